@@ -1,0 +1,82 @@
+package io.usher.app;
+
+import io.usher.application.Usher;
+import io.usher.application.payments.PaymentService;
+import io.usher.application.plans.PlanService;
+import io.usher.application.queries.LedgerQueryService;
+import io.usher.application.settings.SettingsService;
+import io.usher.application.users.UserService;
+import io.usher.store.JooqAuditLog;
+import io.usher.store.JooqLedgerQueries;
+import io.usher.store.JooqLibraryGroupStore;
+import io.usher.store.JooqPaymentStore;
+import io.usher.store.JooqPlanStore;
+import io.usher.store.JooqSettingsStore;
+import io.usher.store.JooqTransactions;
+import io.usher.store.JooqUserStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.jooq.DSLContext;
+
+/** The one place where Usher's parts are constructed and wired together. */
+public final class AppContext implements Usher {
+  private final Path dataDir;
+  private final Database database;
+  private final PlanService plans;
+  private final UserService users;
+  private final PaymentService payments;
+  private final LedgerQueryService queries;
+  private final SettingsService settings;
+
+  public AppContext(Path dataDir, Clock clock) {
+    this.dataDir = dataDir;
+    this.database = Database.open(dataDir);
+    DSLContext dsl = database.dsl();
+    JooqTransactions tx = new JooqTransactions(dsl);
+    JooqAuditLog audit = new JooqAuditLog(dsl, clock);
+    JooqPlanStore planStore = new JooqPlanStore(dsl, clock);
+    JooqUserStore userStore = new JooqUserStore(dsl, clock);
+    this.plans = new PlanService(tx, planStore, new JooqLibraryGroupStore(dsl), audit);
+    this.users = new UserService(tx, userStore, audit);
+    this.payments =
+        new PaymentService(
+            tx, new JooqPaymentStore(dsl, clock), userStore, planStore, audit, clock);
+    this.queries = new LedgerQueryService(new JooqLedgerQueries(dsl), clock);
+    this.settings = new SettingsService(new JooqSettingsStore(dsl));
+  }
+
+  @Override
+  public PlanService plans() {
+    return plans;
+  }
+
+  @Override
+  public UserService users() {
+    return users;
+  }
+
+  @Override
+  public PaymentService payments() {
+    return payments;
+  }
+
+  @Override
+  public LedgerQueryService queries() {
+    return queries;
+  }
+
+  @Override
+  public SettingsService settings() {
+    return settings;
+  }
+
+  @Override
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

@@ -1,0 +1,48 @@
+package io.usher.app;
+
+import io.usher.ui.shell.MainWindow;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Starts the desktop window on a data directory. Holds the instance lock for as long as the window
+ * lives and owns the background pool the screens hand their work to.
+ */
+final class Desktop {
+  private Desktop() {}
+
+  static void start(Path dataDir) {
+    InstanceLock lock = InstanceLock.acquire(dataDir);
+    AppContext context;
+    try {
+      context = new AppContext(dataDir, Clock.systemUTC());
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    ExecutorService background =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "usher-ui-task");
+              t.setDaemon(true);
+              return t;
+            });
+    Platform.startup(
+        () -> {
+          Stage stage = new Stage();
+          stage.setOnHidden(
+              e -> {
+                background.shutdownNow();
+                context.close();
+                lock.close();
+                Platform.exit();
+              });
+          new MainWindow(context, background).show(stage);
+        });
+  }
+}

@@ -1,0 +1,29 @@
+package io.usher.application;
+
+import io.usher.application.payments.PaymentService;
+import io.usher.application.plans.PlanService;
+import io.usher.application.queries.LedgerQueryService;
+import io.usher.application.settings.SettingsService;
+import io.usher.application.users.UserService;
+
+/**
+ * The use cases of one open data directory, as the fronts (window, CLI, checkout, jobs) see them.
+ * Closing it releases the database.
+ */
+public interface Usher extends AutoCloseable {
+  PlanService plans();
+
+  UserService users();
+
+  PaymentService payments();
+
+  LedgerQueryService queries();
+
+  SettingsService settings();
+
+  /** Where this instance keeps its database and logs, for display. */
+  java.nio.file.Path dataDir();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,6 @@
+package io.usher.application.payments;
+
+import java.time.Instant;
+
+/** Corrections to a payment; null fields stay as they are. */
+public record PaymentEdit(Instant start, Instant end, String amount, String plan, String notes) {}

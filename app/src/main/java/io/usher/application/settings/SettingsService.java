@@ -1,0 +1,78 @@
+package io.usher.application.settings;
+
+import io.usher.domain.common.ValidationException;
+import io.usher.domain.settings.SettingDefaults;
+import io.usher.domain.settings.SettingKey;
+import io.usher.domain.settings.SettingsStore;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Reading and changing settings by their public keys; unknown keys are refused by name. */
+public final class SettingsService {
+  private final SettingsStore store;
+
+  public SettingsService(SettingsStore store) {
+    this.store = store;
+  }
+
+  /** The effective value (stored, else the default), unmasked: for Usher's own use. */
+  public String value(String key) {
+    SettingKey def = known(key);
+    return store.get(def.key()).orElse(def.defaultValue());
+  }
+
+  public boolean flag(String key) {
+    return Boolean.parseBoolean(value(key));
+  }
+
+  /** The value as a person may see it: secrets masked. */
+  public SettingView view(String key) {
+    SettingKey def = known(key);
+    String value = store.get(key).orElse(def.defaultValue());
+    return new SettingView(
+        key,
+        def.secret() ? SettingKey.mask(value) : value,
+        def.defaultValue(),
+        def.secret(),
+        def.description());
+  }
+
+  public List<SettingView> list() {
+    Map<String, String> stored = store.stored();
+    return SettingDefaults.ALL.stream()
+        .map(
+            def -> {
+              String value = stored.getOrDefault(def.key(), def.defaultValue());
+              return new SettingView(
+                  def.key(),
+                  def.secret() ? SettingKey.mask(value) : value,
+                  def.defaultValue(),
+                  def.secret(),
+                  def.description());
+            })
+        .toList();
+  }
+
+  /** Stores a value after checking it against the key's type; returns the view of it. */
+  public SettingView set(String key, String value) {
+    SettingKey def = known(key);
+    store.put(def.key(), def.type().normalize(key, value));
+    return view(key);
+  }
+
+  private static SettingKey known(String key) {
+    return SettingKey.find(key)
+        .orElseThrow(
+            () ->
+                ValidationException.of(
+                    "key",
+                    "Unknown setting '"
+                        + key
+                        + "'. Known settings: "
+                        + SettingDefaults.ALL.stream()
+                            .map(SettingKey::key)
+                            .collect(Collectors.joining(", "))
+                        + "."));
+  }
+}

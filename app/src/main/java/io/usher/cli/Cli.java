@@ -1,0 +1,69 @@
+package io.usher.cli;
+
+import io.usher.application.UsherOpener;
+import io.usher.domain.common.UsherException;
+import java.io.PrintWriter;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * The command line: picocli commands that call the application services. Exit codes follow the
+ * contract: 0 done, 1 refused or failed (one sentence on stderr), 2 malformed command line.
+ */
+public final class Cli {
+  /** Returned when no subcommand was given and the window was opened instead. */
+  public static final int WINDOW_OPENED = -1;
+
+  private final UsherOpener opener;
+  private final Consumer<String> openWindow;
+
+  public Cli(UsherOpener opener, Consumer<String> openWindow) {
+    this.opener = opener;
+    this.openWindow = openWindow;
+  }
+
+  public int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  public int execute(PrintWriter out, PrintWriter err, String... args) {
+    RootCommand root = new RootCommand(opener, openWindow, out);
+    CommandLine cli = new CommandLine(root);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler(
+        (ex, a) -> {
+          err.println(ex.getMessage());
+          err.println(
+              "Run '"
+                  + ex.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help' for how to use it.");
+          return 2;
+        });
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof UsherException refusal) {
+            err.println(refusal.getMessage());
+          } else {
+            Logger log = LoggerFactory.getLogger(Cli.class);
+            log.error("Command failed: {}", String.join(" ", args), ex);
+            err.println(
+                "Usher hit an unexpected error ("
+                    + ex.getClass().getSimpleName()
+                    + "); the details are in the log in the data folder.");
+          }
+          return 1;
+        });
+    try {
+      int code = cli.execute(args);
+      return root.windowOpened() ? WINDOW_OPENED : code;
+    } finally {
+      root.closeUsher();
+      out.flush();
+      err.flush();
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.usher.cli;
+
+import io.usher.application.Usher;
+import io.usher.application.UsherOpener;
+import io.usher.application.Version;
+import java.io.PrintWriter;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "usher",
+    mixinStandardHelpOptions = true,
+    versionProvider = RootCommand.VersionProvider.class,
+    description = {
+      "Sell access to your Plex, Emby and Jellyfin servers.",
+      "Without a command, opens the desktop window."
+    },
+    subcommands = {
+      PlanCommand.class,
+      UserCommand.class,
+      UsersCommand.class,
+      PaymentCommand.class,
+      PaymentsCommand.class,
+      SettingsCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    })
+final class RootCommand implements Runnable {
+  private final UsherOpener opener;
+  private final Consumer<String> openWindow;
+  private final PrintWriter out;
+  private Usher usher;
+  private boolean windowOpened;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Where the database and logs live (default: $USHER_HOME, else the OS's data folder).")
+  String dataDir;
+
+  @Option(names = "--json", description = "Machine-readable output on stdout.")
+  boolean json;
+
+  RootCommand(UsherOpener opener, Consumer<String> openWindow, PrintWriter out) {
+    this.opener = opener;
+    this.openWindow = openWindow;
+    this.out = out;
+  }
+
+  @Override
+  public void run() {
+    windowOpened = true;
+    openWindow.accept(dataDir);
+  }
+
+  /** The data directory, opened on first use so that --help and --version stay instant. */
+  Usher usher() {
+    if (usher == null) {
+      usher = opener.open(dataDir);
+    }
+    return usher;
+  }
+
+  Output output() {
+    return new Output(out, json);
+  }
+
+  boolean windowOpened() {
+    return windowOpened;
+  }
+
+  void closeUsher() {
+    if (usher != null) {
+      usher.close();
+      usher = null;
+    }
+  }
+
+  static final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"usher " + Version.current()};
+    }
+  }
+}

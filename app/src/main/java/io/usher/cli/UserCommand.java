@@ -1,0 +1,112 @@
+package io.usher.cli;
+
+import io.usher.application.users.UserService;
+import io.usher.domain.users.User;
+import io.usher.domain.users.UserSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "user",
+    description = "Create or edit a user.",
+    subcommands = {UserCommand.Add.class, UserCommand.Set.class})
+final class UserCommand {
+  @ParentCommand RootCommand root;
+
+  @Command(name = "add", description = "Create a user.")
+  static final class Add implements Runnable {
+    @ParentCommand UserCommand parent;
+
+    @Option(
+        names = "--email",
+        required = true,
+        paramLabel = "E",
+        description = "The user's email (their Plex account email).")
+    String email;
+
+    @Option(names = "--name", paramLabel = "N", description = "Display name.")
+    String name;
+
+    @Option(names = "--permanent", description = "Never expires, exempt from all limits.")
+    boolean permanent;
+
+    @Override
+    public void run() {
+      User user =
+          parent
+              .root
+              .usher()
+              .users()
+              .create(new UserSpec(email, name, permanent, false, null, null, null, null));
+      parent.root.output().done("Created user " + user.email() + ".", fields(user));
+    }
+  }
+
+  @Command(name = "set", description = "Edit a user's details.")
+  static final class Set implements Runnable {
+    @ParentCommand UserCommand parent;
+
+    @Parameters(index = "0", paramLabel = "EMAIL", description = "The user to edit.")
+    String email;
+
+    @Option(names = "--email", paramLabel = "NEW", description = "A new email address.")
+    String newEmail;
+
+    @Option(names = "--name", paramLabel = "N", description = "Display name.")
+    String name;
+
+    @Option(names = "--permanent", arity = "1", paramLabel = "B", description = "true or false.")
+    Boolean permanent;
+
+    @Option(
+        names = "--must-change-account",
+        arity = "1",
+        paramLabel = "B",
+        description = "Ask the user to move to another Plex account.")
+    Boolean mustChange;
+
+    @Option(
+        names = "--paypal-email",
+        paramLabel = "X",
+        description = "PayPal email, for matching payments.")
+    String paypalEmail;
+
+    @Option(names = "--discord-id", paramLabel = "X", description = "Discord user id.")
+    String discordId;
+
+    @Override
+    public void run() {
+      UserService users = parent.root.usher().users();
+      User before = users.byEmail(email);
+      UserSpec s = before.spec();
+      UserSpec changed =
+          new UserSpec(
+              newEmail != null ? newEmail : s.email(),
+              name != null ? name : s.name(),
+              permanent != null ? permanent : s.permanent(),
+              mustChange != null ? mustChange : s.mustChangeAccount(),
+              paypalEmail != null ? paypalEmail : s.paypalEmail(),
+              discordId != null ? discordId : s.discordId(),
+              s.discordName(),
+              s.notes());
+      User after = users.update(before.id(), changed);
+      parent.root.output().done("Updated user " + after.email() + ".", fields(after));
+    }
+  }
+
+  static Map<String, Object> fields(User user) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", user.id());
+    m.put("email", user.email());
+    m.put("name", user.spec().name());
+    m.put("permanent", user.permanent());
+    m.put("mustChangeAccount", user.spec().mustChangeAccount());
+    m.put("paypalEmail", user.spec().paypalEmail());
+    m.put("discordId", user.spec().discordId());
+    return m;
+  }
+}

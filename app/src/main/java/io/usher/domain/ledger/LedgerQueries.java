@@ -1,0 +1,18 @@
+package io.usher.domain.ledger;
+
+import io.usher.domain.money.Money;
+import java.time.Instant;
+import java.util.List;
+
+/** Read side of the ledger: whole-table views computed by the database in one pass. */
+public interface LedgerQueries {
+  List<UserRow> users(Instant now);
+
+  List<PaymentRow> payments(PaymentFilter filter);
+
+  /** Counts as of now; "expiring soon" means active, standard, and ending before soonEnd. */
+  StatusCounts counts(Instant now, Instant soonEnd);
+
+  /** Sum of amounts per currency for the rows the filter selects. */
+  List<Money> totals(PaymentFilter filter);
+}

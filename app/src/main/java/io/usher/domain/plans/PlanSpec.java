@@ -1,0 +1,89 @@
+package io.usher.domain.plans;
+
+import io.usher.domain.common.Problems;
+import io.usher.domain.money.Money;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that defines a plan except its identity. Constructing one checks every rule that needs
+ * no database; the rest (unique name, existing groups, one default) is the service's job.
+ *
+ * @param maxDevices null means no limit
+ * @param stripePriceId null for one-time plans; set, the plan renews through Stripe
+ */
+public record PlanSpec(
+    String name,
+    Money price,
+    PlanDuration duration,
+    List<String> groups,
+    int maxStreams,
+    boolean downloads,
+    boolean transcode,
+    Integer maxDevices,
+    boolean trial,
+    boolean isDefault,
+    boolean hidden,
+    int maxSubs,
+    String stripePriceId) {
+
+  public static final int MAX_NAME_LENGTH = 100;
+  public static final String PRIVATE_GROUP = "Private";
+
+  public PlanSpec {
+    Objects.requireNonNull(price, "price");
+    Objects.requireNonNull(duration, "duration");
+    name = name == null ? "" : name.strip();
+    groups = groups == null ? List.of() : groups.stream().map(String::strip).distinct().toList();
+    stripePriceId = stripePriceId == null || stripePriceId.isBlank() ? null : stripePriceId.strip();
+    Problems problems = new Problems();
+    if (name.isEmpty()) {
+      problems.add("name", "Give the plan a name.");
+    } else if (name.length() > MAX_NAME_LENGTH) {
+      problems.add(
+          "name", "The name is too long: keep it under " + MAX_NAME_LENGTH + " characters.");
+    }
+    if (groups.isEmpty()) {
+      problems.add("groups", "Choose at least one library group the plan grants.");
+    } else if (groups.stream().anyMatch(PRIVATE_GROUP::equalsIgnoreCase)) {
+      problems.add("groups", "The Private group is never shared: choose another group.");
+    }
+    if (maxStreams < 1) {
+      problems.add("streams", "Allow at least 1 stream.");
+    }
+    if (maxDevices != null && maxDevices < 1) {
+      problems.add("devices", "Allow at least 1 device, or leave it empty for no limit.");
+    }
+    if (maxSubs < 0) {
+      problems.add("subs", "Linked sub-accounts cannot be negative.");
+    }
+    if (trial && maxSubs > 0) {
+      problems.add("subs", "A trial plan cannot have linked sub-accounts.");
+    }
+    if (stripePriceId != null && !stripePriceId.startsWith("price_")) {
+      problems.add("stripePrice", "A Stripe price id starts with price_.");
+    }
+    problems.throwIfAny();
+  }
+
+  public PlanSpec withDefault(boolean value) {
+    return new PlanSpec(
+        name,
+        price,
+        duration,
+        groups,
+        maxStreams,
+        downloads,
+        transcode,
+        maxDevices,
+        trial,
+        value,
+        hidden,
+        maxSubs,
+        stripePriceId);
+  }
+
+  public boolean recurring() {
+    return stripePriceId != null;
+  }
+}

@@ -1,0 +1,8 @@
+package io.usher.domain.servers;
+
+import java.util.List;
+
+public interface LibraryGroupStore {
+  /** Every group, built-in Private and Standard first. */
+  List<String> names();
+}

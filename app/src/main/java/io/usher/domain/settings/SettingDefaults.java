@@ -1,0 +1,106 @@
+package io.usher.domain.settings;
+
+import java.util.List;
+
+/** Every setting Usher knows, with its default; the keys are part of the public contract. */
+public final class SettingDefaults {
+  private SettingDefaults() {}
+
+  public static final List<SettingKey> ALL =
+      List.of(
+          new SettingKey(
+              "import.permanent",
+              "false",
+              SettingType.BOOLEAN,
+              "Users found by sync are imported as permanent"),
+          new SettingKey(
+              "expiry.grace-days",
+              "0",
+              SettingType.WHOLE_NUMBER,
+              "Days after expiry before access is removed"),
+          new SettingKey(
+              "expiry.grace-group",
+              "",
+              SettingType.TEXT,
+              "Library group expired users are narrowed to during grace"),
+          new SettingKey(
+              "reminders.days",
+              "7,3,1",
+              SettingType.DAY_LIST,
+              "Days before expiry that reminders go out"),
+          new SettingKey(
+              "enforce.stop-all",
+              "false",
+              SettingType.BOOLEAN,
+              "Stop all streams of a user over the limit, not only the excess"),
+          new SettingKey(
+              "invite.pace-seconds",
+              "30",
+              SettingType.WHOLE_NUMBER,
+              "Pause between Plex invites in a bulk import"),
+          new SettingKey(
+              "trial.max-users",
+              "0",
+              SettingType.WHOLE_NUMBER,
+              "Most trial users at once (0 = no cap)"),
+          new SettingKey(
+              "checkout.port", "8765", SettingType.WHOLE_NUMBER, "Port of the checkout page"),
+          new SettingKey(
+              "checkout.bind",
+              "127.0.0.1",
+              SettingType.TEXT,
+              "Address the checkout page listens on"),
+          new SettingKey(
+              "checkout.public-url",
+              "",
+              SettingType.URL,
+              "Address customers use to reach the checkout page"),
+          new SettingKey(
+              "account.link-hours",
+              "24",
+              SettingType.WHOLE_NUMBER,
+              "Hours a customer's sign-in link stays valid"),
+          new SettingKey("stripe.secret-key", "", SettingType.TEXT, "Stripe secret key"),
+          new SettingKey("stripe.publishable-key", "", SettingType.TEXT, "Stripe publishable key"),
+          new SettingKey(
+              "stripe.webhook-secret", "", SettingType.TEXT, "Stripe webhook signing secret"),
+          new SettingKey(
+              "stripe.poll-seconds",
+              "15",
+              SettingType.WHOLE_NUMBER,
+              "Seconds between reads of Stripe events"),
+          new SettingKey("paypal.client-id", "", SettingType.TEXT, "PayPal client id"),
+          new SettingKey("paypal.secret", "", SettingType.TEXT, "PayPal secret"),
+          new SettingKey("smtp.host", "", SettingType.TEXT, "SMTP server"),
+          new SettingKey("smtp.port", "587", SettingType.WHOLE_NUMBER, "SMTP port"),
+          new SettingKey(
+              "smtp.security", "starttls", SettingType.SMTP_SECURITY, "starttls, ssl or none"),
+          new SettingKey("smtp.user", "", SettingType.TEXT, "SMTP user name"),
+          new SettingKey("smtp.password", "", SettingType.TEXT, "SMTP password"),
+          new SettingKey("smtp.from", "", SettingType.EMAIL, "Sender address of Usher's mail"),
+          new SettingKey(
+              "owner.email",
+              "",
+              SettingType.EMAIL,
+              "Where Usher sends the owner's alerts and reports"),
+          new SettingKey("discord.bot-token", "", SettingType.TEXT, "Discord bot token"),
+          new SettingKey("discord.guild-id", "", SettingType.TEXT, "Discord server (guild) id"),
+          new SettingKey(
+              "discord.subscriber-role", "", SettingType.TEXT, "Role id for paying subscribers"),
+          new SettingKey("discord.trial-role", "", SettingType.TEXT, "Role id for trial users"),
+          new SettingKey(
+              "discord.kick-after-days",
+              "",
+              SettingType.OPTIONAL_DAYS,
+              "Kick expired users after this many days (empty = never)"),
+          new SettingKey("plex.tv-url", "https://plex.tv", SettingType.URL, "plex.tv API address"),
+          new SettingKey(
+              "stripe.api-url", "https://api.stripe.com", SettingType.URL, "Stripe API address"),
+          new SettingKey(
+              "paypal.api-url", "https://api-m.paypal.com", SettingType.URL, "PayPal API address"),
+          new SettingKey(
+              "discord.api-url",
+              "https://discord.com/api/v10",
+              SettingType.URL,
+              "Discord API address"));
+}

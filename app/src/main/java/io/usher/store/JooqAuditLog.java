@@ -1,0 +1,30 @@
+package io.usher.store;
+
+import static io.usher.store.generated.Tables.AUDIT_LOG;
+
+import io.usher.domain.ledger.AuditLog;
+import java.time.Clock;
+import org.jooq.DSLContext;
+
+public final class JooqAuditLog implements AuditLog {
+  private static final int MAX_DETAIL = 8000;
+  private final DSLContext dsl;
+  private final Clock clock;
+
+  public JooqAuditLog(DSLContext dsl, Clock clock) {
+    this.dsl = dsl;
+    this.clock = clock;
+  }
+
+  @Override
+  public void record(String entity, long entityId, String action, String detail) {
+    String text = detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL - 1) + "…" : detail;
+    dsl.insertInto(AUDIT_LOG)
+        .set(AUDIT_LOG.AT, clock.instant())
+        .set(AUDIT_LOG.ENTITY, entity)
+        .set(AUDIT_LOG.ENTITY_ID, entityId)
+        .set(AUDIT_LOG.ACTION, action)
+        .set(AUDIT_LOG.DETAIL, text)
+        .execute();
+  }
+}

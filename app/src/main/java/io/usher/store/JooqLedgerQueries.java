@@ -1,0 +1,219 @@
+package io.usher.store;
+
+import static io.usher.store.generated.Tables.MEDIA_SERVERS;
+import static io.usher.store.generated.Tables.PAYMENTS;
+import static io.usher.store.generated.Tables.PLANS;
+import static io.usher.store.generated.Tables.SHARES;
+import static io.usher.store.generated.Tables.USERS;
+
+import io.usher.domain.ledger.LedgerQueries;
+import io.usher.domain.ledger.PaymentFilter;
+import io.usher.domain.ledger.PaymentRow;
+import io.usher.domain.ledger.PaymentSource;
+import io.usher.domain.ledger.StatusCounts;
+import io.usher.domain.ledger.UserRow;
+import io.usher.domain.ledger.UserStatus;
+import io.usher.domain.money.Money;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record3;
+import org.jooq.impl.DSL;
+
+/**
+ * Whole-ledger reads. Status is computed here from payments on every read — the active rule in SQL
+ * — so a list of 50,000 users is one aggregate pass, not 50,000 lookups.
+ */
+public final class JooqLedgerQueries implements LedgerQueries {
+  private final DSLContext dsl;
+
+  public JooqLedgerQueries(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  @Override
+  public List<UserRow> users(Instant now) {
+    Field<Instant> expires = DSL.max(PAYMENTS.ENDS_AT).as("expires");
+    Field<Integer> activeNow =
+        DSL.max(DSL.when(PAYMENTS.STARTS_AT.le(now).and(PAYMENTS.ENDS_AT.gt(now)), 1).otherwise(0))
+            .as("active_now");
+    CommonTableExpression<Record3<Long, Instant, Integer>> agg =
+        DSL.name("agg")
+            .as(
+                dsl.select(PAYMENTS.USER_ID, expires, activeNow)
+                    .from(PAYMENTS)
+                    .groupBy(PAYMENTS.USER_ID));
+    Field<Integer> rank =
+        DSL.rowNumber()
+            .over(
+                DSL.partitionBy(PAYMENTS.USER_ID)
+                    .orderBy(PAYMENTS.ENDS_AT.desc(), PAYMENTS.ID.desc()))
+            .as("rn");
+    CommonTableExpression<Record3<Long, Long, Integer>> latest =
+        DSL.name("latest").as(dsl.select(PAYMENTS.USER_ID, PAYMENTS.PLAN_ID, rank).from(PAYMENTS));
+
+    Field<Long> aggUser = agg.field(PAYMENTS.USER_ID);
+    Field<Instant> aggExpires = agg.field(expires);
+    Field<Integer> aggActive = agg.field(activeNow);
+    Field<Long> latestUser = latest.field(PAYMENTS.USER_ID);
+    Field<Long> latestPlan = latest.field(PAYMENTS.PLAN_ID);
+    Field<Integer> latestRank = latest.field(rank);
+
+    Map<Long, List<String>> servers = serversByUser();
+    List<UserRow> rows = new ArrayList<>();
+    dsl.with(agg)
+        .with(latest)
+        .select(
+            USERS.ID,
+            USERS.EMAIL,
+            USERS.NAME,
+            USERS.PERMANENT,
+            USERS.MUST_CHANGE_ACCOUNT,
+            PLANS.NAME,
+            aggExpires,
+            aggActive)
+        .from(USERS)
+        .leftJoin(agg)
+        .on(aggUser.eq(USERS.ID))
+        .leftJoin(latest)
+        .on(latestUser.eq(USERS.ID).and(latestRank.eq(1)))
+        .leftJoin(PLANS)
+        .on(PLANS.ID.eq(latestPlan))
+        .orderBy(USERS.EMAIL.asc().nullsLast(), USERS.NAME, USERS.ID)
+        .fetch()
+        .forEach(
+            r -> {
+              boolean permanent = r.get(USERS.PERMANENT);
+              Integer active = r.get(aggActive);
+              UserStatus status =
+                  permanent || (active != null && active == 1)
+                      ? UserStatus.ACTIVE
+                      : UserStatus.EXPIRED;
+              rows.add(
+                  new UserRow(
+                      r.get(USERS.ID),
+                      r.get(USERS.EMAIL),
+                      r.get(USERS.NAME),
+                      permanent,
+                      r.get(USERS.MUST_CHANGE_ACCOUNT),
+                      r.get(PLANS.NAME),
+                      r.get(aggExpires),
+                      status,
+                      servers.getOrDefault(r.get(USERS.ID), List.of())));
+            });
+    return rows;
+  }
+
+  private Map<Long, List<String>> serversByUser() {
+    Map<Long, List<String>> result = new HashMap<>();
+    dsl.select(SHARES.USER_ID, MEDIA_SERVERS.NAME)
+        .from(SHARES)
+        .join(MEDIA_SERVERS)
+        .on(MEDIA_SERVERS.ID.eq(SHARES.SERVER_ID))
+        .where(SHARES.REMOVED_AT.isNull())
+        .orderBy(MEDIA_SERVERS.NAME)
+        .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+    return result;
+  }
+
+  @Override
+  public List<PaymentRow> payments(PaymentFilter filter) {
+    return dsl.select(
+            PAYMENTS.ID,
+            PAYMENTS.TXN_ID,
+            PAYMENTS.SEQ,
+            PAYMENTS.USER_ID,
+            USERS.EMAIL,
+            USERS.NAME,
+            PLANS.NAME,
+            PAYMENTS.AMOUNT_MINOR,
+            PAYMENTS.CURRENCY,
+            PAYMENTS.STARTS_AT,
+            PAYMENTS.ENDS_AT,
+            PAYMENTS.SUBSCRIPTION_ID,
+            PAYMENTS.SOURCE,
+            PAYMENTS.NOTES,
+            PAYMENTS.CREATED_AT)
+        .from(PAYMENTS)
+        .join(USERS)
+        .on(USERS.ID.eq(PAYMENTS.USER_ID))
+        .join(PLANS)
+        .on(PLANS.ID.eq(PAYMENTS.PLAN_ID))
+        .where(condition(filter))
+        .orderBy(PAYMENTS.STARTS_AT.desc(), PAYMENTS.ID.desc())
+        .fetch(JooqLedgerQueries::toPaymentRow);
+  }
+
+  private static PaymentRow toPaymentRow(Record r) {
+    String email = r.get(USERS.EMAIL);
+    return new PaymentRow(
+        r.get(PAYMENTS.ID),
+        r.get(PAYMENTS.TXN_ID),
+        r.get(PAYMENTS.SEQ),
+        r.get(PAYMENTS.USER_ID),
+        email != null ? email : r.get(USERS.NAME),
+        r.get(PLANS.NAME),
+        new Money(r.get(PAYMENTS.AMOUNT_MINOR), Currency.getInstance(r.get(PAYMENTS.CURRENCY))),
+        r.get(PAYMENTS.STARTS_AT),
+        r.get(PAYMENTS.ENDS_AT),
+        r.get(PAYMENTS.SUBSCRIPTION_ID),
+        PaymentSource.fromCode(r.get(PAYMENTS.SOURCE)),
+        r.get(PAYMENTS.NOTES),
+        r.get(PAYMENTS.CREATED_AT));
+  }
+
+  private static Condition condition(PaymentFilter filter) {
+    Condition c = DSL.noCondition();
+    if (filter.userId() != null) {
+      c = c.and(PAYMENTS.USER_ID.eq(filter.userId()));
+    }
+    if (filter.from() != null) {
+      c = c.and(PAYMENTS.ENDS_AT.gt(filter.from()));
+    }
+    if (filter.to() != null) {
+      c = c.and(PAYMENTS.STARTS_AT.lt(filter.to()));
+    }
+    return c;
+  }
+
+  @Override
+  public StatusCounts counts(Instant now, Instant soonEnd) {
+    int active = 0;
+    int soon = 0;
+    int expired = 0;
+    int permanent = 0;
+    for (UserRow u : users(now)) {
+      if (u.permanent()) {
+        permanent++;
+        active++;
+      } else if (u.status() == UserStatus.ACTIVE) {
+        active++;
+        if (u.expires() != null && u.expires().isBefore(soonEnd)) {
+          soon++;
+        }
+      } else {
+        expired++;
+      }
+    }
+    return new StatusCounts(active, soon, expired, permanent);
+  }
+
+  @Override
+  public List<Money> totals(PaymentFilter filter) {
+    Field<java.math.BigDecimal> sum = DSL.sum(PAYMENTS.AMOUNT_MINOR);
+    return dsl.select(PAYMENTS.CURRENCY, sum)
+        .from(PAYMENTS)
+        .where(condition(filter))
+        .groupBy(PAYMENTS.CURRENCY)
+        .orderBy(PAYMENTS.CURRENCY)
+        .fetch(r -> new Money(r.value2().longValueExact(), Currency.getInstance(r.value1())));
+  }
+}

@@ -1,0 +1,93 @@
+package io.usher.store;
+
+import static io.usher.store.generated.Tables.PAYMENTS;
+
+import io.usher.domain.ledger.Payment;
+import io.usher.domain.ledger.PaymentSource;
+import io.usher.domain.ledger.PaymentSpec;
+import io.usher.domain.ledger.PaymentStore;
+import io.usher.domain.ledger.Period;
+import io.usher.domain.ledger.TxnRef;
+import io.usher.domain.money.Money;
+import io.usher.store.generated.tables.records.PaymentsRecord;
+import java.time.Clock;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+public final class JooqPaymentStore implements PaymentStore {
+  private final DSLContext dsl;
+  private final Clock clock;
+
+  public JooqPaymentStore(DSLContext dsl, Clock clock) {
+    this.dsl = dsl;
+    this.clock = clock;
+  }
+
+  @Override
+  public Payment insert(PaymentSpec spec) {
+    PaymentsRecord rec = dsl.newRecord(PAYMENTS);
+    write(rec, spec);
+    rec.setCreatedAt(clock.instant());
+    Integrity.guard(
+        "Transaction "
+            + spec.ref().txnId()
+            + " (sequence "
+            + spec.ref().seq()
+            + ") is already in the ledger.",
+        rec::store);
+    return new Payment(rec.getId(), spec);
+  }
+
+  @Override
+  public void update(Payment payment) {
+    PaymentsRecord rec = dsl.fetchSingle(PAYMENTS, PAYMENTS.ID.eq(payment.id()));
+    write(rec, payment.spec());
+    rec.store();
+  }
+
+  @Override
+  public Optional<Payment> byRef(TxnRef ref) {
+    return dsl.selectFrom(PAYMENTS)
+        .where(PAYMENTS.TXN_ID.eq(ref.txnId()).and(PAYMENTS.SEQ.eq(ref.seq())))
+        .fetchOptional()
+        .map(JooqPaymentStore::toPayment);
+  }
+
+  @Override
+  public List<Payment> forUser(long userId) {
+    return dsl.selectFrom(PAYMENTS)
+        .where(PAYMENTS.USER_ID.eq(userId))
+        .orderBy(PAYMENTS.STARTS_AT, PAYMENTS.ID)
+        .fetch(JooqPaymentStore::toPayment);
+  }
+
+  private static void write(PaymentsRecord rec, PaymentSpec s) {
+    rec.setUserId(s.userId());
+    rec.setPlanId(s.planId());
+    rec.setAmountMinor(s.amount().minor());
+    rec.setCurrency(s.amount().currency().getCurrencyCode());
+    rec.setStartsAt(s.period().start());
+    rec.setEndsAt(s.period().end());
+    rec.setTxnId(s.ref().txnId());
+    rec.setSeq(s.ref().seq());
+    rec.setSubscriptionId(s.subscriptionId());
+    rec.setSource(s.source().code());
+    rec.setNotes(s.notes());
+  }
+
+  static Payment toPayment(PaymentsRecord r) {
+    return new Payment(
+        r.getId(),
+        new PaymentSpec(
+            r.getUserId(),
+            r.getPlanId(),
+            new Money(r.getAmountMinor(), Currency.getInstance(r.getCurrency())),
+            new Period(r.getStartsAt(), r.getEndsAt()),
+            new TxnRef(r.getTxnId(), r.getSeq()),
+            r.getSubscriptionId(),
+            PaymentSource.fromCode(r.getSource()),
+            r.getNotes()));
+  }
+}
