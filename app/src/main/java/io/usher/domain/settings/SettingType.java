@@ -16,7 +16,8 @@ public enum SettingType {
   DAY_LIST,
   SMTP_SECURITY,
   URL,
-  EMAIL;
+  EMAIL,
+  THEME;
 
   public String normalize(String key, String value) {
     String v = value == null ? "" : value.strip();
@@ -57,6 +58,13 @@ public enum SettingType {
         yield v.replaceAll("/+$", "");
       }
       case EMAIL -> v.isEmpty() ? "" : Emails.normalize(key, v);
+      case THEME -> {
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (!lower.equals("light") && !lower.equals("dark")) {
+          throw ValidationException.of(key, key + " is light or dark.");
+        }
+        yield lower;
+      }
     };
   }
 
