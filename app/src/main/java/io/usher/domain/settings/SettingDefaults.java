@@ -93,6 +93,7 @@ public final class SettingDefaults {
               "",
               SettingType.OPTIONAL_DAYS,
               "Kick expired users after this many days (empty = never)"),
+          new SettingKey("ui.theme", "light", SettingType.THEME, "Window theme: light or dark"),
           new SettingKey("plex.tv-url", "https://plex.tv", SettingType.URL, "plex.tv API address"),
           new SettingKey(
               "stripe.api-url", "https://api.stripe.com", SettingType.URL, "Stripe API address"),
