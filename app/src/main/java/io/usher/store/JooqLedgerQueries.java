@@ -1,11 +1,13 @@
 package io.usher.store;
 
+import static io.usher.store.generated.Tables.AUDIT_LOG;
 import static io.usher.store.generated.Tables.MEDIA_SERVERS;
 import static io.usher.store.generated.Tables.PAYMENTS;
 import static io.usher.store.generated.Tables.PLANS;
 import static io.usher.store.generated.Tables.SHARES;
 import static io.usher.store.generated.Tables.USERS;
 
+import io.usher.domain.ledger.AuditEntry;
 import io.usher.domain.ledger.LedgerQueries;
 import io.usher.domain.ledger.PaymentFilter;
 import io.usher.domain.ledger.PaymentRow;
@@ -215,5 +217,16 @@ public final class JooqLedgerQueries implements LedgerQueries {
         .groupBy(PAYMENTS.CURRENCY)
         .orderBy(PAYMENTS.CURRENCY)
         .fetch(r -> new Money(r.value2().longValueExact(), Currency.getInstance(r.value1())));
+  }
+
+  @Override
+  public List<AuditEntry> history(String entity, long entityId) {
+    return dsl.selectFrom(AUDIT_LOG)
+        .where(AUDIT_LOG.ENTITY.eq(entity).and(AUDIT_LOG.ENTITY_ID.eq(entityId)))
+        .orderBy(AUDIT_LOG.ID)
+        .fetch(
+            r ->
+                new AuditEntry(
+                    r.getAt(), r.getEntity(), r.getEntityId(), r.getAction(), r.getDetail()));
   }
 }

@@ -1,5 +1,6 @@
 package io.usher.application.queries;
 
+import io.usher.domain.ledger.AuditEntry;
 import io.usher.domain.ledger.LedgerQueries;
 import io.usher.domain.ledger.PaymentFilter;
 import io.usher.domain.ledger.PaymentRow;
@@ -47,6 +48,10 @@ public final class LedgerQueryService {
   public StatusCounts counts() {
     Instant now = clock.instant();
     return queries.counts(now, now.plus(EXPIRING_SOON));
+  }
+
+  public List<AuditEntry> history(String entity, long entityId) {
+    return queries.history(entity, entityId);
   }
 
   public Instant now() {

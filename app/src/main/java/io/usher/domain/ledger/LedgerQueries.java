@@ -15,4 +15,7 @@ public interface LedgerQueries {
 
   /** Sum of amounts per currency for the rows the filter selects. */
   List<Money> totals(PaymentFilter filter);
+
+  /** The audit trail of one entity ("user", "plan", "payment"), oldest first. */
+  List<AuditEntry> history(String entity, long entityId);
 }

@@ -1,0 +1,53 @@
+package io.usher.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.usher.application.settings.SettingView;
+import io.usher.domain.common.ValidationException;
+import org.junit.jupiter.api.Test;
+
+class SettingsServiceTest extends LedgerTestBase {
+
+  @Test
+  void unsetKeysReadAsTheirDefaults() {
+    assertThat(usher.settings().value("reminders.days")).isEqualTo("7,3,1");
+    assertThat(usher.settings().value("checkout.port")).isEqualTo("8765");
+    assertThat(usher.settings().flag("import.permanent")).isFalse();
+  }
+
+  @Test
+  void valuesAreCheckedAndNormalisedBeforeTheyAreStored() {
+    usher.settings().set("reminders.days", "14, 7,1");
+    assertThat(usher.settings().value("reminders.days")).isEqualTo("14,7,1");
+    assertThatThrownBy(() -> usher.settings().set("checkout.port", "http"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("checkout.port takes a whole number, not 'http'.");
+    assertThat(usher.settings().value("checkout.port")).isEqualTo("8765");
+  }
+
+  @Test
+  void anUnknownKeyIsRefusedNamingTheKnownOnes() {
+    assertThatThrownBy(() -> usher.settings().set("stripe.key", "x"))
+        .hasMessageStartingWith("Unknown setting 'stripe.key'. Known settings: import.permanent,")
+        .hasMessageContaining("stripe.secret-key");
+  }
+
+  @Test
+  void secretsAreMaskedInEveryViewButUsableInside() {
+    usher.settings().set("stripe.secret-key", "sk_test_abcdef9876");
+    assertThat(usher.settings().view("stripe.secret-key").value()).isEqualTo("••••9876");
+    assertThat(usher.settings().list())
+        .filteredOn(SettingView::secret)
+        .allSatisfy(v -> assertThat(v.value()).doesNotContain("sk_test"));
+    assertThat(usher.settings().value("stripe.secret-key")).isEqualTo("sk_test_abcdef9876");
+  }
+
+  @Test
+  void settingsSurviveReopeningTheDataFolder() {
+    usher.settings().set("owner.email", "Owner@Example.com");
+    usher.close();
+    usher = new io.usher.app.AppContext(dataDir, clock);
+    assertThat(usher.settings().value("owner.email")).isEqualTo("owner@example.com");
+  }
+}

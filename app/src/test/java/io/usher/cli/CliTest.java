@@ -1,0 +1,375 @@
+package io.usher.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.usher.app.AppContext;
+import io.usher.testing.MutableClock;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The commands end to end: parsing, the services, a real ledger in a temp data dir, output. */
+class CliTest {
+  static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir Path dataDir;
+  final MutableClock clock = new MutableClock(NOW);
+  String out;
+  String err;
+  String openedWindowOn;
+
+  int run(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    Cli cli =
+        new Cli(
+            option -> new AppContext(option == null ? dataDir : Path.of(option), clock),
+            option -> openedWindowOn = option);
+    int code = cli.execute(new PrintWriter(o), new PrintWriter(e), args);
+    out = o.toString();
+    err = e.toString();
+    return code;
+  }
+
+  int usher(String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "--data-dir";
+    all[1] = dataDir.toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    return run(all);
+  }
+
+  JsonNode json(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "--json";
+    System.arraycopy(args, 0, all, 1, args.length);
+    assertThat(usher(all)).as(err).isZero();
+    return JSON.readTree(out);
+  }
+
+  void basicPlan() {
+    assertThat(
+            usher(
+                "plan",
+                "add",
+                "--name",
+                "Basic",
+                "--price",
+                "12.50",
+                "--currency",
+                "USD",
+                "--months",
+                "1",
+                "--groups",
+                "Standard",
+                "--streams",
+                "2"))
+        .as(err)
+        .isZero();
+  }
+
+  @Test
+  void aPlanAUserAndAPaymentMakeTheUserActive() {
+    basicPlan();
+    assertThat(out).isEqualTo("Created plan Basic (the default plan).\n");
+    assertThat(usher("user", "add", "--email", "Bob@Example.com", "--name", "Bob")).isZero();
+    assertThat(
+            usher(
+                "payment", "add", "--email", "bob@example.com", "--plan", "Basic", "--txn", "pi_1"))
+        .as(err)
+        .isZero();
+    JsonNode users = json("users");
+    assertThat(users).hasSize(1);
+    JsonNode bob = users.get(0);
+    assertThat(bob.get("email").asString()).isEqualTo("bob@example.com");
+    assertThat(bob.get("status").asString()).isEqualTo("active");
+    assertThat(bob.get("plan").asString()).isEqualTo("Basic");
+    assertThat(bob.get("expires").asString()).isEqualTo("2026-12-22T10:00:00Z");
+    assertThat(bob.get("permanent").asBoolean()).isFalse();
+    assertThat(bob.get("mustChangeAccount").asBoolean()).isFalse();
+    assertThat(bob.get("servers")).isEmpty();
+  }
+
+  @Test
+  void listsPrintTablesForPeopleAndJsonForScripts() {
+    basicPlan();
+    assertThat(usher("plan", "list")).isZero();
+    assertThat(out.lines().toList()).hasSize(2);
+    assertThat(out).startsWith("NAME").contains("Basic  12.50");
+    JsonNode plans = json("plan", "list");
+    assertThat(plans.get(0).get("price").asString()).isEqualTo("12.50");
+    assertThat(plans.get(0).get("currency").asString()).isEqualTo("USD");
+    assertThat(plans.get(0).get("months").asInt()).isEqualTo(1);
+    assertThat(plans.get(0).has("days")).isFalse();
+    assertThat(plans.get(0).get("groups").get(0).asString()).isEqualTo("Standard");
+    assertThat(plans.get(0).get("default").asBoolean()).isTrue();
+  }
+
+  @Test
+  void paymentsListInTheContractsShape() {
+    basicPlan();
+    usher("user", "add", "--email", "bob@example.com");
+    usher(
+        "payment",
+        "add",
+        "--email",
+        "bob@example.com",
+        "--plan",
+        "Basic",
+        "--txn",
+        "pi_1",
+        "--amount",
+        "10",
+        "--start",
+        "2026-11-01",
+        "--sub",
+        "sub_9");
+    JsonNode p = json("payments", "--user", "BOB@example.com").get(0);
+    assertThat(p.get("txn").asString()).isEqualTo("pi_1");
+    assertThat(p.get("seq").asInt()).isEqualTo(1);
+    assertThat(p.get("amount").asString()).isEqualTo("10.00");
+    assertThat(p.get("start").asString()).isEqualTo("2026-11-01T00:00:00Z");
+    assertThat(p.get("end").asString()).isEqualTo("2026-12-01T00:00:00Z");
+    assertThat(p.get("subscriptionId").asString()).isEqualTo("sub_9");
+    assertThat(p.get("source").asString()).isEqualTo("manual");
+  }
+
+  @Test
+  void aSecondDefaultPlanExitsOneWithOneSentenceAndWritesNothing() {
+    basicPlan();
+    int code =
+        usher(
+            "plan",
+            "add",
+            "--name",
+            "Gold",
+            "--price",
+            "20",
+            "--currency",
+            "USD",
+            "--months",
+            "1",
+            "--groups",
+            "Standard",
+            "--streams",
+            "2",
+            "--default");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.lines().toList())
+        .containsExactly(
+            "'Basic' is already the default plan: create this one without the default flag, then make it the default by editing it.");
+    assertThat(out).isEmpty();
+    assertThat(json("plan", "list")).hasSize(1);
+  }
+
+  @Test
+  void planSetMovesTheDefault() {
+    basicPlan();
+    usher(
+        "plan",
+        "add",
+        "--name",
+        "Gold",
+        "--price",
+        "20",
+        "--currency",
+        "USD",
+        "--days",
+        "30",
+        "--groups",
+        "Standard",
+        "--streams",
+        "4");
+    assertThat(usher("plan", "set", "gold", "--default", "--price", "25")).as(err).isZero();
+    JsonNode plans = json("plan", "list");
+    assertThat(plans.get(0).get("name").asString()).isEqualTo("Basic");
+    assertThat(plans.get(0).get("default").asBoolean()).isFalse();
+    assertThat(plans.get(1).get("default").asBoolean()).isTrue();
+    assertThat(plans.get(1).get("price").asString()).isEqualTo("25.00");
+  }
+
+  @Test
+  void badValuesExitOneWithTheSentence() {
+    assertThat(
+            usher(
+                "plan",
+                "add",
+                "--name",
+                "X",
+                "--price",
+                "-3",
+                "--currency",
+                "USD",
+                "--days",
+                "30",
+                "--groups",
+                "Standard",
+                "--streams",
+                "1"))
+        .isEqualTo(1);
+    assertThat(err).isEqualTo("The amount cannot be negative.\n");
+    assertThat(
+            usher(
+                "plan",
+                "add",
+                "--name",
+                "X",
+                "--price",
+                "3",
+                "--currency",
+                "USD",
+                "--days",
+                "0",
+                "--groups",
+                "Standard",
+                "--streams",
+                "1"))
+        .isEqualTo(1);
+    assertThat(err).isEqualTo("The duration must be at least 1 day.\n");
+    assertThat(
+            usher(
+                "plan",
+                "add",
+                "--name",
+                "X",
+                "--price",
+                "3",
+                "--currency",
+                "ZZZ",
+                "--days",
+                "3",
+                "--groups",
+                "Standard",
+                "--streams",
+                "1"))
+        .isEqualTo(1);
+    assertThat(err).isEqualTo("'ZZZ' is not a known currency code.\n");
+    assertThat(usher("user", "add", "--email", "not-an-email")).isEqualTo(1);
+    assertThat(err).isEqualTo("'not-an-email' is not a valid email address.\n");
+    assertThat(json("plan", "list")).isEmpty();
+    assertThat(json("users")).isEmpty();
+  }
+
+  @Test
+  void aDuplicateTransactionExitsOneAndTheLedgerKeepsOneRow() {
+    basicPlan();
+    usher("user", "add", "--email", "bob@example.com");
+    usher("payment", "add", "--email", "bob@example.com", "--plan", "Basic", "--txn", "pi_1");
+    assertThat(
+            usher(
+                "payment", "add", "--email", "bob@example.com", "--plan", "Basic", "--txn", "pi_1"))
+        .isEqualTo(1);
+    assertThat(err).isEqualTo("Transaction pi_1 (sequence 1) is already in the ledger.\n");
+    assertThat(
+            usher(
+                "payment",
+                "add",
+                "--email",
+                "bob@example.com",
+                "--plan",
+                "Basic",
+                "--txn",
+                "pi_2",
+                "--start",
+                "2026-12-01",
+                "--end",
+                "2026-11-01"))
+        .isEqualTo(1);
+    assertThat(err).isEqualTo("The end must be after the start.\n");
+    assertThat(json("payments")).hasSize(1);
+  }
+
+  @Test
+  void paymentEditCorrectsTheRow() {
+    basicPlan();
+    usher("user", "add", "--email", "bob@example.com");
+    usher("payment", "add", "--email", "bob@example.com", "--plan", "Basic", "--txn", "pi_1");
+    assertThat(
+            usher(
+                "payment",
+                "edit",
+                "--txn",
+                "pi_1",
+                "--end",
+                "2027-03-01T00:00:00Z",
+                "--amount",
+                "30"))
+        .as(err)
+        .isZero();
+    JsonNode p = json("payments").get(0);
+    assertThat(p.get("end").asString()).isEqualTo("2027-03-01T00:00:00Z");
+    assertThat(p.get("amount").asString()).isEqualTo("30.00");
+  }
+
+  @Test
+  void userSetChangesFlagsAndStatusFilterSeesThem() {
+    basicPlan();
+    usher("user", "add", "--email", "bob@example.com");
+    usher("user", "add", "--email", "amy@example.com");
+    assertThat(
+            usher(
+                "user",
+                "set",
+                "bob@example.com",
+                "--permanent",
+                "true",
+                "--must-change-account",
+                "true",
+                "--paypal-email",
+                "Pay@Example.com"))
+        .as(err)
+        .isZero();
+    JsonNode active = json("users", "--status", "active");
+    assertThat(active).hasSize(1);
+    assertThat(active.get(0).get("email").asString()).isEqualTo("bob@example.com");
+    assertThat(active.get(0).get("mustChangeAccount").asBoolean()).isTrue();
+    assertThat(json("users", "--status", "expired").get(0).get("email").asString())
+        .isEqualTo("amy@example.com");
+  }
+
+  @Test
+  void settingsMaskSecretsAndNameKnownKeys() {
+    assertThat(usher("settings", "set", "smtp.password", "hunter2-very-secret")).isZero();
+    assertThat(out).isEqualTo("smtp.password = ••••cret\n");
+    assertThat(usher("settings", "get", "smtp.password")).isZero();
+    assertThat(out).isEqualTo("••••cret\n");
+    assertThat(usher("settings", "list")).isZero();
+    assertThat(out).doesNotContain("hunter2").contains("reminders.days").contains("7,3,1");
+    assertThat(usher("settings", "get", "smtp.pass")).isEqualTo(1);
+    assertThat(err).startsWith("Unknown setting 'smtp.pass'. Known settings:");
+    assertThat(json("settings", "get", "smtp.port").get("value").asString()).isEqualTo("587");
+  }
+
+  @Test
+  void aMalformedCommandLineExitsTwo() {
+    assertThat(usher("plan", "frobnicate")).isEqualTo(2);
+    assertThat(usher("users", "--status", "sleepy")).isEqualTo(2);
+    assertThat(usher("plan", "add", "--name", "X")).isEqualTo(2);
+    assertThat(err).contains("Missing required option");
+    assertThat(usher("payment", "add", "--email", "a@b.co", "--plan", "P", "--start", "yesterday"))
+        .isEqualTo(2);
+    assertThat(err).contains("'yesterday' is not a date or time");
+    assertThat(usher("--no-such-flag")).isEqualTo(2);
+  }
+
+  @Test
+  void versionAndHelpNeedNoDatabase() {
+    assertThat(run("--version")).isZero();
+    assertThat(out).startsWith("usher ");
+    assertThat(run("--help")).isZero();
+    assertThat(out).contains("plan").contains("payments").contains("settings");
+    assertThat(dataDir.toFile().list()).isEmpty();
+  }
+
+  @Test
+  void noCommandOpensTheWindowOnTheChosenDataDir() {
+    assertThat(run("--data-dir", "/tmp/somewhere")).isEqualTo(Cli.WINDOW_OPENED);
+    assertThat(openedWindowOn).isEqualTo("/tmp/somewhere");
+  }
+}

@@ -1,0 +1,34 @@
+package io.usher.testing;
+
+import io.usher.application.Usher;
+import io.usher.domain.money.Money;
+import io.usher.domain.plans.Plan;
+import io.usher.domain.plans.PlanDuration;
+import io.usher.domain.plans.PlanSpec;
+import java.util.List;
+
+/** Small builders shared by tests that work on a real ledger. */
+public final class Fixtures {
+  private Fixtures() {}
+
+  public static PlanSpec plan(String name, String price, PlanDuration duration) {
+    return new PlanSpec(
+        name,
+        Money.parse(price, Money.currency("USD")),
+        duration,
+        List.of("Standard"),
+        2,
+        false,
+        true,
+        null,
+        false,
+        false,
+        false,
+        0,
+        null);
+  }
+
+  public static Plan monthly(Usher usher, String name, String price) {
+    return usher.plans().create(plan(name, price, PlanDuration.months(1)));
+  }
+}
