@@ -1,8 +1,11 @@
 package io.usher.app;
 
+import io.usher.ui.kit.Formats;
+import io.usher.ui.kit.UiTasks;
 import io.usher.ui.shell.MainWindow;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -32,6 +35,8 @@ final class Desktop {
               t.setDaemon(true);
               return t;
             });
+    String theme = context.settings().value("ui.theme");
+    UiTasks tasks = new UiTasks(background, Platform::runLater);
     Platform.startup(
         () -> {
           Stage stage = new Stage();
@@ -42,7 +47,7 @@ final class Desktop {
                 lock.close();
                 Platform.exit();
               });
-          new MainWindow(context, background).show(stage);
+          new MainWindow(context, tasks, new Formats(ZoneId.systemDefault()), theme).show(stage);
         });
   }
 }

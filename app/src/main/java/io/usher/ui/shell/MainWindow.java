@@ -1,24 +1,136 @@
 package io.usher.ui.shell;
 
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
 import io.usher.application.Usher;
-import java.util.concurrent.Executor;
+import io.usher.ui.dashboard.DashboardView;
+import io.usher.ui.dashboard.DashboardViewModel;
+import io.usher.ui.kit.Errors;
+import io.usher.ui.kit.Formats;
+import io.usher.ui.kit.Screen;
+import io.usher.ui.kit.Theme;
+import io.usher.ui.kit.UiTasks;
+import io.usher.ui.payments.PaymentsView;
+import io.usher.ui.payments.PaymentsViewModel;
+import io.usher.ui.plans.PlansView;
+import io.usher.ui.plans.PlansViewModel;
+import io.usher.ui.servers.ServersView;
+import io.usher.ui.settings.SettingsView;
+import io.usher.ui.settings.SettingsViewModel;
+import io.usher.ui.users.StatusFilter;
+import io.usher.ui.users.UsersView;
+import io.usher.ui.users.UsersViewModel;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /** The main window: navigation on the left, the chosen screen on the right. */
 public final class MainWindow {
   private final Usher usher;
-  private final Executor background;
+  private final UiTasks tasks;
+  private final Map<Section, Screen> screens = new EnumMap<>(Section.class);
+  private final Map<Section, ToggleButton> navButtons = new EnumMap<>(Section.class);
+  private final StackPane content = new StackPane();
+  private final ToggleGroup nav = new ToggleGroup();
+  private final UsersViewModel usersModel;
+  private final String theme;
 
-  public MainWindow(Usher usher, Executor background) {
+  public MainWindow(Usher usher, UiTasks tasks, Formats formats, String theme) {
     this.usher = usher;
-    this.background = background;
+    this.tasks = tasks;
+    this.theme = theme;
+    usersModel = new UsersViewModel(usher, tasks);
+    PaymentsViewModel paymentsModel = new PaymentsViewModel(usher, tasks);
+    screens.put(
+        Section.DASHBOARD,
+        new DashboardView(
+            new DashboardViewModel(usher, tasks), this::openUsers, () -> go(Section.PLANS)));
+    screens.put(Section.USERS, new UsersView(usersModel, paymentsModel, tasks, formats));
+    screens.put(Section.PAYMENTS, new PaymentsView(paymentsModel, tasks, formats));
+    screens.put(Section.PLANS, new PlansView(new PlansViewModel(usher, tasks), tasks));
+    screens.put(Section.SERVERS, new ServersView());
+    screens.put(Section.SETTINGS, new SettingsView(new SettingsViewModel(usher, tasks), tasks));
   }
 
   public void show(Stage stage) {
+    Theme.apply(theme);
+    BorderPane root = new BorderPane(content);
+    root.setLeft(sidebar());
+    content.getStyleClass().add("content");
+    Scene scene = new Scene(root, 1280, 800);
+    scene.getStylesheets().addAll(Theme.stylesheets());
     stage.setTitle("Usher");
-    stage.setScene(new Scene(new Label("Usher — " + usher.dataDir() + background), 1200, 760));
+    stage.setMinWidth(1000);
+    stage.setMinHeight(640);
+    stage.setScene(scene);
+    go(Section.DASHBOARD);
     stage.show();
+  }
+
+  private VBox sidebar() {
+    Label brand = new Label("Usher");
+    brand.getStyleClass().addAll(Styles.TITLE_3, "brand");
+    VBox items = new VBox(2);
+    for (Section section : Section.values()) {
+      ToggleButton button = new ToggleButton(section.title);
+      button.setId(section.id());
+      button.setToggleGroup(nav);
+      button.getStyleClass().add("nav-item");
+      button.setMaxWidth(Double.MAX_VALUE);
+      button.setAlignment(Pos.CENTER_LEFT);
+      button.setOnAction(
+          e -> {
+            // A click on the open section must not leave nothing selected.
+            if (!button.isSelected()) {
+              button.setSelected(true);
+            }
+            go(section);
+          });
+      navButtons.put(section, button);
+      items.getChildren().add(button);
+    }
+    ToggleSwitch dark = new ToggleSwitch("Dark theme");
+    dark.setId("theme-dark");
+    dark.setSelected(Theme.DARK.equals(theme));
+    dark.selectedProperty()
+        .addListener(
+            (o, was, on) -> {
+              String name = on ? Theme.DARK : Theme.LIGHT;
+              Theme.apply(name);
+              tasks.run(
+                  () -> usher.settings().set("ui.theme", name), saved -> {}, Errors::sentence);
+            });
+    Label data = new Label(usher.dataDir().toString());
+    data.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+    data.setWrapText(true);
+    VBox sidebar =
+        new VBox(14, brand, items, new Spacer(javafx.geometry.Orientation.VERTICAL), dark, data);
+    sidebar.getStyleClass().add("sidebar");
+    sidebar.setPadding(new Insets(20, 14, 16, 14));
+    sidebar.setPrefWidth(210);
+    sidebar.setMinWidth(210);
+    return sidebar;
+  }
+
+  private void go(Section section) {
+    navButtons.get(section).setSelected(true);
+    Screen screen = screens.get(section);
+    content.getChildren().setAll(screen.node());
+    screen.refresh();
+  }
+
+  private void openUsers(StatusFilter filter) {
+    usersModel.filter().set(filter);
+    go(Section.USERS);
   }
 }

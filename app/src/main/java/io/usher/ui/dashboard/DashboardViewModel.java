@@ -1,0 +1,52 @@
+package io.usher.ui.dashboard;
+
+import io.usher.application.Usher;
+import io.usher.domain.ledger.StatusCounts;
+import io.usher.ui.kit.Errors;
+import io.usher.ui.kit.UiTasks;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The dashboard's numbers, and whether the owner still has first steps to take. */
+public final class DashboardViewModel {
+  private final Usher usher;
+  private final UiTasks tasks;
+  private final ObjectProperty<StatusCounts> counts =
+      new SimpleObjectProperty<>(new StatusCounts(0, 0, 0, 0));
+  private final BooleanProperty hasPlans = new SimpleBooleanProperty(true);
+  private final StringProperty error = new SimpleStringProperty("");
+
+  public DashboardViewModel(Usher usher, UiTasks tasks) {
+    this.usher = usher;
+    this.tasks = tasks;
+  }
+
+  public void load() {
+    tasks.run(
+        () -> new Snapshot(usher.queries().counts(), !usher.plans().list().isEmpty()),
+        s -> {
+          error.set("");
+          counts.set(s.counts());
+          hasPlans.set(s.hasPlans());
+        },
+        failure -> error.set(Errors.sentence(failure)));
+  }
+
+  public ObjectProperty<StatusCounts> counts() {
+    return counts;
+  }
+
+  public BooleanProperty hasPlans() {
+    return hasPlans;
+  }
+
+  public StringProperty error() {
+    return error;
+  }
+
+  private record Snapshot(StatusCounts counts, boolean hasPlans) {}
+}

@@ -1,0 +1,141 @@
+package io.usher.ui.payments;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import io.usher.domain.ledger.PaymentRow;
+import io.usher.ui.kit.Formats;
+import io.usher.ui.kit.Header;
+import io.usher.ui.kit.Placeholder;
+import io.usher.ui.kit.Screen;
+import io.usher.ui.kit.Tables;
+import io.usher.ui.kit.UiTasks;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The ledger: every payment, filtered by user and dates, with totals; add a manual payment. */
+public final class PaymentsView implements Screen {
+  private final PaymentsViewModel model;
+  private final UiTasks tasks;
+  private final Formats formats;
+  private final VBox root = new VBox(14);
+
+  public PaymentsView(PaymentsViewModel model, UiTasks tasks, Formats formats) {
+    this.model = model;
+    this.tasks = tasks;
+    this.formats = formats;
+    createView();
+  }
+
+  private void createView() {
+    Button add = new Button("Add payment");
+    add.setId("payments-add");
+    add.getStyleClass().add(Styles.ACCENT);
+    add.setOnAction(e -> openAddDialog());
+
+    TextField user = new TextField();
+    user.setId("payments-user");
+    user.setPromptText("Filter by user email");
+    user.setPrefWidth(260);
+    user.textProperty().bindBidirectional(model.user());
+    DatePicker from = datePicker("payments-from", "From");
+    DatePicker to = datePicker("payments-to", "Until");
+    from.valueProperty().addListener((o, was, now) -> model.from().set(formats.startOf(now)));
+    to.valueProperty()
+        .addListener(
+            (o, was, now) -> model.to().set(now == null ? null : formats.startOf(now.plusDays(1))));
+    Button clear = new Button("Clear dates");
+    clear.getStyleClass().add(Styles.FLAT);
+    clear.setOnAction(
+        e -> {
+          from.setValue(null);
+          to.setValue(null);
+        });
+    ProgressIndicator busy = new ProgressIndicator();
+    busy.setPrefSize(18, 18);
+    busy.visibleProperty().bind(model.loading());
+    HBox filters = new HBox(10, user, from, to, clear, busy);
+    filters.setAlignment(Pos.CENTER_LEFT);
+
+    TableView<PaymentRow> table = new TableView<>(model.shown());
+    table.setId("payments-table");
+    table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table
+        .getColumns()
+        .setAll(
+            Tables.sortable("Starts", 120, PaymentRow::start, formats::date),
+            Tables.sortable("Ends", 120, PaymentRow::end, formats::date),
+            Tables.text("User", 220, p -> p.email() == null ? "" : p.email()),
+            Tables.text("Plan", 130, PaymentRow::plan),
+            Tables.text("Amount", 110, p -> Formats.money(p.amount())),
+            Tables.text("Transaction", 190, p -> p.seq() == 1 ? p.txn() : p.txn() + " #" + p.seq()),
+            Tables.text("Source", 80, p -> p.source().code()),
+            Tables.text("Subscription", 140, p -> nullToEmpty(p.subscriptionId())));
+    table.setPlaceholder(
+        Placeholder.of(
+            "No payments yet",
+            "Payments you record by hand, and later those from Stripe and PayPal, land here."));
+    VBox.setVgrow(table, Priority.ALWAYS);
+
+    Label totals = new Label();
+    totals.setId("payments-totals");
+    totals.textProperty().bind(model.totals());
+    totals.getStyleClass().add(Styles.TEXT_MUTED);
+    Label error = new Label();
+    error.getStyleClass().add(Styles.DANGER);
+    error.textProperty().bind(model.error());
+    error.visibleProperty().bind(Bindings.isNotEmpty(model.error()));
+    error.managedProperty().bind(error.visibleProperty());
+
+    root.getChildren()
+        .setAll(
+            Header.of("Payments", "The ledger: every payment, who it was for and when.", add),
+            filters,
+            error,
+            table,
+            totals);
+    root.setPadding(new Insets(24));
+  }
+
+  private void openAddDialog() {
+    model.withPlanNames(
+        plans ->
+            new PaymentDialog(
+                    root.getScene().getWindow(), tasks, formats, plans, null, model::record)
+                .showAndWait()
+                .ifPresent(p -> model.load()));
+  }
+
+  private static DatePicker datePicker(String id, String prompt) {
+    DatePicker picker = new DatePicker();
+    picker.setId(id);
+    picker.setPromptText(prompt);
+    picker.setPrefWidth(150);
+    return picker;
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  @Override
+  public Node node() {
+    return root;
+  }
+
+  @Override
+  public void refresh() {
+    model.load();
+  }
+}

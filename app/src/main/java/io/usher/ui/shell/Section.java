@@ -1,0 +1,21 @@
+package io.usher.ui.shell;
+
+/** The places the navigation leads to, in the order owners need them. */
+enum Section {
+  DASHBOARD("Dashboard"),
+  USERS("Users"),
+  PAYMENTS("Payments"),
+  PLANS("Plans"),
+  SERVERS("Servers & Libraries"),
+  SETTINGS("Settings");
+
+  final String title;
+
+  Section(String title) {
+    this.title = title;
+  }
+
+  String id() {
+    return "nav-" + name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,126 @@
+package io.usher.ui.users;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import io.usher.domain.ledger.PaymentRow;
+import io.usher.domain.users.User;
+import io.usher.domain.users.UserSpec;
+import io.usher.ui.kit.Badge;
+import io.usher.ui.kit.Formats;
+import io.usher.ui.kit.Placeholder;
+import io.usher.ui.kit.Tables;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The right-hand side of the Users screen: who the selected user is and what they paid. */
+final class UserDetailPane {
+  private final Formats formats;
+  private final UsersViewModel model;
+  private final StackPane root = new StackPane();
+  private final VBox content = new VBox(12);
+  private final Label title = new Label();
+  private final HBox badges = new HBox(6);
+  private final GridPane facts = new GridPane();
+  private final Node empty =
+      Placeholder.of("No user selected", "Select a user to see their details and payments.");
+
+  UserDetailPane(Formats formats, Runnable edit, Runnable addPayment, UsersViewModel model) {
+    this.formats = formats;
+    this.model = model;
+    title.getStyleClass().add(Styles.TITLE_3);
+    title.setId("user-detail-title");
+    title.setWrapText(true);
+    facts.setHgap(12);
+    facts.setVgap(6);
+    Button editButton = new Button("Edit");
+    editButton.setId("user-edit");
+    editButton.setOnAction(e -> edit.run());
+    Button payButton = new Button("Add payment");
+    payButton.setId("user-add-payment");
+    payButton.getStyleClass().add(Styles.ACCENT);
+    payButton.setOnAction(e -> addPayment.run());
+    HBox actions = new HBox(8, editButton, payButton);
+    actions.setAlignment(Pos.CENTER_LEFT);
+
+    Label paymentsTitle = new Label("Payments");
+    paymentsTitle.getStyleClass().add(Styles.TITLE_4);
+    TableView<PaymentRow> payments = new TableView<>(model.selectedPayments());
+    payments.setId("user-payments");
+    payments.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+    payments.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    payments
+        .getColumns()
+        .setAll(
+            Tables.sortable("Starts", 95, PaymentRow::start, formats::date),
+            Tables.sortable("Ends", 95, PaymentRow::end, formats::date),
+            Tables.text("Plan", 80, PaymentRow::plan),
+            Tables.text("Amount", 90, p -> Formats.money(p.amount())));
+    payments.setPlaceholder(new Label("No payments: this user has never had access."));
+    VBox.setVgrow(payments, Priority.ALWAYS);
+
+    content.getChildren().setAll(title, badges, facts, actions, paymentsTitle, payments);
+    content.setPadding(new Insets(4, 4, 4, 16));
+    content.setMinWidth(300);
+    root.getChildren().setAll(empty);
+    model.selectedUser().addListener((o, was, now) -> show(now));
+  }
+
+  private void show(User user) {
+    if (user == null) {
+      root.getChildren().setAll(empty);
+      return;
+    }
+    UserSpec s = user.spec();
+    title.setText(s.label());
+    UserItem item = model.selected().get();
+    badges.getChildren().clear();
+    if (item != null) {
+      badges.getChildren().add(Badge.status(item.row().status(), item.expiringSoon()));
+    }
+    badges.getChildren().add(Badge.of(s.permanent() ? "Permanent" : "Standard", "neutral"));
+    if (s.mustChangeAccount()) {
+      badges.getChildren().add(Badge.of("Must change account", "warning"));
+    }
+    facts.getChildren().clear();
+    int row = 0;
+    row = fact(row, "Email", s.email());
+    row = fact(row, "Expires", item == null ? null : formats.date(item.row().expires()));
+    row = fact(row, "Plan", item == null ? null : item.row().plan());
+    row = fact(row, "PayPal", s.paypalEmail());
+    row = fact(row, "Discord", discord(s));
+    fact(row, "Notes", s.notes());
+    root.getChildren().setAll(content);
+  }
+
+  private int fact(int row, String name, String value) {
+    if (value == null || value.isBlank()) {
+      return row;
+    }
+    Label key = new Label(name);
+    key.getStyleClass().add(Styles.TEXT_MUTED);
+    Label text = new Label(value);
+    text.setWrapText(true);
+    facts.addRow(row, key, text);
+    return row + 1;
+  }
+
+  private static String discord(UserSpec s) {
+    if (s.discordName() == null) {
+      return s.discordId();
+    }
+    return s.discordId() == null ? s.discordName() : s.discordName() + " (" + s.discordId() + ")";
+  }
+
+  Node node() {
+    return root;
+  }
+}

@@ -1,0 +1,241 @@
+package io.usher.ui.users;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import io.usher.domain.ledger.UserRow;
+import io.usher.ui.kit.Badge;
+import io.usher.ui.kit.Formats;
+import io.usher.ui.kit.Header;
+import io.usher.ui.kit.Placeholder;
+import io.usher.ui.kit.Screen;
+import io.usher.ui.kit.Tables;
+import io.usher.ui.kit.UiTasks;
+import io.usher.ui.payments.PaymentDialog;
+import io.usher.ui.payments.PaymentsViewModel;
+import java.time.Instant;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Every customer with their status, searchable as you type, with details beside the table. */
+public final class UsersView implements Screen {
+  private final UsersViewModel model;
+  private final PaymentsViewModel payments;
+  private final UiTasks tasks;
+  private final Formats formats;
+  private final VBox root = new VBox(14);
+  private final TextField search = new TextField();
+  private UserDetailPane detail;
+
+  public UsersView(
+      UsersViewModel model, PaymentsViewModel payments, UiTasks tasks, Formats formats) {
+    this.model = model;
+    this.payments = payments;
+    this.tasks = tasks;
+    this.formats = formats;
+    createView();
+  }
+
+  private void createView() {
+    Button add = new Button("Add user");
+    add.setId("users-add");
+    add.getStyleClass().add(Styles.ACCENT);
+    add.setOnAction(e -> openUserDialog(null));
+
+    search.setId("users-search");
+    search.setPromptText("Search email, name, plan or server  (Ctrl+F)");
+    search.setPrefWidth(340);
+    search.textProperty().bindBidirectional(model.search());
+    ComboBox<StatusFilter> status = new ComboBox<>();
+    status.setId("users-status");
+    status.getItems().setAll(StatusFilter.values());
+    status.valueProperty().bindBidirectional(model.filter());
+    Label count = new Label();
+    count.setId("users-count");
+    count.getStyleClass().add(Styles.TEXT_MUTED);
+    count
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> countText(model.shown().size(), model.all().size()),
+                model.shown(),
+                model.all()));
+    ProgressIndicator busy = new ProgressIndicator();
+    busy.setPrefSize(18, 18);
+    busy.visibleProperty().bind(model.loading());
+    HBox filters = new HBox(10, search, status, count, busy);
+    filters.setAlignment(Pos.CENTER_LEFT);
+
+    TableView<UserItem> table = createTable();
+    detail =
+        new UserDetailPane(
+            formats,
+            () -> openUserDialog(model.selectedUser().get()),
+            this::openPaymentDialog,
+            model);
+    SplitPane split = new SplitPane(table, detail.node());
+    split.setDividerPositions(0.66);
+    SplitPane.setResizableWithParent(detail.node(), false);
+    VBox.setVgrow(split, Priority.ALWAYS);
+
+    Label error = new Label();
+    error.getStyleClass().add(Styles.DANGER);
+    error.textProperty().bind(model.error());
+    error.visibleProperty().bind(Bindings.isNotEmpty(model.error()));
+    error.managedProperty().bind(error.visibleProperty());
+
+    root.getChildren()
+        .setAll(
+            Header.of("Users", "Your customers, their plan and until when they may watch.", add),
+            filters,
+            error,
+            split);
+    root.setPadding(new Insets(24));
+    root.sceneProperty()
+        .addListener(
+            (o, was, scene) -> {
+              if (scene != null) {
+                scene
+                    .getAccelerators()
+                    .put(
+                        new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                        search::requestFocus);
+              }
+            });
+  }
+
+  private TableView<UserItem> createTable() {
+    TableView<UserItem> table = new TableView<>(model.shown());
+    table.setId("users-table");
+    table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    TableColumn<UserItem, UserItem> statusColumn = new TableColumn<>("Status");
+    statusColumn.setCellValueFactory(
+        c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+    statusColumn.setCellFactory(c -> new StatusCell());
+    statusColumn.setPrefWidth(100);
+    statusColumn.setSortable(false);
+    table
+        .getColumns()
+        .setAll(
+            Tables.text("Email", 230, i -> nullToEmpty(i.row().email())),
+            Tables.text("Name", 150, i -> nullToEmpty(i.row().name())),
+            Tables.text("Class", 90, i -> i.row().permanent() ? "Permanent" : "Standard"),
+            Tables.text("Plan", 110, i -> nullToEmpty(i.row().plan())),
+            Tables.<UserItem, Instant>sortable(
+                "Expires", 110, i -> i.row().expires(), formats::date),
+            statusColumn,
+            Tables.text("Server", 120, i -> String.join(", ", i.row().servers())));
+    table.setPlaceholder(
+        Placeholder.of(
+            "No users to show",
+            "Add a user by hand, or clear the search. Once servers are connected, Sync imports"
+                + " everyone who already shares them."));
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now != null) {
+                model.selected().set(now);
+              }
+            });
+    model
+        .selected()
+        .addListener(
+            (o, was, now) -> {
+              if (now != null && !now.equals(table.getSelectionModel().getSelectedItem())) {
+                table.getSelectionModel().select(now);
+                table.scrollTo(now);
+              }
+            });
+    table.setRowFactory(
+        t -> {
+          TableRow<UserItem> row = new TableRow<>();
+          row.setOnMouseClicked(
+              e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                  openUserDialog(model.selectedUser().get());
+                }
+              });
+          return row;
+        });
+    return table;
+  }
+
+  private void openUserDialog(io.usher.domain.users.User existing) {
+    new UserDialog(
+            root.getScene().getWindow(),
+            tasks,
+            existing,
+            spec -> model.saveUser(existing == null ? null : existing.id(), spec))
+        .showAndWait()
+        .ifPresent(user -> model.loadAndSelect(user.id()));
+  }
+
+  private void openPaymentDialog() {
+    UserRow row = model.selected().get() == null ? null : model.selected().get().row();
+    payments.withPlanNames(
+        plans ->
+            new PaymentDialog(
+                    root.getScene().getWindow(),
+                    tasks,
+                    formats,
+                    plans,
+                    row == null ? null : row.email(),
+                    payments::record)
+                .showAndWait()
+                .ifPresent(p -> model.load()));
+  }
+
+  private static String countText(int shown, int total) {
+    if (total == 0) {
+      return "";
+    }
+    return shown == total
+        ? total + (total == 1 ? " user" : " users")
+        : shown + " of " + total + " users";
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  @Override
+  public Node node() {
+    return root;
+  }
+
+  @Override
+  public void refresh() {
+    model.load();
+  }
+
+  /** The status badge; "Expiring" when an active standard user's access ends within 7 days. */
+  private static final class StatusCell extends TableCell<UserItem, UserItem> {
+    @Override
+    protected void updateItem(UserItem item, boolean empty) {
+      super.updateItem(item, empty);
+      setText(null);
+      setGraphic(
+          empty || item == null ? null : Badge.status(item.row().status(), item.expiringSoon()));
+    }
+  }
+}

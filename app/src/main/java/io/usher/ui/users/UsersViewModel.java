@@ -1,0 +1,151 @@
+package io.usher.ui.users;
+
+import io.usher.application.Usher;
+import io.usher.domain.ledger.PaymentFilter;
+import io.usher.domain.ledger.PaymentRow;
+import io.usher.domain.users.User;
+import io.usher.domain.users.UserSpec;
+import io.usher.ui.kit.Errors;
+import io.usher.ui.kit.UiTasks;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * State of the Users screen: every user with status from the ledger, the search and status filter
+ * applied in memory as the owner types, and the selected user's details and payments.
+ */
+public final class UsersViewModel {
+  private final Usher usher;
+  private final UiTasks tasks;
+  private final ObservableList<UserItem> all = FXCollections.observableArrayList();
+  private final FilteredList<UserItem> shown = new FilteredList<>(all);
+  private final StringProperty search = new SimpleStringProperty("");
+  private final ObjectProperty<StatusFilter> filter = new SimpleObjectProperty<>(StatusFilter.ALL);
+  private final BooleanProperty loading = new SimpleBooleanProperty();
+  private final StringProperty error = new SimpleStringProperty("");
+  private final ObjectProperty<UserItem> selected = new SimpleObjectProperty<>();
+  private final ObjectProperty<User> selectedUser = new SimpleObjectProperty<>();
+  private final ObservableList<PaymentRow> selectedPayments = FXCollections.observableArrayList();
+
+  public UsersViewModel(Usher usher, UiTasks tasks) {
+    this.usher = usher;
+    this.tasks = tasks;
+    search.addListener((obs, was, now) -> applyFilter());
+    filter.addListener((obs, was, now) -> applyFilter());
+    selected.addListener((obs, was, now) -> loadSelection());
+  }
+
+  /** Reloads every user, keeping the selection. */
+  public void load() {
+    load(selected.get() == null ? null : selected.get().row().id());
+  }
+
+  /** Reloads, then selects the given user (one just added or edited). */
+  public void loadAndSelect(long userId) {
+    load(Long.valueOf(userId));
+  }
+
+  private void load(Long keep) {
+    loading.set(true);
+    tasks.run(
+        () -> {
+          Instant now = usher.queries().now();
+          return usher.queries().users().stream().map(u -> UserItem.of(u, now)).toList();
+        },
+        items -> {
+          loading.set(false);
+          error.set("");
+          all.setAll(items);
+          if (keep != null) {
+            selected.set(items.stream().filter(i -> i.row().id() == keep).findFirst().orElse(null));
+          }
+        },
+        failure -> {
+          loading.set(false);
+          error.set(Errors.sentence(failure));
+        });
+  }
+
+  /** Applies search and status to the loaded rows; cheap enough to run on every key press. */
+  void applyFilter() {
+    String needle = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+    StatusFilter status = filter.get() == null ? StatusFilter.ALL : filter.get();
+    shown.setPredicate(item -> item.matches(needle, status));
+  }
+
+  private void loadSelection() {
+    UserItem item = selected.get();
+    if (item == null) {
+      selectedUser.set(null);
+      selectedPayments.clear();
+      return;
+    }
+    long id = item.row().id();
+    tasks.run(
+        () ->
+            new Selection(
+                usher.users().byId(id),
+                usher.queries().payments(new PaymentFilter(id, null, null))),
+        s -> {
+          if (selected.get() != null && selected.get().row().id() == id) {
+            selectedUser.set(s.user());
+            selectedPayments.setAll(s.payments());
+          }
+        },
+        failure -> error.set(Errors.sentence(failure)));
+  }
+
+  /** What saving the user dialog does: create when {@code userId} is null, else edit. */
+  public Supplier<User> saveUser(Long userId, UserSpec spec) {
+    return () -> userId == null ? usher.users().create(spec) : usher.users().update(userId, spec);
+  }
+
+  public ObservableList<UserItem> shown() {
+    return shown;
+  }
+
+  public ObservableList<UserItem> all() {
+    return all;
+  }
+
+  public StringProperty search() {
+    return search;
+  }
+
+  public ObjectProperty<StatusFilter> filter() {
+    return filter;
+  }
+
+  public BooleanProperty loading() {
+    return loading;
+  }
+
+  public StringProperty error() {
+    return error;
+  }
+
+  public ObjectProperty<UserItem> selected() {
+    return selected;
+  }
+
+  public ObjectProperty<User> selectedUser() {
+    return selectedUser;
+  }
+
+  public ObservableList<PaymentRow> selectedPayments() {
+    return selectedPayments;
+  }
+
+  private record Selection(User user, List<PaymentRow> payments) {}
+}
