@@ -74,8 +74,8 @@ public final class PaymentsView implements Screen {
     table
         .getColumns()
         .setAll(
-            Tables.sortable("Starts", 120, PaymentRow::start, formats::date),
-            Tables.sortable("Ends", 120, PaymentRow::end, formats::date),
+            Tables.sortable("Starts", 110, PaymentRow::start, formats::date),
+            Tables.sortable("Ends", 110, PaymentRow::end, formats::date),
             Tables.text("User", 220, p -> p.email() == null ? "" : p.email()),
             Tables.text("Plan", 130, PaymentRow::plan),
             Tables.text("Amount", 110, p -> Formats.money(p.amount())),

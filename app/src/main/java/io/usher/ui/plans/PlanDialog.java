@@ -88,6 +88,7 @@ final class PlanDialog {
       hidden.setSelected(initial.hidden());
     } else {
       currency.setText("USD");
+      duration.setText("1");
       streams.setText("2");
       transcode.setSelected(true);
       groupBoxes()

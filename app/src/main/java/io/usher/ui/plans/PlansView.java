@@ -16,6 +16,7 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -83,7 +84,7 @@ public final class PlansView implements Screen {
             Tables.text("Lasts", 100, p -> p.duration().toString()),
             Tables.text("Library groups", 170, p -> String.join(", ", p.spec().groups())),
             Tables.text("Streams", 80, p -> Integer.toString(p.spec().maxStreams())),
-            Tables.text("Transcoding", 100, p -> p.spec().transcode() ? "Allowed" : "Direct only"),
+            Tables.text("Transcoding", 120, p -> p.spec().transcode() ? "Allowed" : "Direct only"),
             flags);
     table.setPlaceholder(
         Placeholder.of(
@@ -147,6 +148,10 @@ public final class PlansView implements Screen {
 
   /** Default, trial, hidden and recurring at a glance. */
   private static final class FlagsCell extends TableCell<Plan, Plan> {
+    FlagsCell() {
+      setAlignment(Pos.CENTER_LEFT);
+    }
+
     @Override
     protected void updateItem(Plan plan, boolean empty) {
       super.updateItem(plan, empty);
@@ -169,7 +174,9 @@ public final class PlansView implements Screen {
       if (s.hidden()) {
         tags.add(Badge.of("Hidden", "neutral"));
       }
-      setGraphic(new HBox(6, tags.toArray(Label[]::new)));
+      HBox box = new HBox(6, tags.toArray(Label[]::new));
+      box.setAlignment(Pos.CENTER_LEFT);
+      setGraphic(box);
     }
   }
 }

@@ -48,8 +48,8 @@ public final class SettingsView implements Screen {
         .getColumns()
         .setAll(
             Tables.text("Setting", 210, SettingView::key),
-            Tables.text("Value", 230, SettingView::value),
-            Tables.text("Default", 150, s -> s.secret() ? "" : s.defaultValue()),
+            Tables.text("Value", 190, SettingView::value),
+            Tables.text("Default", 130, s -> s.secret() ? "" : s.defaultValue()),
             Tables.text("What it does", 380, SettingView::description));
     table.setRowFactory(
         t -> {

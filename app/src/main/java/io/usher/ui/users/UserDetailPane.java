@@ -26,7 +26,7 @@ final class UserDetailPane {
   private final Formats formats;
   private final UsersViewModel model;
   private final StackPane root = new StackPane();
-  private final VBox content = new VBox(12);
+  private final HBox content = new HBox(24);
   private final Label title = new Label();
   private final HBox badges = new HBox(6);
   private final GridPane facts = new GridPane();
@@ -60,16 +60,23 @@ final class UserDetailPane {
     payments
         .getColumns()
         .setAll(
-            Tables.sortable("Starts", 95, PaymentRow::start, formats::date),
-            Tables.sortable("Ends", 95, PaymentRow::end, formats::date),
-            Tables.text("Plan", 80, PaymentRow::plan),
-            Tables.text("Amount", 90, p -> Formats.money(p.amount())));
-    payments.setPlaceholder(new Label("No payments: this user has never had access."));
+            Tables.sortable("Starts", 110, PaymentRow::start, formats::date),
+            Tables.sortable("Ends", 110, PaymentRow::end, formats::date),
+            Tables.text("Plan", 110, PaymentRow::plan),
+            Tables.text("Amount", 110, p -> Formats.money(p.amount())),
+            Tables.text("Transaction", 180, p -> p.seq() == 1 ? p.txn() : p.txn() + " #" + p.seq()),
+            Tables.text("Source", 80, p -> p.source().code()));
+    payments.setPlaceholder(new Label("No payments: this user has never paid."));
     VBox.setVgrow(payments, Priority.ALWAYS);
+    payments.setPrefHeight(200);
 
-    content.getChildren().setAll(title, badges, facts, actions, paymentsTitle, payments);
-    content.setPadding(new Insets(4, 4, 4, 16));
-    content.setMinWidth(300);
+    VBox about = new VBox(10, title, badges, facts, actions);
+    about.setPrefWidth(380);
+    about.setMinWidth(320);
+    VBox paid = new VBox(8, paymentsTitle, payments);
+    HBox.setHgrow(paid, Priority.ALWAYS);
+    content.getChildren().setAll(about, paid);
+    content.setPadding(new Insets(14, 0, 0, 0));
     root.getChildren().setAll(empty);
     model.selectedUser().addListener((o, was, now) -> show(now));
   }

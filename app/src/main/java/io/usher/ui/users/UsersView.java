@@ -15,6 +15,7 @@ import io.usher.ui.payments.PaymentsViewModel;
 import java.time.Instant;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -91,7 +92,8 @@ public final class UsersView implements Screen {
             this::openPaymentDialog,
             model);
     SplitPane split = new SplitPane(table, detail.node());
-    split.setDividerPositions(0.66);
+    split.setOrientation(Orientation.VERTICAL);
+    split.setDividerPositions(0.62);
     SplitPane.setResizableWithParent(detail.node(), false);
     VBox.setVgrow(split, Priority.ALWAYS);
 
@@ -130,17 +132,17 @@ public final class UsersView implements Screen {
     statusColumn.setCellValueFactory(
         c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
     statusColumn.setCellFactory(c -> new StatusCell());
-    statusColumn.setPrefWidth(100);
+    statusColumn.setPrefWidth(110);
     statusColumn.setSortable(false);
     table
         .getColumns()
         .setAll(
-            Tables.text("Email", 230, i -> nullToEmpty(i.row().email())),
-            Tables.text("Name", 150, i -> nullToEmpty(i.row().name())),
-            Tables.text("Class", 90, i -> i.row().permanent() ? "Permanent" : "Standard"),
-            Tables.text("Plan", 110, i -> nullToEmpty(i.row().plan())),
+            Tables.text("Email", 240, i -> nullToEmpty(i.row().email())),
+            Tables.text("Name", 170, i -> nullToEmpty(i.row().name())),
+            Tables.text("Class", 100, i -> i.row().permanent() ? "Permanent" : "Standard"),
+            Tables.text("Plan", 120, i -> nullToEmpty(i.row().plan())),
             Tables.<UserItem, Instant>sortable(
-                "Expires", 110, i -> i.row().expires(), formats::date),
+                "Expires", 120, i -> i.row().expires(), formats::date),
             statusColumn,
             Tables.text("Server", 120, i -> String.join(", ", i.row().servers())));
     table.setPlaceholder(
@@ -230,6 +232,10 @@ public final class UsersView implements Screen {
 
   /** The status badge; "Expiring" when an active standard user's access ends within 7 days. */
   private static final class StatusCell extends TableCell<UserItem, UserItem> {
+    StatusCell() {
+      setAlignment(Pos.CENTER_LEFT);
+    }
+
     @Override
     protected void updateItem(UserItem item, boolean empty) {
       super.updateItem(item, empty);

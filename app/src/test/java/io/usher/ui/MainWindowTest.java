@@ -1,0 +1,142 @@
+package io.usher.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.usher.app.AppContext;
+import io.usher.domain.ledger.UserStatus;
+import io.usher.testing.MutableClock;
+import io.usher.ui.kit.Formats;
+import io.usher.ui.kit.UiTasks;
+import io.usher.ui.shell.MainWindow;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The window end to end on a real ledger: what an owner does on the first day, through clicks and
+ * typing. Background work runs inline so every step has finished when the robot looks.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+  static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+  @TempDir static Path dataDir;
+  AppContext usher;
+
+  @Start
+  void start(Stage stage) {
+    usher = new AppContext(dataDir.resolve("t" + System.nanoTime()), new MutableClock(NOW));
+    new MainWindow(
+            usher, new UiTasks(Runnable::run, Runnable::run), new Formats(ZoneOffset.UTC), "light")
+        .show(stage);
+  }
+
+  @AfterEach
+  void close() {
+    usher.close();
+  }
+
+  @Test
+  void ownerCreatesAPlanAddsAUserRecordsAPaymentAndSeesTheUserActive(FxRobot robot) {
+    robot.clickOn("#nav-plans").clickOn("#plans-add");
+    robot.clickOn("#plan-name").write("Monthly");
+    robot.clickOn("#plan-price").write("12.50");
+    robot.clickOn("#dialog-ok");
+    assertThat(table(robot, "#plans-table").getItems()).hasSize(1);
+
+    robot.clickOn("#nav-users").clickOn("#users-add");
+    robot.clickOn("#user-email").write("alice@example.com");
+    robot.clickOn("#user-name").write("Alice");
+    robot.clickOn("#dialog-ok");
+    assertThat(badgesIn(robot, "#users-table")).containsExactly("Expired");
+    assertThat(robot.lookup("#user-detail-title").queryAs(Label.class).getText())
+        .isEqualTo("Alice");
+
+    robot.clickOn("#user-add-payment");
+    ComboBox<String> plan = robot.lookup("#payment-plan").queryComboBox();
+    robot.clickOn(plan).clickOn("Monthly");
+    robot.clickOn("#dialog-ok");
+
+    assertThat(badgesIn(robot, "#users-table")).containsExactly("Active");
+    assertThat(usher.queries().users().getFirst().status()).isEqualTo(UserStatus.ACTIVE);
+    assertThat(table(robot, "#user-payments").getItems()).hasSize(1);
+
+    robot.clickOn("#nav-dashboard");
+    assertThat(robot.lookup("#dash-active").queryAs(Label.class).getText()).isEqualTo("1");
+    assertThat(robot.lookup("#dash-expired").queryAs(Label.class).getText()).isEqualTo("0");
+  }
+
+  @Test
+  void aBadPriceIsExplainedBesideTheFieldAndNothingIsSaved(FxRobot robot) {
+    robot.clickOn("#nav-plans").clickOn("#plans-add");
+    robot.clickOn("#plan-name").write("Monthly");
+    robot.clickOn("#plan-price").write("-3");
+    robot.clickOn("#dialog-ok");
+
+    Label error = robot.lookup("#error-price").queryAs(Label.class);
+    assertThat(error.isVisible()).isTrue();
+    assertThat(error.getText()).isEqualTo("The amount cannot be negative.");
+    assertThat(usher.plans().list()).isEmpty();
+
+    robot.clickOn("Cancel");
+    assertThat(table(robot, "#plans-table").getItems()).isEmpty();
+  }
+
+  @Test
+  void aPaymentForAnUnknownUserIsRefusedInTheDialog(FxRobot robot) {
+    robot.clickOn("#nav-plans").clickOn("#plans-add");
+    robot.clickOn("#plan-name").write("Monthly");
+    robot.clickOn("#plan-price").write("5");
+    robot.clickOn("#dialog-ok");
+
+    robot.clickOn("#nav-payments").clickOn("#payments-add");
+    robot.clickOn("#payment-email").write("nobody@example.com");
+    robot.clickOn("#payment-plan").clickOn("Monthly");
+    robot.clickOn("#dialog-ok");
+
+    assertThat(robot.lookup(".form-general-error").queryAs(Label.class).getText())
+        .contains("There is no user with email nobody@example.com");
+    robot.clickOn("Cancel");
+    assertThat(table(robot, "#payments-table").getItems()).isEmpty();
+  }
+
+  @Test
+  void searchNarrowsTheUsersAsTheOwnerTypes(FxRobot robot) {
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("alice@example.com"));
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("bob@example.com"));
+    robot.clickOn("#nav-users");
+    assertThat(table(robot, "#users-table").getItems()).hasSize(2);
+
+    robot.clickOn("#users-search").write("bob");
+
+    assertThat(table(robot, "#users-table").getItems()).hasSize(1);
+    assertThat(robot.lookup("#users-count").queryAs(Label.class).getText())
+        .isEqualTo("1 of 2 users");
+  }
+
+  private static TableView<?> table(FxRobot robot, String id) {
+    return robot.lookup(id).queryAs(TableView.class);
+  }
+
+  private static java.util.List<String> badgesIn(FxRobot robot, String tableId) {
+    return robot
+        .from(robot.lookup(tableId).queryAll())
+        .lookup(".badge")
+        .queryAllAs(Label.class)
+        .stream()
+        .filter(javafx.scene.Node::isVisible)
+        .map(Label::getText)
+        .toList();
+  }
+}
