@@ -9,6 +9,8 @@ import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanDuration;
 import io.usher.testing.Fixtures;
 import io.usher.testing.MutableClock;
+import io.usher.ui.kit.UiTasks;
+import io.usher.ui.users.UsersViewModel;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -51,6 +53,30 @@ class LedgerBench {
           Bench.median("status query, all users", 7, () -> usher.queries().users());
       assertThat(rows).hasSize(USERS);
       Bench.median("dashboard counts", 5, () -> usher.queries().counts());
+
+      UsersViewModel users = new UsersViewModel(usher, new UiTasks(Runnable::run, Runnable::run));
+      Bench.median(
+          "Users screen: load every user, ready to show",
+          5,
+          () -> {
+            users.load();
+            return users.all().size();
+          });
+      // What typing "user4242" then clearing it costs, one key at a time.
+      List<String> keys = new ArrayList<>();
+      String word = "user4242";
+      for (int i = 1; i <= word.length(); i++) {
+        keys.add(word.substring(0, i));
+      }
+      keys.add("");
+      int[] next = {0};
+      Bench.median(
+          "Users screen: search-as-you-type, one key press",
+          keys.size() * 3,
+          () -> {
+            users.search().set(keys.get(next[0]++ % keys.size()));
+            return users.shown().size();
+          });
     }
     Bench.median("usher --version (fresh JVM)", 5, LedgerBench::versionInFreshJvm);
   }
