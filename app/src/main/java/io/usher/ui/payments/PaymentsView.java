@@ -17,6 +17,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -68,6 +69,21 @@ public final class PaymentsView implements Screen {
     filters.setAlignment(Pos.CENTER_LEFT);
 
     TableView<PaymentRow> table = new TableView<>(model.shown());
+    Button edit = new Button("Edit");
+    edit.setId("payments-edit");
+    edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+    edit.setOnAction(e -> openEditDialog(table.getSelectionModel().getSelectedItem()));
+    table.setRowFactory(
+        t -> {
+          TableRow<PaymentRow> row = new TableRow<>();
+          row.setOnMouseClicked(
+              e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                  openEditDialog(row.getItem());
+                }
+              });
+          return row;
+        });
     table.setId("payments-table");
     table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -100,7 +116,7 @@ public final class PaymentsView implements Screen {
 
     root.getChildren()
         .setAll(
-            Header.of("Payments", "The ledger: every payment, who it was for and when.", add),
+            Header.of("Payments", "The ledger: every payment, who it was for and when.", edit, add),
             filters,
             error,
             table,
@@ -115,6 +131,31 @@ public final class PaymentsView implements Screen {
                     root.getScene().getWindow(), tasks, formats, plans, null, model::record)
                 .showAndWait()
                 .ifPresent(p -> model.load()));
+  }
+
+  /** Also opened from the Users screen, for the selected user's payments. */
+  public static void edit(
+      Node anchor,
+      PaymentsViewModel model,
+      UiTasks tasks,
+      Formats formats,
+      PaymentRow payment,
+      Runnable afterSave) {
+    model.withPlanNames(
+        plans ->
+            new PaymentEditDialog(
+                    anchor.getScene().getWindow(),
+                    tasks,
+                    formats,
+                    plans,
+                    payment,
+                    change -> model.edit(payment, change))
+                .showAndWait()
+                .ifPresent(saved -> afterSave.run()));
+  }
+
+  private void openEditDialog(PaymentRow payment) {
+    edit(root, model, tasks, formats, payment, model::load);
   }
 
   private static DatePicker datePicker(String id, String prompt) {

@@ -2,9 +2,11 @@ package io.usher.ui.payments;
 
 import io.usher.application.Usher;
 import io.usher.application.payments.ManualPayment;
+import io.usher.application.payments.PaymentEdit;
 import io.usher.domain.ledger.Payment;
 import io.usher.domain.ledger.PaymentFilter;
 import io.usher.domain.ledger.PaymentRow;
+import io.usher.domain.ledger.TxnRef;
 import io.usher.domain.money.Money;
 import io.usher.domain.plans.Plan;
 import io.usher.ui.kit.Errors;
@@ -85,6 +87,11 @@ public final class PaymentsViewModel {
 
   public Supplier<Payment> record(ManualPayment request) {
     return () -> usher.payments().record(request);
+  }
+
+  public Supplier<Payment> edit(PaymentRow row, PaymentEdit edit) {
+    TxnRef ref = new TxnRef(row.txn(), row.seq());
+    return () -> usher.payments().edit(ref, edit);
   }
 
   static String describeTotals(List<PaymentRow> payments) {

@@ -9,11 +9,13 @@ import io.usher.ui.kit.Badge;
 import io.usher.ui.kit.Formats;
 import io.usher.ui.kit.Placeholder;
 import io.usher.ui.kit.Tables;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -33,7 +35,12 @@ final class UserDetailPane {
   private final Node empty =
       Placeholder.of("No user selected", "Select a user to see their details and payments.");
 
-  UserDetailPane(Formats formats, Runnable edit, Runnable addPayment, UsersViewModel model) {
+  UserDetailPane(
+      Formats formats,
+      Runnable edit,
+      Runnable addPayment,
+      Consumer<PaymentRow> editPayment,
+      UsersViewModel model) {
     this.formats = formats;
     this.model = model;
     title.getStyleClass().add(Styles.TITLE_3);
@@ -53,6 +60,10 @@ final class UserDetailPane {
 
     Label paymentsTitle = new Label("Payments");
     paymentsTitle.getStyleClass().add(Styles.TITLE_4);
+    Label paymentsHint = new Label("Double-click a payment to correct it.");
+    paymentsHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+    HBox paymentsHeader = new HBox(10, paymentsTitle, paymentsHint);
+    paymentsHeader.setAlignment(Pos.BASELINE_LEFT);
     TableView<PaymentRow> payments = new TableView<>(model.selectedPayments());
     payments.setId("user-payments");
     payments.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
@@ -67,13 +78,24 @@ final class UserDetailPane {
             Tables.text("Transaction", 180, p -> p.seq() == 1 ? p.txn() : p.txn() + " #" + p.seq()),
             Tables.text("Source", 80, p -> p.source().code()));
     payments.setPlaceholder(new Label("No payments: this user has never paid."));
+    payments.setRowFactory(
+        t -> {
+          TableRow<PaymentRow> row = new TableRow<>();
+          row.setOnMouseClicked(
+              e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                  editPayment.accept(row.getItem());
+                }
+              });
+          return row;
+        });
     VBox.setVgrow(payments, Priority.ALWAYS);
     payments.setPrefHeight(200);
 
     VBox about = new VBox(10, title, badges, facts, actions);
     about.setPrefWidth(380);
     about.setMinWidth(320);
-    VBox paid = new VBox(8, paymentsTitle, payments);
+    VBox paid = new VBox(8, paymentsHeader, payments);
     HBox.setHgrow(paid, Priority.ALWAYS);
     content.getChildren().setAll(about, paid);
     content.setPadding(new Insets(14, 0, 0, 0));

@@ -11,6 +11,7 @@ import io.usher.ui.kit.Screen;
 import io.usher.ui.kit.Tables;
 import io.usher.ui.kit.UiTasks;
 import io.usher.ui.payments.PaymentDialog;
+import io.usher.ui.payments.PaymentsView;
 import io.usher.ui.payments.PaymentsViewModel;
 import java.time.Instant;
 import javafx.beans.binding.Bindings;
@@ -90,6 +91,7 @@ public final class UsersView implements Screen {
             formats,
             () -> openUserDialog(model.selectedUser().get()),
             this::openPaymentDialog,
+            payment -> PaymentsView.edit(root, payments, tasks, formats, payment, model::load),
             model);
     SplitPane split = new SplitPane(table, detail.node());
     split.setOrientation(Orientation.VERTICAL);
