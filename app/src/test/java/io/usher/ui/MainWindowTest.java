@@ -125,6 +125,29 @@ class MainWindowTest {
         .isEqualTo("1 of 2 users");
   }
 
+  @Test
+  void ownerCorrectsAPaymentsEndDateAndTheChangeIsAudited(FxRobot robot) {
+    io.usher.testing.Fixtures.monthly(usher, "Monthly", "10");
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("alice@example.com"));
+    var payment =
+        usher
+            .payments()
+            .record(io.usher.application.payments.ManualPayment.of("alice@example.com", "Monthly"));
+    robot.clickOn("#nav-payments");
+    robot.doubleClickOn("alice@example.com");
+
+    robot.doubleClickOn("#edit-end").eraseText(20).write("15 Jan 2027");
+    robot.clickOn("#dialog-ok");
+
+    var stored = usher.payments().forUser(payment.userId()).getFirst();
+    assertThat(stored.period().end()).isEqualTo(Instant.parse("2027-01-15T00:00:00Z"));
+    assertThat(stored.period().start()).isEqualTo(payment.period().start());
+    assertThat(usher.queries().history("payment", payment.id()))
+        .extracting(e -> e.action())
+        .containsExactly("created", "edited");
+    assertThat(robot.lookup("15 Jan 2027").tryQuery()).isPresent();
+  }
+
   private static TableView<?> table(FxRobot robot, String id) {
     return robot.lookup(id).queryAs(TableView.class);
   }

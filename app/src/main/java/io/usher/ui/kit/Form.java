@@ -10,8 +10,11 @@ import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -53,7 +56,10 @@ public final class Form {
     Label name = new Label(label);
     name.setLabelFor(control);
     GridPane.setValignment(name, VPos.TOP);
-    name.setPadding(new Insets(6, 0, 0, 0));
+    // Line the label up with the text inside the control, not with its border.
+    boolean boxed =
+        !(control instanceof Labeled) && !(control instanceof Pane p && !(p instanceof HBox));
+    name.setPadding(new Insets(boxed ? 6 : 1, 0, 0, 0));
     Label error = new Label();
     error.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
     error.setId("error-" + field);

@@ -5,16 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import javafx.util.StringConverter;
 
 /** How the window writes dates and money: in the owner's time zone, unambiguous in any locale. */
 public final class Formats {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
   private final ZoneId zone;
 
@@ -30,10 +28,6 @@ public final class Formats {
     return instant == null ? "" : DATE.format(instant.atZone(zone));
   }
 
-  public String dateTime(Instant instant) {
-    return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));
-  }
-
   /** A date picked in the window means the start of that day where the owner is. */
   public Instant startOf(LocalDate date) {
     return date == null ? null : date.atStartOfDay(zone).toInstant();
@@ -43,13 +37,30 @@ public final class Formats {
     return instant == null ? null : instant.atZone(zone).toLocalDate();
   }
 
-  public static String money(Money money) {
-    return money == null ? "" : money.display();
+  /** Lets a date picker show and read dates as the tables write them ("5 Dec 2026", or ISO). */
+  public StringConverter<LocalDate> dateConverter() {
+    return new StringConverter<>() {
+      @Override
+      public String toString(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+      }
+
+      @Override
+      public LocalDate fromString(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+          return null;
+        }
+        try {
+          return LocalDate.parse(t, DATE);
+        } catch (DateTimeParseException e) {
+          return LocalDate.parse(t);
+        }
+      }
+    };
   }
 
-  public static String totals(List<Money> totals) {
-    return totals.isEmpty()
-        ? "0"
-        : totals.stream().map(Money::display).collect(Collectors.joining(" · "));
+  public static String money(Money money) {
+    return money == null ? "" : money.display();
   }
 }

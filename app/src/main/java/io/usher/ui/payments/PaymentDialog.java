@@ -43,6 +43,8 @@ public final class PaymentDialog {
     plan.getItems().setAll(plans);
     plan.setMaxWidth(Double.MAX_VALUE);
     plan.setPromptText(plans.isEmpty() ? "Create a plan first" : "Choose a plan");
+    start.setConverter(formats.dateConverter());
+    end.setConverter(formats.dateConverter());
     start.setId("payment-start");
     start.setPromptText("Today, or when access now ends");
     start.setMaxWidth(Double.MAX_VALUE);

@@ -51,6 +51,8 @@ public final class PaymentEditDialog {
     plan.setMaxWidth(Double.MAX_VALUE);
     amount.setId("edit-amount");
     amount.setText(payment.amount().toDecimalString());
+    start.setConverter(formats.dateConverter());
+    end.setConverter(formats.dateConverter());
     start.setId("edit-start");
     start.setValue(formats.localDate(payment.start()));
     start.setMaxWidth(Double.MAX_VALUE);

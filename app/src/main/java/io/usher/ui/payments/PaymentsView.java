@@ -158,8 +158,9 @@ public final class PaymentsView implements Screen {
     edit(root, model, tasks, formats, payment, model::load);
   }
 
-  private static DatePicker datePicker(String id, String prompt) {
+  private DatePicker datePicker(String id, String prompt) {
     DatePicker picker = new DatePicker();
+    picker.setConverter(formats.dateConverter());
     picker.setId(id);
     picker.setPromptText(prompt);
     picker.setPrefWidth(150);
