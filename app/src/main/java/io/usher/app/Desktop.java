@@ -16,9 +16,21 @@ import javafx.stage.Stage;
  * lives and owns the background pool the screens hand their work to.
  */
 final class Desktop {
+  /*
+   * Started from the class path (java -jar), JavaFX warns on stderr that it was not loaded as
+   * named modules; that is how Usher runs outside the packaged image, so the line only
+   * confuses. Held in a field: java.util.logging keeps loggers weakly.
+   */
+  private static final java.util.logging.Logger JAVAFX =
+      java.util.logging.Logger.getLogger("javafx");
+
   private Desktop() {}
 
   static void start(Path dataDir) {
+    JAVAFX.setFilter(
+        r ->
+            r.getMessage() == null
+                || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
     InstanceLock lock = InstanceLock.acquire(dataDir);
     AppContext context;
     try {

@@ -51,8 +51,8 @@ final class RootCommand implements Runnable {
 
   @Override
   public void run() {
-    windowOpened = true;
     openWindow.accept(dataDir);
+    windowOpened = true;
   }
 
   /** The data directory, opened on first use so that --help and --version stay instant. */

@@ -372,4 +372,20 @@ class CliTest {
     assertThat(run("--data-dir", "/tmp/somewhere")).isEqualTo(Cli.WINDOW_OPENED);
     assertThat(openedWindowOn).isEqualTo("/tmp/somewhere");
   }
+
+  @Test
+  void aWindowThatCannotOpenExitsOneWithItsReason() {
+    Cli cli =
+        new Cli(
+            option -> new AppContext(dataDir, clock),
+            option -> {
+              throw new io.usher.domain.common.UsherException(
+                  "Usher is already running on this data (pid 42).");
+            });
+    StringWriter e = new StringWriter();
+    int code = cli.execute(new PrintWriter(new StringWriter()), new PrintWriter(e));
+
+    assertThat(code).isEqualTo(1);
+    assertThat(e.toString().strip()).isEqualTo("Usher is already running on this data (pid 42).");
+  }
 }
