@@ -1,0 +1,31 @@
+package io.usher.domain.media;
+
+import java.util.List;
+
+/**
+ * One connected Plex, Jellyfin or Emby server. Every method either does what it says or throws a
+ * {@link MediaServerException} whose message is one sentence the owner can act on.
+ */
+public interface MediaServer {
+  /** Checks address and credential; what the server says about itself. */
+  ServerInfo test();
+
+  List<MediaLibrary> libraries();
+
+  /** Everyone with access (or a pending invite) to this server, and what they can see. */
+  List<RemoteUser> users();
+
+  /** Plex: invites the email; Jellyfin/Emby: creates the user, sets password and policy. */
+  ShareResult share(ShareRequest request);
+
+  /** Replaces the libraries a user can see; {@code libraryIds} is never empty. */
+  void updateLibraries(RemoteUser user, List<String> libraryIds);
+
+  /** Takes all access away (Plex: removes the share; Jellyfin/Emby: disables the user). */
+  void remove(RemoteUser user);
+
+  List<ActiveStream> streams();
+
+  /** Stops a stream, showing {@code message} to the viewer where the server can. */
+  void stopStream(String sessionId, String message);
+}

@@ -1,0 +1,150 @@
+package io.usher.media.http;
+
+import io.usher.domain.media.MediaServerException;
+import io.usher.domain.media.MediaServerException.Kind;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.xml.XmlMapper;
+
+/**
+ * The one way media adapters talk HTTP: the shared OkHttp client, the JSON and XML mappers, and
+ * backing off when a service says 429 (honouring Retry-After, with jitter) or, for reads, when it
+ * does not answer. Everything that is not an answer becomes a {@link MediaServerException}.
+ */
+public final class Http {
+  private static final Logger LOG = LoggerFactory.getLogger(Http.class);
+  static final int MAX_ATTEMPTS = 4;
+  static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
+  private final OkHttpClient client;
+  private final JsonMapper json;
+  private final XmlMapper xml;
+  private final Sleeper sleeper;
+  private final RandomGenerator random;
+
+  public Http(
+      OkHttpClient client,
+      JsonMapper json,
+      XmlMapper xml,
+      Sleeper sleeper,
+      RandomGenerator random) {
+    this.client = client;
+    this.json = json;
+    this.xml = xml;
+    this.sleeper = sleeper;
+    this.random = random;
+  }
+
+  public JsonMapper json() {
+    return json;
+  }
+
+  public XmlMapper xml() {
+    return xml;
+  }
+
+  /** The same client (and connection pool) sending through an HTTP proxy; null: no proxy. */
+  public Http withProxy(String proxyUrl) {
+    if (proxyUrl == null || proxyUrl.isBlank()) {
+      return this;
+    }
+    URI uri = URI.create(proxyUrl.strip());
+    int port = uri.getPort() > 0 ? uri.getPort() : 8080;
+    Proxy proxy =
+        new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(uri.getHost(), port));
+    return new Http(client.newBuilder().proxy(proxy).build(), json, xml, sleeper, random);
+  }
+
+  /**
+   * Sends the request and reads the whole answer. 429 is retried after the wait the service asks
+   * for (or an exponential one with jitter); a read (GET) that gets no answer is retried too. Any
+   * status that is still an answer — 2xx or an error — is returned for the adapter to judge.
+   *
+   * @param who how the owner knows the other side, for messages ("plex.tv", "Jellyfin server Den")
+   */
+  public HttpReply send(Request request, String who) {
+    boolean idempotent = request.method().equals("GET") || request.method().equals("DELETE");
+    for (int attempt = 1; ; attempt++) {
+      try (Response response = client.newCall(request).execute()) {
+        ResponseBody body = response.body();
+        String text = body == null ? "" : body.string();
+        if (response.code() == 429 && attempt < MAX_ATTEMPTS) {
+          Duration wait = waitFor(response.header("Retry-After"), attempt);
+          LOG.info("{} is rate limiting (429); waiting {} ms", who, wait.toMillis());
+          pause(wait, who);
+          continue;
+        }
+        if (response.code() == 429) {
+          throw new MediaServerException(
+              Kind.RATE_LIMITED,
+              who + " is limiting how fast Usher may call it; wait a few minutes and try again.");
+        }
+        return new HttpReply(response.code(), response.headers(), text);
+      } catch (IOException e) {
+        if (idempotent && attempt < 2) {
+          pause(backoff(attempt), who);
+          continue;
+        }
+        throw new MediaServerException(
+            Kind.UNREACHABLE,
+            who
+                + " did not answer at "
+                + request.url().scheme()
+                + "://"
+                + request.url().host()
+                + ":"
+                + request.url().port()
+                + " ("
+                + describe(e)
+                + "): check the address and that it is running.",
+            e);
+      }
+    }
+  }
+
+  /** Retry-After in seconds (the form plex.tv and Jellyfin use), else exponential with jitter. */
+  Duration waitFor(String retryAfter, int attempt) {
+    if (retryAfter != null) {
+      try {
+        long seconds = Long.parseLong(retryAfter.strip());
+        Duration asked = Duration.ofSeconds(Math.max(0, seconds));
+        return asked.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : asked;
+      } catch (NumberFormatException e) {
+        // An HTTP date: fall back to our own backoff rather than parse clocks of other machines.
+      }
+    }
+    return backoff(attempt);
+  }
+
+  private Duration backoff(int attempt) {
+    long base = 1000L << Math.min(attempt - 1, 5);
+    long jittered = base / 2 + random.nextLong(base);
+    return Duration.ofMillis(Math.min(jittered, MAX_WAIT.toMillis()));
+  }
+
+  private void pause(Duration wait, String who) {
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MediaServerException(Kind.UNREACHABLE, "Stopped while waiting for " + who + ".");
+    }
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    String name = e.getClass().getSimpleName();
+    return message == null || message.isBlank() ? name : name + ": " + message;
+  }
+}
