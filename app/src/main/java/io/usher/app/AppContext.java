@@ -4,18 +4,27 @@ import io.usher.application.Usher;
 import io.usher.application.payments.PaymentService;
 import io.usher.application.plans.PlanService;
 import io.usher.application.queries.LedgerQueryService;
+import io.usher.application.servers.ServerService;
 import io.usher.application.settings.SettingsService;
+import io.usher.application.sync.SyncService;
 import io.usher.application.users.UserService;
+import io.usher.domain.media.MediaServers;
+import io.usher.domain.settings.SettingsStore;
 import io.usher.store.JooqAuditLog;
 import io.usher.store.JooqLedgerQueries;
 import io.usher.store.JooqLibraryGroupStore;
+import io.usher.store.JooqLibraryStore;
+import io.usher.store.JooqLocationStore;
 import io.usher.store.JooqPaymentStore;
 import io.usher.store.JooqPlanStore;
+import io.usher.store.JooqServerStore;
 import io.usher.store.JooqSettingsStore;
+import io.usher.store.JooqShareStore;
 import io.usher.store.JooqTransactions;
 import io.usher.store.JooqUserStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 
 /** The one place where Usher's parts are constructed and wired together. */
@@ -27,8 +36,17 @@ public final class AppContext implements Usher {
   private final PaymentService payments;
   private final LedgerQueryService queries;
   private final SettingsService settings;
+  private final ServerService servers;
+  private final SyncService sync;
 
   public AppContext(Path dataDir, Clock clock) {
+    this(dataDir, clock, MediaWiring::real);
+  }
+
+  /**
+   * @param media builds the media adapters once the database (and its settings) is open
+   */
+  public AppContext(Path dataDir, Clock clock, Function<SettingsStore, MediaServers> media) {
     this.dataDir = dataDir;
     this.database = Database.open(dataDir);
     DSLContext dsl = database.dsl();
@@ -42,7 +60,43 @@ public final class AppContext implements Usher {
         new PaymentService(
             tx, new JooqPaymentStore(dsl, clock), userStore, planStore, audit, clock);
     this.queries = new LedgerQueryService(new JooqLedgerQueries(dsl), clock);
-    this.settings = new SettingsService(new JooqSettingsStore(dsl));
+    JooqSettingsStore settingsStore = new JooqSettingsStore(dsl);
+    this.settings = new SettingsService(settingsStore);
+    MediaServers adapters = media.apply(settingsStore);
+    JooqServerStore serverStore = new JooqServerStore(dsl, clock);
+    JooqLibraryStore libraryStore = new JooqLibraryStore(dsl);
+    this.servers =
+        new ServerService(
+            tx,
+            serverStore,
+            libraryStore,
+            new JooqLibraryGroupStore(dsl),
+            new JooqLocationStore(dsl),
+            adapters,
+            audit);
+    this.sync =
+        new SyncService(
+            tx,
+            serverStore,
+            libraryStore,
+            new JooqShareStore(dsl),
+            userStore,
+            new JooqPaymentStore(dsl, clock),
+            planStore,
+            audit,
+            adapters,
+            () -> settings.flag("import.permanent"),
+            clock);
+  }
+
+  @Override
+  public ServerService servers() {
+    return servers;
+  }
+
+  @Override
+  public SyncService sync() {
+    return sync;
   }
 
   @Override

@@ -3,7 +3,9 @@ package io.usher.application;
 import io.usher.application.payments.PaymentService;
 import io.usher.application.plans.PlanService;
 import io.usher.application.queries.LedgerQueryService;
+import io.usher.application.servers.ServerService;
 import io.usher.application.settings.SettingsService;
+import io.usher.application.sync.SyncService;
 import io.usher.application.users.UserService;
 
 /**
@@ -20,6 +22,10 @@ public interface Usher extends AutoCloseable {
   LedgerQueryService queries();
 
   SettingsService settings();
+
+  ServerService servers();
+
+  SyncService sync();
 
   /** Where this instance keeps its database and logs, for display. */
   java.nio.file.Path dataDir();

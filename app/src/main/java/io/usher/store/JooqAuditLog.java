@@ -2,6 +2,7 @@ package io.usher.store;
 
 import static io.usher.store.generated.Tables.AUDIT_LOG;
 
+import io.usher.domain.ledger.AuditEntry;
 import io.usher.domain.ledger.AuditLog;
 import java.time.Clock;
 import org.jooq.DSLContext;
@@ -17,8 +18,32 @@ public final class JooqAuditLog implements AuditLog {
   }
 
   @Override
+  public void recordAll(java.util.List<AuditEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    java.time.Instant now = clock.instant();
+    dsl.batch(
+            entries.stream()
+                .map(
+                    e ->
+                        dsl.insertInto(AUDIT_LOG)
+                            .set(AUDIT_LOG.AT, now)
+                            .set(AUDIT_LOG.ENTITY, e.entity())
+                            .set(AUDIT_LOG.ENTITY_ID, e.entityId())
+                            .set(AUDIT_LOG.ACTION, e.action())
+                            .set(AUDIT_LOG.DETAIL, clip(e.detail())))
+                .toList())
+        .execute();
+  }
+
+  private static String clip(String detail) {
+    return detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL - 1) + "…" : detail;
+  }
+
+  @Override
   public void record(String entity, long entityId, String action, String detail) {
-    String text = detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL - 1) + "…" : detail;
+    String text = clip(detail);
     dsl.insertInto(AUDIT_LOG)
         .set(AUDIT_LOG.AT, clock.instant())
         .set(AUDIT_LOG.ENTITY, entity)

@@ -41,6 +41,23 @@ public final class JooqPaymentStore implements PaymentStore {
   }
 
   @Override
+  public void insertAll(List<PaymentSpec> specs) {
+    if (specs.isEmpty()) {
+      return;
+    }
+    java.time.Instant now = clock.instant();
+    List<org.jooq.Query> inserts = new java.util.ArrayList<>(specs.size());
+    for (PaymentSpec spec : specs) {
+      PaymentsRecord rec = dsl.newRecord(PAYMENTS);
+      write(rec, spec);
+      rec.setCreatedAt(now);
+      inserts.add(dsl.insertInto(PAYMENTS).set(rec));
+    }
+    Integrity.guard(
+        "One of these transactions is already in the ledger.", () -> dsl.batch(inserts).execute());
+  }
+
+  @Override
   public void update(Payment payment) {
     PaymentsRecord rec = dsl.fetchSingle(PAYMENTS, PAYMENTS.ID.eq(payment.id()));
     write(rec, payment.spec());

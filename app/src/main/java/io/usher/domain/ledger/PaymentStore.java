@@ -7,6 +7,9 @@ public interface PaymentStore {
   /** Writes a row; a transaction id + sequence already in the ledger is a ConflictException. */
   Payment insert(PaymentSpec spec);
 
+  /** Writes many rows in one batch (default payments of a first sync). */
+  void insertAll(List<PaymentSpec> specs);
+
   void update(Payment payment);
 
   Optional<Payment> byRef(TxnRef ref);

@@ -1,13 +1,20 @@
 package io.usher.domain.users;
 
+import java.util.List;
 import java.util.Optional;
 
 public interface UserStore {
   User insert(UserSpec spec);
+
+  /** Inserts many users in few statements (a first sync); ids in the order given. */
+  List<User> insertAll(List<UserSpec> specs);
 
   void update(User user);
 
   Optional<User> byId(long id);
 
   Optional<User> byEmail(String normalizedEmail);
+
+  /** Every user that has an email: normalised email → id. */
+  java.util.Map<String, Long> idsByEmail();
 }

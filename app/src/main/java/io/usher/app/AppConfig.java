@@ -1,0 +1,39 @@
+package io.usher.app;
+
+import io.usher.domain.settings.SettingKey;
+import io.usher.domain.settings.SettingsStore;
+import java.util.Map;
+
+/**
+ * The addresses of outside services: the environment wins over a setting, a setting over the
+ * default (the interfaces contract), so tests and proxies can point Usher elsewhere.
+ */
+final class AppConfig {
+  private final Map<String, String> env;
+  private final SettingsStore settings;
+
+  AppConfig(Map<String, String> env, SettingsStore settings) {
+    this.env = env;
+    this.settings = settings;
+  }
+
+  String plexTvUrl() {
+    return address("USHER_PLEX_TV_URL", "plex.tv-url");
+  }
+
+  private String address(String envName, String key) {
+    String fromEnv = env.get(envName);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return trim(fromEnv);
+    }
+    return settings
+        .get(key)
+        .filter(v -> !v.isBlank())
+        .map(AppConfig::trim)
+        .orElseGet(() -> SettingKey.find(key).orElseThrow().defaultValue());
+  }
+
+  private static String trim(String url) {
+    return url.strip().replaceAll("/+$", "");
+  }
+}

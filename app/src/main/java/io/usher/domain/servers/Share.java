@@ -1,0 +1,32 @@
+package io.usher.domain.servers;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * What Usher believes a user has on one server.
+ *
+ * @param account the Plex account (username or email) or the Jellyfin/Emby user name
+ * @param accountId the server's id of that account
+ * @param providerShareId Plex's shared-server id; null elsewhere
+ * @param removedAt when the share vanished (from the server, or taken away); null while it lasts
+ * @param libraryIds Usher's library ids
+ */
+public record Share(
+    long id,
+    long userId,
+    long serverId,
+    String account,
+    String accountId,
+    String providerShareId,
+    Instant invitedAt,
+    Instant acceptedAt,
+    boolean pending,
+    Instant removedAt,
+    boolean allLibraries,
+    Set<Long> libraryIds) {
+
+  public boolean active() {
+    return removedAt == null;
+  }
+}
