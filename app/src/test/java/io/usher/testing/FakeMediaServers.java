@@ -1,0 +1,112 @@
+package io.usher.testing;
+
+import io.usher.domain.media.ActiveStream;
+import io.usher.domain.media.MediaLibrary;
+import io.usher.domain.media.MediaServer;
+import io.usher.domain.media.MediaServerException;
+import io.usher.domain.media.MediaServers;
+import io.usher.domain.media.PlexServerChoice;
+import io.usher.domain.media.RemoteUser;
+import io.usher.domain.media.ServerConnection;
+import io.usher.domain.media.ServerInfo;
+import io.usher.domain.media.ShareRequest;
+import io.usher.domain.media.ShareResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * In-memory media servers for service tests: each has libraries and users the test sets, and can be
+ * told to fail. Adapters themselves are tested against MockWebServer with the real wire shapes.
+ */
+public final class FakeMediaServers implements MediaServers {
+  public final Map<String, Fake> byUrl = new HashMap<>();
+  public final List<PlexServerChoice> plexServers = new ArrayList<>();
+
+  public Fake server(String url) {
+    return byUrl.computeIfAbsent(url, u -> new Fake());
+  }
+
+  @Override
+  public MediaServer connect(ServerConnection connection) {
+    Fake fake = byUrl.get(connection.url());
+    if (fake == null) {
+      throw new MediaServerException(
+          MediaServerException.Kind.UNREACHABLE,
+          connection.name() + " did not answer at " + connection.url() + ".");
+    }
+    return fake;
+  }
+
+  @Override
+  public List<PlexServerChoice> plexServers(String token, String proxyUrl) {
+    if (!"good-token".equals(token)) {
+      throw new MediaServerException(
+          MediaServerException.Kind.UNAUTHORIZED, "plex.tv refused the token.");
+    }
+    return plexServers;
+  }
+
+  public static final class Fake implements MediaServer {
+    public final List<MediaLibrary> libraries = new ArrayList<>();
+    public final List<RemoteUser> users = new ArrayList<>();
+    public String machineId = "machine-1";
+    public MediaServerException failUsers;
+    public MediaServerException failTest;
+
+    public Fake library(String id, String title) {
+      libraries.add(new MediaLibrary(id, title, "movie"));
+      return this;
+    }
+
+    public Fake user(RemoteUser user) {
+      users.add(user);
+      return this;
+    }
+
+    @Override
+    public ServerInfo test() {
+      if (failTest != null) {
+        throw failTest;
+      }
+      return new ServerInfo("Fake", "1.0", machineId);
+    }
+
+    @Override
+    public List<MediaLibrary> libraries() {
+      return List.copyOf(libraries);
+    }
+
+    @Override
+    public List<RemoteUser> users() {
+      if (failUsers != null) {
+        throw failUsers;
+      }
+      return List.copyOf(users);
+    }
+
+    @Override
+    public ShareResult share(ShareRequest request) {
+      throw new UnsupportedOperationException("not needed yet");
+    }
+
+    @Override
+    public void updateLibraries(RemoteUser user, List<String> libraryIds) {
+      throw new UnsupportedOperationException("not needed yet");
+    }
+
+    @Override
+    public void remove(RemoteUser user) {
+      throw new UnsupportedOperationException("not needed yet");
+    }
+
+    @Override
+    public List<ActiveStream> streams() {
+      return List.of();
+    }
+
+    @Override
+    public void stopStream(String sessionId, String message) {}
+  }
+}
