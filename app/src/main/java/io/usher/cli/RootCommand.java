@@ -24,6 +24,11 @@ import picocli.CommandLine.Option;
       PaymentCommand.class,
       PaymentsCommand.class,
       SettingsCommand.class,
+      ServerCommand.class,
+      LibraryCommand.class,
+      GroupCommand.class,
+      LocationCommand.class,
+      SyncCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 final class RootCommand implements Runnable {

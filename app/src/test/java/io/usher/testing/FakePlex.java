@@ -1,0 +1,68 @@
+package io.usher.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * plex.tv and one Plex Media Server ("Tower", machine abc123) on one local MockWebServer, answering
+ * with the reference's wire shapes from test/resources/fixtures/plex. Point {@code plex.tv-url} at
+ * {@link #url()}: the resources list sends Usher back to the same server.
+ */
+public final class FakePlex extends Dispatcher {
+  public static final String TOKEN = "owner-token-Zx9";
+  private final MockWebServer server;
+  public volatile String sharedServers = fixture("shared_servers.xml");
+
+  public FakePlex(MockWebServer server) {
+    this.server = server;
+    server.setDispatcher(this);
+  }
+
+  public String url() {
+    return server.url("/").toString().replaceAll("/$", "");
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    if (!TOKEN.equals(request.getHeaders().get("X-Plex-Token"))) {
+      return reply(401, "<html><head><title>Unauthorized</title></head></html>");
+    }
+    String path = request.getUrl().encodedPath();
+    return switch (path) {
+      case "/api/v2/resources" ->
+          reply(
+              200,
+              "[{\"name\":\"Tower\",\"product\":\"Plex Media Server\",\"productVersion\":\"1.41.0\","
+                  + "\"clientIdentifier\":\"abc123\",\"provides\":\"server\",\"owned\":true,"
+                  + "\"connections\":[{\"protocol\":\"http\",\"uri\":\""
+                  + url()
+                  + "\",\"local\":true,\"relay\":false}]}]");
+      case "/api/v2/user" ->
+          reply(200, "{\"id\":1,\"username\":\"owner\",\"email\":\"owner@example.com\"}");
+      case "/identity" -> reply(200, fixture("identity.xml"));
+      case "/api/servers/abc123" -> reply(200, fixture("server.xml"));
+      case "/api/servers/abc123/shared_servers" -> reply(200, sharedServers);
+      case "/api/v2/shared_servers/invites/owned/pending" -> reply(200, "[]");
+      default ->
+          reply(404, "{\"errors\":[{\"code\":1002,\"message\":\"not found\",\"status\":404}]}");
+    };
+  }
+
+  private static MockResponse reply(int code, String body) {
+    return new MockResponse.Builder().code(code).body(body).build();
+  }
+
+  public static String fixture(String name) {
+    try (InputStream in = FakePlex.class.getResourceAsStream("/fixtures/plex/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
