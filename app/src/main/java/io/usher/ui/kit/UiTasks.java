@@ -18,6 +18,11 @@ public final class UiTasks {
     this.fx = fx;
   }
 
+  /** Hands a small update (progress) from background work to the JavaFX thread. */
+  public void onFx(Runnable update) {
+    fx.execute(update);
+  }
+
   public <T> void run(Supplier<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
     background.execute(
         () -> {

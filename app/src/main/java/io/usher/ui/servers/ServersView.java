@@ -1,32 +1,248 @@
 package io.usher.ui.servers;
 
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import io.usher.application.servers.ServerRow;
+import io.usher.domain.media.ServerKind;
+import io.usher.domain.servers.Library;
+import io.usher.domain.servers.ServerSettings;
 import io.usher.ui.kit.Header;
 import io.usher.ui.kit.Placeholder;
 import io.usher.ui.kit.Screen;
+import io.usher.ui.kit.Tables;
+import io.usher.ui.kit.UiTasks;
+import io.usher.ui.sync.SyncBar;
+import io.usher.ui.sync.SyncViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Media servers are not connected yet: this screen says what is coming and what works today. */
+/**
+ * The servers Usher sells, their libraries sorted into groups (a new library stays Private — never
+ * shared — until the owner puts it in a group), and the groups and locations themselves.
+ */
 public final class ServersView implements Screen {
+  private final ServersViewModel model;
+  private final UiTasks tasks;
   private final VBox root = new VBox(14);
+  private final TableView<ServerRow> servers = new TableView<>();
 
-  public ServersView() {
-    VBox placeholder =
+  public ServersView(ServersViewModel model, SyncViewModel sync, UiTasks tasks) {
+    this.model = model;
+    this.tasks = tasks;
+    createView(sync);
+  }
+
+  private void createView(SyncViewModel sync) {
+    MenuButton add = new MenuButton("Add server");
+    add.setId("servers-add");
+    add.getStyleClass().add(Styles.ACCENT);
+    MenuItem plex = new MenuItem("Plex…");
+    plex.setId("servers-add-plex");
+    plex.setOnAction(
+        e -> added(new AddPlexDialog(window(), tasks, model).showAndWait().isPresent()));
+    MenuItem jellyfin = new MenuItem("Jellyfin…");
+    jellyfin.setId("servers-add-jellyfin");
+    jellyfin.setOnAction(e -> addMediaBrowser(ServerKind.JELLYFIN));
+    MenuItem emby = new MenuItem("Emby…");
+    emby.setId("servers-add-emby");
+    emby.setOnAction(e -> addMediaBrowser(ServerKind.EMBY));
+    add.getItems().setAll(plex, jellyfin, emby);
+
+    Button test = new Button("Test connection");
+    test.setId("servers-test");
+    test.setOnAction(e -> model.test(servers.getSelectionModel().getSelectedItem()));
+    Button edit = new Button("Edit…");
+    edit.setId("servers-edit");
+    edit.setOnAction(e -> openEdit(servers.getSelectionModel().getSelectedItem()));
+    test.disableProperty().bind(servers.getSelectionModel().selectedItemProperty().isNull());
+    edit.disableProperty().bind(test.disableProperty());
+
+    servers.setId("servers-table");
+    servers.setItems(model.servers());
+    servers.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+    servers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    servers
+        .getColumns()
+        .setAll(
+            Tables.text("Name", 150, r -> r.server().name()),
+            Tables.text("Kind", 80, r -> r.server().kind().label()),
+            Tables.text("Address", 230, r -> r.server().url()),
+            Tables.text("Location", 110, r -> orDash(r.server().settings().location())),
+            Tables.text("Users", 90, ServersView::users),
+            Tables.text("Accepts", 170, r -> accepts(r.server().settings())));
+    servers.setPlaceholder(
         Placeholder.of(
-            "Connecting servers comes next",
-            "Here you will add a Plex account by token (and pick its servers) or a Jellyfin or"
-                + " Emby server by address and API key, test the connection, import libraries and"
-                + " sort them into library groups. Until then, plans, users and payments work on"
-                + " their own: the ledger is ready for the servers.");
-    placeholder.setId("servers-placeholder");
-    VBox.setVgrow(placeholder, Priority.ALWAYS);
+            "No servers linked yet",
+            "Add a Plex account by its token, or a Jellyfin or Emby server by address and API key."
+                + " Usher imports its libraries; Sync then brings in everyone who shares it."));
+    servers
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, was, now) -> model.selected().set(now));
+
+    HBox serverActions = new HBox(8, test, edit);
+    serverActions.setAlignment(Pos.CENTER_LEFT);
+    Label serversTitle = title("Servers");
+    VBox serverBox = new VBox(8, new HBox(12, serversTitle, serverActions), servers);
+    VBox.setVgrow(servers, Priority.ALWAYS);
+
+    VBox libraryBox = new VBox(8, title("Libraries"), libraries());
+    VBox.setVgrow(libraryBox.getChildren().get(1), Priority.ALWAYS);
+    HBox.setHgrow(libraryBox, Priority.ALWAYS);
+    VBox side =
+        new VBox(
+            14,
+            namedList("Library groups", "groups", model.groups(), this::addGroup),
+            namedList("Server locations", "locations", model.locations(), this::addLocation));
+    side.setPrefWidth(260);
+    HBox lower = new HBox(18, libraryBox, side);
+
+    SplitPane split = new SplitPane(serverBox, lower);
+    split.setOrientation(Orientation.VERTICAL);
+    split.setDividerPositions(0.42);
+    VBox.setVgrow(split, Priority.ALWAYS);
+
+    Label message = new Label();
+    message.setId("servers-message");
+    message.textProperty().bind(model.message());
+    message.getStyleClass().add(Styles.SUCCESS);
+    message.visibleProperty().bind(Bindings.isNotEmpty(model.message()));
+    message.managedProperty().bind(message.visibleProperty());
+    Label error = new Label();
+    error.setId("servers-error");
+    error.setWrapText(true);
+    error.getStyleClass().add(Styles.DANGER);
+    error.textProperty().bind(model.error());
+    error.visibleProperty().bind(Bindings.isNotEmpty(model.error()));
+    error.managedProperty().bind(error.visibleProperty());
+
     root.getChildren()
         .setAll(
-            Header.of("Servers & Libraries", "The Plex, Jellyfin and Emby servers you sell."),
-            placeholder);
+            Header.of(
+                "Servers & Libraries",
+                "The servers you sell, and which libraries each plan's groups open.",
+                new SyncBar(sync, "servers").node(),
+                add),
+            message,
+            error,
+            split);
     root.setPadding(new Insets(24));
+  }
+
+  private TableView<Library> libraries() {
+    TableView<Library> table = new TableView<>(model.libraries());
+    table.setId("libraries-table");
+    table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    TableColumn<Library, Library> group = new TableColumn<>("Group");
+    group.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+    group.setCellFactory(c -> new GroupCell());
+    group.setPrefWidth(170);
+    group.setSortable(false);
+    table
+        .getColumns()
+        .setAll(
+            Tables.text("Library", 220, Library::title),
+            Tables.text("Server", 140, Library::server),
+            Tables.text("Type", 90, l -> orDash(l.type())),
+            group);
+    table.setPlaceholder(
+        new Label(
+            "Libraries appear here when a server is linked; select a server to see only its own."));
+    return table;
+  }
+
+  private VBox namedList(
+      String heading, String id, javafx.collections.ObservableList<String> items, Runnable add) {
+    ListView<String> list = new ListView<>(items);
+    list.setId(id + "-list");
+    list.setPrefHeight(120);
+    list.getStyleClass().add(Styles.DENSE);
+    Button addButton = new Button("Add…");
+    addButton.setId(id + "-add");
+    addButton.getStyleClass().add(Styles.SMALL);
+    addButton.setOnAction(e -> add.run());
+    HBox head = new HBox(10, title(heading), addButton);
+    head.setAlignment(Pos.CENTER_LEFT);
+    return new VBox(6, head, list);
+  }
+
+  private void addMediaBrowser(ServerKind kind) {
+    added(new AddServerDialog(window(), tasks, model, kind).showAndWait().isPresent());
+  }
+
+  private void openEdit(ServerRow row) {
+    new EditServerDialog(window(), tasks, model, row.server(), model.locations())
+        .showAndWait()
+        .ifPresent(s -> model.load());
+  }
+
+  private void addGroup() {
+    new NameDialog(window(), tasks, "Add a library group", "group", "e.g. 4K", model::addGroup)
+        .showAndWait()
+        .ifPresent(g -> model.load());
+  }
+
+  private void addLocation() {
+    new NameDialog(
+            window(), tasks, "Add a server location", "location", "e.g. Europe", model::addLocation)
+        .showAndWait()
+        .ifPresent(g -> model.load());
+  }
+
+  private void added(boolean linked) {
+    if (linked) {
+      model.load();
+    }
+  }
+
+  private javafx.stage.Window window() {
+    return root.getScene().getWindow();
+  }
+
+  private static Label title(String text) {
+    Label l = new Label(text);
+    l.getStyleClass().add(Styles.TITLE_4);
+    return l;
+  }
+
+  private static String users(ServerRow r) {
+    Integer cap = r.server().settings().capacity();
+    return cap == null ? Integer.toString(r.users()) : r.users() + " / " + cap;
+  }
+
+  private static String accepts(ServerSettings s) {
+    if (!s.enabled()) {
+      return "Disabled";
+    }
+    if (s.trialOnly()) {
+      return "Trials only";
+    }
+    if (!s.acceptsNewUsers()) {
+      return "No new users";
+    }
+    return s.acceptsTrials() ? "New users, trials" : "New users";
+  }
+
+  private static String orDash(String s) {
+    return s == null || s.isBlank() ? "–" : s;
   }
 
   @Override
@@ -36,6 +252,37 @@ public final class ServersView implements Screen {
 
   @Override
   public void refresh() {
-    // Nothing is loaded until media servers can be connected.
+    model.load();
+  }
+
+  /** A library's group, changed in place: the change is saved at once. */
+  private final class GroupCell extends TableCell<Library, Library> {
+    private final ComboBox<String> choice = new ComboBox<>(model.groups());
+
+    GroupCell() {
+      choice.getStyleClass().add(Styles.SMALL);
+      choice.setMaxWidth(Double.MAX_VALUE);
+      choice.setOnAction(
+          e -> {
+            Library library = getItem();
+            String picked = choice.getValue();
+            if (library != null && picked != null && !picked.equals(library.group())) {
+              model.setGroup(library, picked);
+            }
+          });
+    }
+
+    @Override
+    protected void updateItem(Library library, boolean empty) {
+      super.updateItem(library, empty);
+      setText(null);
+      if (empty || library == null) {
+        setGraphic(null);
+        return;
+      }
+      choice.setValue(library.group());
+      choice.setId("group-" + library.id());
+      setGraphic(choice);
+    }
   }
 }

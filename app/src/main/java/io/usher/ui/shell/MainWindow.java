@@ -16,8 +16,10 @@ import io.usher.ui.payments.PaymentsViewModel;
 import io.usher.ui.plans.PlansView;
 import io.usher.ui.plans.PlansViewModel;
 import io.usher.ui.servers.ServersView;
+import io.usher.ui.servers.ServersViewModel;
 import io.usher.ui.settings.SettingsView;
 import io.usher.ui.settings.SettingsViewModel;
+import io.usher.ui.sync.SyncViewModel;
 import io.usher.ui.users.StatusFilter;
 import io.usher.ui.users.UsersView;
 import io.usher.ui.users.UsersViewModel;
@@ -44,21 +46,24 @@ public final class MainWindow {
   private final ToggleGroup nav = new ToggleGroup();
   private final UsersViewModel usersModel;
   private final String theme;
+  private Section current = Section.DASHBOARD;
 
   public MainWindow(Usher usher, UiTasks tasks, Formats formats, String theme) {
     this.usher = usher;
     this.tasks = tasks;
     this.theme = theme;
     usersModel = new UsersViewModel(usher, tasks);
+    SyncViewModel sync = new SyncViewModel(usher, tasks);
+    sync.afterSync(() -> screens.get(current).refresh());
     PaymentsViewModel paymentsModel = new PaymentsViewModel(usher, tasks);
     screens.put(
         Section.DASHBOARD,
         new DashboardView(
             new DashboardViewModel(usher, tasks), this::openUsers, () -> go(Section.PLANS)));
-    screens.put(Section.USERS, new UsersView(usersModel, paymentsModel, tasks, formats));
+    screens.put(Section.USERS, new UsersView(usersModel, paymentsModel, sync, tasks, formats));
     screens.put(Section.PAYMENTS, new PaymentsView(paymentsModel, tasks, formats));
     screens.put(Section.PLANS, new PlansView(new PlansViewModel(usher, tasks), tasks));
-    screens.put(Section.SERVERS, new ServersView());
+    screens.put(Section.SERVERS, new ServersView(new ServersViewModel(usher, tasks), sync, tasks));
     screens.put(Section.SETTINGS, new SettingsView(new SettingsViewModel(usher, tasks), tasks));
   }
 
@@ -123,6 +128,7 @@ public final class MainWindow {
   }
 
   private void go(Section section) {
+    current = section;
     navButtons.get(section).setSelected(true);
     Screen screen = screens.get(section);
     content.getChildren().setAll(screen.node());

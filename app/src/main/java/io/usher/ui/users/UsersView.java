@@ -13,6 +13,8 @@ import io.usher.ui.kit.UiTasks;
 import io.usher.ui.payments.PaymentDialog;
 import io.usher.ui.payments.PaymentsView;
 import io.usher.ui.payments.PaymentsViewModel;
+import io.usher.ui.sync.SyncBar;
+import io.usher.ui.sync.SyncViewModel;
 import java.time.Instant;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -40,6 +42,7 @@ import javafx.scene.layout.VBox;
 public final class UsersView implements Screen {
   private final UsersViewModel model;
   private final PaymentsViewModel payments;
+  private final SyncViewModel sync;
   private final UiTasks tasks;
   private final Formats formats;
   private final VBox root = new VBox(14);
@@ -47,8 +50,13 @@ public final class UsersView implements Screen {
   private UserDetailPane detail;
 
   public UsersView(
-      UsersViewModel model, PaymentsViewModel payments, UiTasks tasks, Formats formats) {
+      UsersViewModel model,
+      PaymentsViewModel payments,
+      SyncViewModel sync,
+      UiTasks tasks,
+      Formats formats) {
     this.model = model;
+    this.sync = sync;
     this.payments = payments;
     this.tasks = tasks;
     this.formats = formats;
@@ -107,7 +115,11 @@ public final class UsersView implements Screen {
 
     root.getChildren()
         .setAll(
-            Header.of("Users", "Your customers, their plan and until when they may watch.", add),
+            Header.of(
+                "Users",
+                "Your customers, their plan and until when they may watch.",
+                new SyncBar(sync, "users").node(),
+                add),
             filters,
             error,
             split);

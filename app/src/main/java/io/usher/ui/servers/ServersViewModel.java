@@ -1,0 +1,172 @@
+package io.usher.ui.servers;
+
+import io.usher.application.Usher;
+import io.usher.application.servers.ServerRow;
+import io.usher.domain.media.PlexServerChoice;
+import io.usher.domain.media.ServerKind;
+import io.usher.domain.servers.Library;
+import io.usher.domain.servers.Server;
+import io.usher.domain.servers.ServerSettings;
+import io.usher.ui.kit.Errors;
+import io.usher.ui.kit.UiTasks;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/** State of the Servers & Libraries screen: servers, their libraries, groups and locations. */
+public final class ServersViewModel {
+  private final Usher usher;
+  private final UiTasks tasks;
+  private final ObservableList<ServerRow> servers = FXCollections.observableArrayList();
+  private final ObservableList<Library> libraries = FXCollections.observableArrayList();
+  private final FilteredList<Library> shownLibraries = new FilteredList<>(libraries);
+  private final ObservableList<String> groups = FXCollections.observableArrayList();
+  private final ObservableList<String> locations = FXCollections.observableArrayList();
+  private final ObjectProperty<ServerRow> selected = new SimpleObjectProperty<>();
+  private final StringProperty message = new SimpleStringProperty("");
+  private final StringProperty error = new SimpleStringProperty("");
+
+  public ServersViewModel(Usher usher, UiTasks tasks) {
+    this.usher = usher;
+    this.tasks = tasks;
+    selected.addListener((o, was, now) -> filterLibraries());
+  }
+
+  public void load() {
+    tasks.run(
+        () ->
+            new Snapshot(
+                usher.servers().list(),
+                usher.servers().libraries(null),
+                usher.servers().groups(),
+                usher.servers().locations()),
+        s -> {
+          error.set("");
+          Long keep = selected.get() == null ? null : selected.get().server().id();
+          servers.setAll(s.servers());
+          libraries.setAll(s.libraries());
+          groups.setAll(s.groups());
+          locations.setAll(s.locations());
+          selected.set(
+              keep == null
+                  ? null
+                  : s.servers().stream()
+                      .filter(r -> r.server().id() == keep)
+                      .findFirst()
+                      .orElse(null));
+          filterLibraries();
+        },
+        failure -> error.set(Errors.sentence(failure)));
+  }
+
+  private void filterLibraries() {
+    ServerRow row = selected.get();
+    shownLibraries.setPredicate(l -> row == null || l.serverId() == row.server().id());
+  }
+
+  public void test(ServerRow row) {
+    message.set("Testing " + row.server().label() + "…");
+    error.set("");
+    tasks.run(
+        () -> usher.servers().test(row.server().name()),
+        info -> {
+          message.set(
+              "Connected: "
+                  + row.server().label()
+                  + " answers as "
+                  + info.name()
+                  + (info.version() == null ? "" : ", version " + info.version())
+                  + ".");
+        },
+        failure -> {
+          message.set("");
+          error.set(Errors.sentence(failure));
+        });
+  }
+
+  public void setGroup(Library library, String group) {
+    tasks.run(
+        () -> usher.servers().setGroup(library.id(), group),
+        saved -> {
+          int i = libraries.indexOf(library);
+          if (i >= 0) {
+            libraries.set(i, saved);
+          }
+          message.set(saved.title() + " is now in " + saved.group() + ".");
+        },
+        failure -> {
+          error.set(Errors.sentence(failure));
+          load();
+        });
+  }
+
+  public void plexServers(
+      String token,
+      String proxy,
+      Consumer<List<PlexServerChoice>> found,
+      Consumer<Throwable> failed) {
+    tasks.run(() -> usher.servers().plexServers(token, proxy), found, failed);
+  }
+
+  public Supplier<Server> addPlex(
+      String token, PlexServerChoice choice, String name, String url, String proxy) {
+    return () -> usher.servers().addPlex(token, name, choice.machineId(), url, proxy);
+  }
+
+  public Supplier<Server> addMediaBrowser(ServerKind kind, String name, String url, String key) {
+    return () -> usher.servers().addMediaBrowser(kind, name, url, key);
+  }
+
+  public Supplier<Server> update(Server server, ServerSettings settings) {
+    return () -> usher.servers().update(server.name(), settings);
+  }
+
+  public Supplier<String> addGroup(String name) {
+    return () -> usher.servers().addGroup(name);
+  }
+
+  public Supplier<String> addLocation(String name) {
+    return () -> usher.servers().addLocation(name);
+  }
+
+  public ObservableList<ServerRow> servers() {
+    return servers;
+  }
+
+  public ObservableList<Library> libraries() {
+    return shownLibraries;
+  }
+
+  public ObservableList<String> groups() {
+    return groups;
+  }
+
+  public ObservableList<String> locations() {
+    return locations;
+  }
+
+  public ObjectProperty<ServerRow> selected() {
+    return selected;
+  }
+
+  public StringProperty message() {
+    return message;
+  }
+
+  public StringProperty error() {
+    return error;
+  }
+
+  private record Snapshot(
+      List<ServerRow> servers,
+      List<Library> libraries,
+      List<String> groups,
+      List<String> locations) {}
+}
