@@ -23,18 +23,18 @@ public final class JooqAuditLog implements AuditLog {
       return;
     }
     java.time.Instant now = clock.instant();
-    dsl.batch(
-            entries.stream()
-                .map(
-                    e ->
-                        dsl.insertInto(AUDIT_LOG)
-                            .set(AUDIT_LOG.AT, now)
-                            .set(AUDIT_LOG.ENTITY, e.entity())
-                            .set(AUDIT_LOG.ENTITY_ID, e.entityId())
-                            .set(AUDIT_LOG.ACTION, e.action())
-                            .set(AUDIT_LOG.DETAIL, clip(e.detail())))
-                .toList())
-        .execute();
+    org.jooq.BatchBindStep batch =
+        dsl.batch(
+            dsl.insertInto(
+                    AUDIT_LOG,
+                    AUDIT_LOG.AT,
+                    AUDIT_LOG.ENTITY,
+                    AUDIT_LOG.ENTITY_ID,
+                    AUDIT_LOG.ACTION,
+                    AUDIT_LOG.DETAIL)
+                .values((java.time.Instant) null, null, null, null, null));
+    entries.forEach(e -> batch.bind(now, e.entity(), e.entityId(), e.action(), clip(e.detail())));
+    batch.execute();
   }
 
   private static String clip(String detail) {

@@ -45,16 +45,38 @@ public final class JooqPaymentStore implements PaymentStore {
     if (specs.isEmpty()) {
       return;
     }
-    java.time.Instant now = clock.instant();
-    List<org.jooq.Query> inserts = new java.util.ArrayList<>(specs.size());
-    for (PaymentSpec spec : specs) {
-      PaymentsRecord rec = dsl.newRecord(PAYMENTS);
-      write(rec, spec);
-      rec.setCreatedAt(now);
-      inserts.add(dsl.insertInto(PAYMENTS).set(rec));
-    }
+    java.time.OffsetDateTime now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
+    // Plain JDBC batch, as for shares: thousands of default payments in one sync.
     Integrity.guard(
-        "One of these transactions is already in the ledger.", () -> dsl.batch(inserts).execute());
+        "One of these transactions is already in the ledger.",
+        () -> {
+          dsl.connection(
+              c -> {
+                try (java.sql.PreparedStatement insert =
+                    c.prepareStatement(
+                        "INSERT INTO payments (user_id, plan_id, amount_minor, currency, starts_at,"
+                            + " ends_at, txn_id, seq, subscription_id, source, notes, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  for (PaymentSpec s : specs) {
+                    insert.setLong(1, s.userId());
+                    insert.setLong(2, s.planId());
+                    insert.setLong(3, s.amount().minor());
+                    insert.setString(4, s.amount().currency().getCurrencyCode());
+                    insert.setObject(5, s.period().start().atOffset(java.time.ZoneOffset.UTC));
+                    insert.setObject(6, s.period().end().atOffset(java.time.ZoneOffset.UTC));
+                    insert.setString(7, s.ref().txnId());
+                    insert.setInt(8, s.ref().seq());
+                    insert.setString(9, s.subscriptionId());
+                    insert.setString(10, s.source().code());
+                    insert.setString(11, s.notes());
+                    insert.setObject(12, now);
+                    insert.addBatch();
+                  }
+                  insert.executeBatch();
+                }
+              });
+          return null;
+        });
   }
 
   @Override

@@ -5,16 +5,20 @@ import static io.usher.store.generated.Tables.SHARE_LIBRARIES;
 
 import io.usher.domain.servers.Share;
 import io.usher.domain.servers.ShareStore;
-import java.util.ArrayList;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 
-/** Shares and their libraries, written in JDBC batches: a first sync may bring thousands. */
+/** Shares and their libraries; a first sync may bring thousands at once. */
 public final class JooqShareStore implements ShareStore {
   private final DSLContext dsl;
 
@@ -56,69 +60,105 @@ public final class JooqShareStore implements ShareStore {
     if (shares.isEmpty()) {
       return;
     }
-    List<Query> writes = new ArrayList<>();
-    List<Share> inserted = new ArrayList<>();
-    for (Share s : shares) {
-      if (s.id() == 0) {
-        inserted.add(s);
-        writes.add(
-            dsl.insertInto(SHARES)
-                .set(SHARES.USER_ID, s.userId())
-                .set(SHARES.SERVER_ID, s.serverId())
-                .set(SHARES.ACCOUNT, s.account())
-                .set(SHARES.ACCOUNT_ID, s.accountId())
-                .set(SHARES.PROVIDER_SHARE_ID, s.providerShareId())
-                .set(SHARES.INVITED_AT, s.invitedAt())
-                .set(SHARES.ACCEPTED_AT, s.acceptedAt())
-                .set(SHARES.PENDING, s.pending())
-                .set(SHARES.REMOVED_AT, s.removedAt())
-                .set(SHARES.ALL_LIBRARIES, s.allLibraries()));
-      } else {
-        writes.add(
-            dsl.update(SHARES)
-                .set(SHARES.ACCOUNT, s.account())
-                .set(SHARES.ACCOUNT_ID, s.accountId())
-                .set(SHARES.PROVIDER_SHARE_ID, s.providerShareId())
-                .set(SHARES.INVITED_AT, s.invitedAt())
-                .set(SHARES.ACCEPTED_AT, s.acceptedAt())
-                .set(SHARES.PENDING, s.pending())
-                .set(SHARES.REMOVED_AT, s.removedAt())
-                .set(SHARES.ALL_LIBRARIES, s.allLibraries())
-                .where(SHARES.ID.eq(s.id())));
-        writes.add(dsl.deleteFrom(SHARE_LIBRARIES).where(SHARE_LIBRARIES.SHARE_ID.eq(s.id())));
-      }
-    }
-    dsl.batch(writes).execute();
-    Map<Key, Long> newIds = idsOf(inserted);
-    List<Query> links = new ArrayList<>();
-    for (Share s : shares) {
-      long id = s.id() != 0 ? s.id() : newIds.get(new Key(s.userId(), s.serverId()));
-      for (long library : s.libraryIds()) {
-        links.add(
-            dsl.insertInto(SHARE_LIBRARIES)
-                .set(SHARE_LIBRARIES.SHARE_ID, id)
-                .set(SHARE_LIBRARIES.LIBRARY_ID, library));
-      }
-    }
-    if (!links.isEmpty()) {
-      dsl.batch(links).execute();
-    }
+    List<Share> inserted = shares.stream().filter(s -> s.id() == 0).toList();
+    List<Share> updated = shares.stream().filter(s -> s.id() != 0).toList();
+    // Plain JDBC batches: a first sync writes tens of thousands of rows, and jOOQ's per-row
+    // binding doubled the time. Inside a transaction this is the transaction's connection.
+    dsl.connection(
+        c -> {
+          try (PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO shares (account, account_id, provider_share_id, invited_at,"
+                      + " accepted_at, pending, removed_at, all_libraries, user_id, server_id)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Share s : inserted) {
+              bindFields(insert, s);
+              insert.setLong(9, s.userId());
+              insert.setLong(10, s.serverId());
+              insert.addBatch();
+            }
+            if (!inserted.isEmpty()) {
+              insert.executeBatch();
+            }
+          }
+          // One read of the new ids by their (user, server) key costs less than H2's
+          // generated-keys result for a large batch.
+          Map<Long, Map<Long, Long>> ids = inserted.isEmpty() ? Map.of() : idsByServer(c, inserted);
+          try (PreparedStatement update =
+                  c.prepareStatement(
+                      "UPDATE shares SET account = ?, account_id = ?, provider_share_id = ?,"
+                          + " invited_at = ?, accepted_at = ?, pending = ?, removed_at = ?,"
+                          + " all_libraries = ? WHERE id = ?");
+              PreparedStatement unlink =
+                  c.prepareStatement("DELETE FROM share_libraries WHERE share_id = ?")) {
+            for (Share s : updated) {
+              bindFields(update, s);
+              update.setLong(9, s.id());
+              update.addBatch();
+              unlink.setLong(1, s.id());
+              unlink.addBatch();
+            }
+            if (!updated.isEmpty()) {
+              update.executeBatch();
+              unlink.executeBatch();
+            }
+          }
+          try (PreparedStatement link =
+              c.prepareStatement(
+                  "INSERT INTO share_libraries (share_id, library_id) VALUES (?, ?)")) {
+            int links = 0;
+            for (Share s : inserted) {
+              links += bindLinks(link, ids.get(s.serverId()).get(s.userId()), s);
+            }
+            for (Share s : updated) {
+              links += bindLinks(link, s.id(), s);
+            }
+            if (links > 0) {
+              link.executeBatch();
+            }
+          }
+        });
   }
 
-  /** The ids the database gave new shares, found by their (user, server) key. */
-  private Map<Key, Long> idsOf(List<Share> inserted) {
-    Map<Key, Long> ids = new HashMap<>();
-    if (inserted.isEmpty()) {
-      return ids;
+  private static Map<Long, Map<Long, Long>> idsByServer(java.sql.Connection c, List<Share> inserted)
+      throws SQLException {
+    Map<Long, Map<Long, Long>> ids = new HashMap<>();
+    try (PreparedStatement read =
+        c.prepareStatement("SELECT id, user_id FROM shares WHERE server_id = ?")) {
+      for (long server : inserted.stream().map(Share::serverId).distinct().toList()) {
+        Map<Long, Long> byUser = ids.computeIfAbsent(server, k -> new HashMap<>());
+        read.setLong(1, server);
+        try (ResultSet rows = read.executeQuery()) {
+          while (rows.next()) {
+            byUser.put(rows.getLong(2), rows.getLong(1));
+          }
+        }
+      }
     }
-    Set<Long> servers = new HashSet<>();
-    inserted.forEach(s -> servers.add(s.serverId()));
-    dsl.select(SHARES.ID, SHARES.USER_ID, SHARES.SERVER_ID)
-        .from(SHARES)
-        .where(SHARES.SERVER_ID.in(servers))
-        .forEach(r -> ids.put(new Key(r.value2(), r.value3()), r.value1()));
     return ids;
   }
 
-  private record Key(long user, long server) {}
+  private static void bindFields(PreparedStatement st, Share s) throws SQLException {
+    st.setString(1, s.account());
+    st.setString(2, s.accountId());
+    st.setString(3, s.providerShareId());
+    st.setObject(4, utc(s.invitedAt()));
+    st.setObject(5, utc(s.acceptedAt()));
+    st.setBoolean(6, s.pending());
+    st.setObject(7, utc(s.removedAt()));
+    st.setBoolean(8, s.allLibraries());
+  }
+
+  private static int bindLinks(PreparedStatement link, long shareId, Share s) throws SQLException {
+    for (long library : s.libraryIds()) {
+      link.setLong(1, shareId);
+      link.setLong(2, library);
+      link.addBatch();
+    }
+    return s.libraryIds().size();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
 }

@@ -6,15 +6,17 @@ import io.usher.domain.users.User;
 import io.usher.domain.users.UserSpec;
 import io.usher.domain.users.UserStore;
 import io.usher.store.generated.tables.records.UsersRecord;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
 public final class JooqUserStore implements UserStore {
-  private static final int CHUNK = 500;
   private final DSLContext dsl;
   private final Clock clock;
 
@@ -34,45 +36,49 @@ public final class JooqUserStore implements UserStore {
 
   @Override
   public List<User> insertAll(List<UserSpec> specs) {
-    List<User> users = new ArrayList<>(specs.size());
-    Instant now = clock.instant();
-    for (int from = 0; from < specs.size(); from += CHUNK) {
-      List<UserSpec> chunk = specs.subList(from, Math.min(specs.size(), from + CHUNK));
-      var insert =
-          dsl.insertInto(
-              USERS,
-              USERS.EMAIL,
-              USERS.NAME,
-              USERS.PERMANENT,
-              USERS.MUST_CHANGE_ACCOUNT,
-              USERS.PAYPAL_EMAIL,
-              USERS.DISCORD_ID,
-              USERS.DISCORD_NAME,
-              USERS.NOTES,
-              USERS.CREATED_AT);
-      for (UserSpec s : chunk) {
-        insert =
-            insert.values(
-                s.email(),
-                s.name(),
-                s.permanent(),
-                s.mustChangeAccount(),
-                s.paypalEmail(),
-                s.discordId(),
-                s.discordName(),
-                s.notes(),
-                now);
-      }
-      // H2 returns the generated keys of a multi-row insert in the order of its rows.
-      var rows = insert;
-      List<Long> ids =
-          Integrity.guard(
-              "Two users with the same email.",
-              () -> rows.returningResult(USERS.ID).fetch(r -> r.value1()));
-      for (int i = 0; i < chunk.size(); i++) {
-        users.add(new User(ids.get(i), chunk.get(i)));
-      }
+    if (specs.isEmpty()) {
+      return List.of();
     }
+    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    List<User> users = new ArrayList<>(specs.size());
+    // Plain JDBC: one prepared batch, and H2 hands back every generated id in row order.
+    // Inside a transaction dsl.connection() is the transaction's own connection.
+    Integrity.guard(
+        "Two of these users have the same email.",
+        () -> {
+          dsl.connection(
+              c -> {
+                try (PreparedStatement insert =
+                    c.prepareStatement(
+                        "INSERT INTO users (email, name, permanent, must_change_account,"
+                            + " paypal_email, discord_id, discord_name, notes, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        new String[] {"ID"})) {
+                  for (UserSpec s : specs) {
+                    insert.setString(1, s.email());
+                    insert.setString(2, s.name());
+                    insert.setBoolean(3, s.permanent());
+                    insert.setBoolean(4, s.mustChangeAccount());
+                    insert.setString(5, s.paypalEmail());
+                    insert.setString(6, s.discordId());
+                    insert.setString(7, s.discordName());
+                    insert.setString(8, s.notes());
+                    insert.setObject(9, now);
+                    insert.addBatch();
+                  }
+                  insert.executeBatch();
+                  try (ResultSet keys = insert.getGeneratedKeys()) {
+                    for (UserSpec s : specs) {
+                      if (!keys.next()) {
+                        throw new IllegalStateException("H2 returned fewer ids than rows");
+                      }
+                      users.add(new User(keys.getLong(1), s));
+                    }
+                  }
+                }
+              });
+          return null;
+        });
     return users;
   }
 
