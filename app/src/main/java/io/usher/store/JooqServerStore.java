@@ -50,6 +50,13 @@ public final class JooqServerStore implements ServerStore {
     rec.store();
   }
 
+  @Override
+  public void rename(long serverId, String name) {
+    MediaServersRecord rec = dsl.fetchSingle(MEDIA_SERVERS, MEDIA_SERVERS.ID.eq(serverId));
+    rec.setName(name);
+    Integrity.guard("A server named '" + name + "' is already linked.", rec::store);
+  }
+
   private void write(MediaServersRecord rec, ServerSettings s) {
     rec.setLocationId(s.location() == null ? null : locationId(s.location()));
     rec.setEnabled(s.enabled());

@@ -169,11 +169,27 @@ public final class ServerService {
   }
 
   public Server update(String name, ServerSettings settings) {
+    return update(name, null, settings);
+  }
+
+  /**
+   * @param newName null keeps the name
+   */
+  public Server update(String name, String newName, ServerSettings settings) {
     Server before = byName(name);
+    String renamed = newName == null ? null : newName.strip();
+    if (renamed != null && renamed.isEmpty()) {
+      throw ValidationException.of("name", "Give the server a name.");
+    }
     return tx.inTransaction(
         () -> {
           servers.updateSettings(before.id(), settings);
-          audit.record("server", before.id(), "edited", before.settings() + " → " + settings);
+          String change = before.settings() + " → " + settings;
+          if (renamed != null && !renamed.equals(before.name())) {
+            servers.rename(before.id(), renamed);
+            change = "renamed " + before.name() + " → " + renamed + "; " + change;
+          }
+          audit.record("server", before.id(), "edited", change);
           return servers.byId(before.id()).orElseThrow();
         });
   }

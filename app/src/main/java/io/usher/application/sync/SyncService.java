@@ -134,7 +134,8 @@ public final class SyncService {
       return;
     }
     progress.step("Saving " + people.size() + " accounts of " + server.label(), base + span * 0.6);
-    Instant now = clock.instant();
+    // Whole seconds, as manual payments: periods read the same in the window, CLI and JSON.
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     tx.run(
         () -> {
           totals.newLibraries += libraries.replace(server.id(), found);

@@ -9,6 +9,9 @@ public interface ServerStore {
 
   void updateSettings(long serverId, ServerSettings settings);
 
+  /** A name another server has is a ConflictException. */
+  void rename(long serverId, String name);
+
   List<Server> all();
 
   Optional<Server> byId(long id);

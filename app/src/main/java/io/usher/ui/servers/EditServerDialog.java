@@ -22,6 +22,8 @@ final class EditServerDialog {
   EditServerDialog(
       Window owner, UiTasks tasks, ServersViewModel model, Server server, List<String> locations) {
     ServerSettings s = server.settings();
+    TextField name = new TextField(server.name());
+    name.setId("edit-name");
     ComboBox<String> location = new ComboBox<>();
     location.setId("edit-location");
     location.getItems().add(NO_LOCATION);
@@ -38,6 +40,7 @@ final class EditServerDialog {
     CheckBox fourK = box("edit-4k", "4K transcoding allowed", s.transcode4k());
     Form form =
         new Form()
+            .field("name", "Name", name)
             .field("location", "Location", location)
             .field(
                 "capacity",
@@ -56,6 +59,7 @@ final class EditServerDialog {
             () ->
                 model.update(
                     server,
+                    name.getText(),
                     new ServerSettings(
                         NO_LOCATION.equals(location.getValue()) ? null : location.getValue(),
                         enabled.isSelected(),

@@ -124,8 +124,8 @@ public final class ServersViewModel {
     return () -> usher.servers().addMediaBrowser(kind, name, url, key);
   }
 
-  public Supplier<Server> update(Server server, ServerSettings settings) {
-    return () -> usher.servers().update(server.name(), settings);
+  public Supplier<Server> update(Server server, String name, ServerSettings settings) {
+    return () -> usher.servers().update(server.name(), name, settings);
   }
 
   public Supplier<String> addGroup(String name) {

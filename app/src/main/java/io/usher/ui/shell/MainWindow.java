@@ -122,8 +122,8 @@ public final class MainWindow {
         new VBox(14, brand, items, new Spacer(javafx.geometry.Orientation.VERTICAL), dark, data);
     sidebar.getStyleClass().add("sidebar");
     sidebar.setPadding(new Insets(20, 14, 16, 14));
-    sidebar.setPrefWidth(210);
-    sidebar.setMinWidth(210);
+    sidebar.setPrefWidth(232);
+    sidebar.setMinWidth(232);
     return sidebar;
   }
 

@@ -151,7 +151,8 @@ public final class UsersView implements Screen {
     table
         .getColumns()
         .setAll(
-            Tables.text("Email", 240, i -> nullToEmpty(i.row().email())),
+            Tables.text(
+                "Email", 240, i -> i.row().email() == null ? "(none yet)" : i.row().email()),
             Tables.text("Name", 170, i -> nullToEmpty(i.row().name())),
             Tables.text("Class", 100, i -> i.row().permanent() ? "Permanent" : "Standard"),
             Tables.text("Plan", 120, i -> nullToEmpty(i.row().plan())),
