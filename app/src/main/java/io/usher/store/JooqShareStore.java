@@ -150,7 +150,8 @@ public final class JooqShareStore implements ShareStore {
   }
 
   private static int bindLinks(PreparedStatement link, long shareId, Share s) throws SQLException {
-    for (long library : s.libraryIds()) {
+    // In key order: the primary-key index then grows at its end instead of splitting pages.
+    for (long library : s.libraryIds().stream().sorted().toList()) {
       link.setLong(1, shareId);
       link.setLong(2, library);
       link.addBatch();
