@@ -1,6 +1,8 @@
 package io.usher.app;
 
 import io.usher.application.Usher;
+import io.usher.application.invites.InviteService;
+import io.usher.application.outbox.OutboxService;
 import io.usher.application.payments.PaymentService;
 import io.usher.application.plans.PlanService;
 import io.usher.application.queries.LedgerQueryService;
@@ -15,6 +17,7 @@ import io.usher.store.JooqLedgerQueries;
 import io.usher.store.JooqLibraryGroupStore;
 import io.usher.store.JooqLibraryStore;
 import io.usher.store.JooqLocationStore;
+import io.usher.store.JooqOutboxStore;
 import io.usher.store.JooqPaymentStore;
 import io.usher.store.JooqPlanStore;
 import io.usher.store.JooqServerStore;
@@ -38,6 +41,8 @@ public final class AppContext implements Usher {
   private final SettingsService settings;
   private final ServerService servers;
   private final SyncService sync;
+  private final OutboxService outbox;
+  private final InviteService invites;
 
   public AppContext(Path dataDir, Clock clock) {
     this(dataDir, clock, MediaWiring::real);
@@ -74,6 +79,21 @@ public final class AppContext implements Usher {
             new JooqLocationStore(dsl),
             adapters,
             audit);
+    this.outbox = new OutboxService(tx, new JooqOutboxStore(dsl, clock), clock);
+    this.invites =
+        new InviteService(
+            tx,
+            userStore,
+            planStore,
+            new JooqPaymentStore(dsl, clock),
+            serverStore,
+            libraryStore,
+            new JooqShareStore(dsl),
+            adapters,
+            outbox,
+            audit,
+            (user, server, plan, share, expires) -> {},
+            clock);
     this.sync =
         new SyncService(
             tx,
@@ -97,6 +117,16 @@ public final class AppContext implements Usher {
   @Override
   public SyncService sync() {
     return sync;
+  }
+
+  @Override
+  public InviteService invites() {
+    return invites;
+  }
+
+  @Override
+  public OutboxService outbox() {
+    return outbox;
   }
 
   @Override

@@ -47,6 +47,9 @@ final class Desktop {
               t.setDaemon(true);
               return t;
             });
+    Clock clock = Clock.systemUTC();
+    OutboxWorker outbox = new OutboxWorker(context.outbox(), clock);
+    outbox.start();
     String theme = context.settings().value("ui.theme");
     UiTasks tasks = new UiTasks(background, Platform::runLater);
     Platform.startup(
@@ -55,6 +58,7 @@ final class Desktop {
           stage.setOnHidden(
               e -> {
                 background.shutdownNow();
+                outbox.close();
                 context.close();
                 lock.close();
                 Platform.exit();

@@ -1,5 +1,7 @@
 package io.usher.application;
 
+import io.usher.application.invites.InviteService;
+import io.usher.application.outbox.OutboxService;
 import io.usher.application.payments.PaymentService;
 import io.usher.application.plans.PlanService;
 import io.usher.application.queries.LedgerQueryService;
@@ -26,6 +28,10 @@ public interface Usher extends AutoCloseable {
   ServerService servers();
 
   SyncService sync();
+
+  InviteService invites();
+
+  OutboxService outbox();
 
   /** Where this instance keeps its database and logs, for display. */
   java.nio.file.Path dataDir();

@@ -27,6 +27,21 @@ public final class JooqShareStore implements ShareStore {
   }
 
   @Override
+  public List<Share> forUser(long userId) {
+    Map<Long, Set<Long>> libraries = new HashMap<>();
+    dsl.select(SHARE_LIBRARIES.SHARE_ID, SHARE_LIBRARIES.LIBRARY_ID)
+        .from(SHARE_LIBRARIES)
+        .join(SHARES)
+        .on(SHARES.ID.eq(SHARE_LIBRARIES.SHARE_ID))
+        .where(SHARES.USER_ID.eq(userId))
+        .forEach(r -> libraries.computeIfAbsent(r.value1(), k -> new HashSet<>()).add(r.value2()));
+    return dsl.selectFrom(SHARES)
+        .where(SHARES.USER_ID.eq(userId))
+        .orderBy(SHARES.ID.desc())
+        .fetch(r -> toShare(r, libraries));
+  }
+
+  @Override
   public List<Share> forServer(long serverId) {
     Map<Long, Set<Long>> libraries = new HashMap<>();
     dsl.select(SHARE_LIBRARIES.SHARE_ID, SHARE_LIBRARIES.LIBRARY_ID)
@@ -38,21 +53,24 @@ public final class JooqShareStore implements ShareStore {
     return dsl.selectFrom(SHARES)
         .where(SHARES.SERVER_ID.eq(serverId))
         .orderBy(SHARES.ID)
-        .fetch(
-            r ->
-                new Share(
-                    r.getId(),
-                    r.getUserId(),
-                    r.getServerId(),
-                    r.getAccount(),
-                    r.getAccountId(),
-                    r.getProviderShareId(),
-                    r.getInvitedAt(),
-                    r.getAcceptedAt(),
-                    r.getPending(),
-                    r.getRemovedAt(),
-                    r.getAllLibraries(),
-                    Set.copyOf(libraries.getOrDefault(r.getId(), Set.of()))));
+        .fetch(r -> toShare(r, libraries));
+  }
+
+  private static Share toShare(
+      io.usher.store.generated.tables.records.SharesRecord r, Map<Long, Set<Long>> libraries) {
+    return new Share(
+        r.getId(),
+        r.getUserId(),
+        r.getServerId(),
+        r.getAccount(),
+        r.getAccountId(),
+        r.getProviderShareId(),
+        r.getInvitedAt(),
+        r.getAcceptedAt(),
+        r.getPending(),
+        r.getRemovedAt(),
+        r.getAllLibraries(),
+        Set.copyOf(libraries.getOrDefault(r.getId(), Set.of())));
   }
 
   @Override

@@ -55,6 +55,12 @@ public final class FakeMediaServers implements MediaServers {
     public MediaServerException failUsers;
     public MediaServerException failTest;
 
+    /** Thrown by the next share calls, one per call, until the list is empty. */
+    public final List<MediaServerException> failShares = new ArrayList<>();
+
+    public final List<ShareRequest> shared = new ArrayList<>();
+    public final List<RemoteUser> removed = new ArrayList<>();
+
     public Fake library(String id, String title) {
       libraries.add(new MediaLibrary(id, title, "movie"));
       return this;
@@ -88,17 +94,47 @@ public final class FakeMediaServers implements MediaServers {
 
     @Override
     public ShareResult share(ShareRequest request) {
-      throw new UnsupportedOperationException("not needed yet");
+      if (!failShares.isEmpty()) {
+        throw failShares.removeFirst();
+      }
+      shared.add(request);
+      String id = "acct-" + shared.size();
+      users.add(
+          new RemoteUser(
+              id,
+              request.username(),
+              request.email(),
+              "share-" + shared.size(),
+              request.libraryIds(),
+              false,
+              true,
+              null,
+              null));
+      return new ShareResult(id, request.username(), "share-" + shared.size(), true, null);
     }
 
     @Override
     public void updateLibraries(RemoteUser user, List<String> libraryIds) {
-      throw new UnsupportedOperationException("not needed yet");
+      users.replaceAll(
+          u ->
+              u.accountId().equals(user.accountId())
+                  ? new RemoteUser(
+                      u.accountId(),
+                      u.username(),
+                      u.email(),
+                      u.shareId(),
+                      libraryIds,
+                      false,
+                      u.pending(),
+                      u.invitedAt(),
+                      u.acceptedAt())
+                  : u);
     }
 
     @Override
     public void remove(RemoteUser user) {
-      throw new UnsupportedOperationException("not needed yet");
+      removed.add(user);
+      users.removeIf(u -> u.accountId().equals(user.accountId()));
     }
 
     @Override

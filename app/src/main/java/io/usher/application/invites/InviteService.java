@@ -1,0 +1,421 @@
+package io.usher.application.invites;
+
+import io.usher.application.outbox.OutboxService;
+import io.usher.domain.common.ConflictException;
+import io.usher.domain.common.Transactions;
+import io.usher.domain.common.UsherException;
+import io.usher.domain.common.ValidationException;
+import io.usher.domain.invites.Candidate;
+import io.usher.domain.invites.ServerChoice;
+import io.usher.domain.ledger.Access;
+import io.usher.domain.ledger.AuditLog;
+import io.usher.domain.ledger.Payment;
+import io.usher.domain.ledger.PaymentSource;
+import io.usher.domain.ledger.PaymentSpec;
+import io.usher.domain.ledger.PaymentStore;
+import io.usher.domain.ledger.Period;
+import io.usher.domain.ledger.TxnRef;
+import io.usher.domain.media.MediaServerException;
+import io.usher.domain.media.MediaServers;
+import io.usher.domain.media.ServerKind;
+import io.usher.domain.media.ShareRequest;
+import io.usher.domain.media.ShareResult;
+import io.usher.domain.money.Money;
+import io.usher.domain.outbox.OutboxHandler;
+import io.usher.domain.outbox.Payload;
+import io.usher.domain.plans.Plan;
+import io.usher.domain.plans.PlanStore;
+import io.usher.domain.servers.Library;
+import io.usher.domain.servers.LibraryStore;
+import io.usher.domain.servers.Server;
+import io.usher.domain.servers.ServerStore;
+import io.usher.domain.servers.Share;
+import io.usher.domain.servers.ShareStore;
+import io.usher.domain.users.Emails;
+import io.usher.domain.users.User;
+import io.usher.domain.users.UserSpec;
+import io.usher.domain.users.UserStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Inviting a person by hand (seed 001): Usher shares the plan's libraries first and records the
+ * payment only once the server said yes. A server that refuses for good records nothing; one that
+ * cannot be reached for now gets the payment recorded and the share queued in the outbox, retried
+ * until it succeeds.
+ */
+public final class InviteService {
+  public static final String OUTBOX_KIND = "invite";
+
+  private final Transactions tx;
+  private final UserStore users;
+  private final PlanStore plans;
+  private final PaymentStore payments;
+  private final ServerStore servers;
+  private final LibraryStore libraries;
+  private final ShareStore shares;
+  private final MediaServers media;
+  private final OutboxService outbox;
+  private final AuditLog audit;
+  private final Welcome welcome;
+  private final Clock clock;
+
+  public InviteService(
+      Transactions tx,
+      UserStore users,
+      PlanStore plans,
+      PaymentStore payments,
+      ServerStore servers,
+      LibraryStore libraries,
+      ShareStore shares,
+      MediaServers media,
+      OutboxService outbox,
+      AuditLog audit,
+      Welcome welcome,
+      Clock clock) {
+    this.tx = tx;
+    this.users = users;
+    this.plans = plans;
+    this.payments = payments;
+    this.servers = servers;
+    this.libraries = libraries;
+    this.shares = shares;
+    this.media = media;
+    this.outbox = outbox;
+    this.audit = audit;
+    this.welcome = welcome;
+    this.clock = clock;
+    outbox.register(retry());
+  }
+
+  public InviteResult invite(InviteRequest r) {
+    String email = Emails.normalize(r.email());
+    String paypal = Emails.normalizeOptional("paypalEmail", r.paypalEmail());
+    Plan plan =
+        plans
+            .byName(r.plan() == null ? "" : r.plan())
+            .orElseThrow(
+                () -> ValidationException.of("plan", "There is no plan named '" + r.plan() + "'."));
+    Optional<User> known = users.byEmail(email);
+    Server server = server(r, plan, known);
+    List<String> granted = grantedLibraries(server, plan);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    PaymentDraft draft = draft(r, plan, known, now);
+    String account = server.kind() == ServerKind.PLEX ? email : username(r, email, server);
+
+    ShareResult shared;
+    String queuedBecause = null;
+    try {
+      shared =
+          media
+              .connect(server.connection())
+              .share(
+                  new ShareRequest(
+                      email,
+                      account,
+                      null,
+                      granted,
+                      plan.spec().downloads(),
+                      plan.spec().transcode(),
+                      plan.spec().maxStreams()));
+    } catch (MediaServerException e) {
+      if (e.kind() == MediaServerException.Kind.ALREADY_SHARED) {
+        shared = new ShareResult(null, account, null, false, null);
+      } else if (e.passing()) {
+        shared = null;
+        queuedBecause = e.getMessage();
+      } else {
+        throw e;
+      }
+    }
+    ShareResult result = shared;
+    String reason = queuedBecause;
+    return tx.inTransaction(
+        () -> {
+          User user = known.map(u -> withPaypal(u, paypal)).orElseGet(() -> create(email, paypal));
+          Payment payment = payments.insert(draft.spec(user.id(), plan.id()));
+          audit.record(
+              "payment",
+              payment.id(),
+              "created",
+              payment.ref()
+                  + ": invite of "
+                  + email
+                  + " to "
+                  + server.label()
+                  + ", "
+                  + plan.name());
+          if (result != null) {
+            record(user, server, plan, result, account, granted, now);
+          } else {
+            outbox.enqueue(
+                OUTBOX_KIND,
+                Payload.encode(
+                    Map.of(
+                        "user", Long.toString(user.id()),
+                        "server", Long.toString(server.id()),
+                        "plan", Long.toString(plan.id()),
+                        "account", account)));
+          }
+          return new InviteResult(user, payment, server, account, result == null, reason);
+        });
+  }
+
+  private void record(
+      User user,
+      Server server,
+      Plan plan,
+      ShareResult result,
+      String account,
+      List<String> granted,
+      Instant now) {
+    Map<String, Long> byProvider = new java.util.HashMap<>();
+    libraries.forServer(server.id()).forEach(l -> byProvider.put(l.providerId(), l.id()));
+    Set<Long> ids = new HashSet<>();
+    granted.forEach(p -> ids.add(byProvider.get(p)));
+    Optional<Share> before =
+        shares.forUser(user.id()).stream().filter(s -> s.serverId() == server.id()).findFirst();
+    shares.save(
+        List.of(
+            new Share(
+                before.map(Share::id).orElse(0L),
+                user.id(),
+                server.id(),
+                result.username() != null ? result.username() : account,
+                result.accountId() != null
+                    ? result.accountId()
+                    : before.map(Share::accountId).orElse(null),
+                result.shareId() != null
+                    ? result.shareId()
+                    : before.map(Share::providerShareId).orElse(null),
+                now,
+                result.pending() ? null : now,
+                result.pending(),
+                null,
+                false,
+                Set.copyOf(ids))));
+    audit.record("user", user.id(), "shared", server.label() + " as " + account);
+    Instant expires =
+        Access.expiry(payments.forUser(user.id()).stream().map(Payment::period).toList())
+            .orElse(now);
+    welcome.welcome(user, server, plan, result, expires);
+  }
+
+  /** The outbox handler: tries a queued share again. */
+  private OutboxHandler retry() {
+    return new OutboxHandler() {
+      @Override
+      public String kind() {
+        return OUTBOX_KIND;
+      }
+
+      @Override
+      public void handle(String payload) {
+        Map<String, String> p = Payload.decode(payload);
+        User user = users.byId(Long.parseLong(p.get("user"))).orElseThrow();
+        Server server = servers.byId(Long.parseLong(p.get("server"))).orElseThrow();
+        Plan plan = plans.byId(Long.parseLong(p.get("plan"))).orElseThrow();
+        String account = p.get("account");
+        List<String> granted = grantedLibraries(server, plan);
+        ShareResult result;
+        try {
+          result =
+              media
+                  .connect(server.connection())
+                  .share(
+                      new ShareRequest(
+                          user.email(),
+                          account,
+                          null,
+                          granted,
+                          plan.spec().downloads(),
+                          plan.spec().transcode(),
+                          plan.spec().maxStreams()));
+        } catch (MediaServerException e) {
+          if (e.kind() != MediaServerException.Kind.ALREADY_SHARED) {
+            throw e;
+          }
+          result = new ShareResult(null, account, null, false, null);
+        }
+        record(
+            user,
+            server,
+            plan,
+            result,
+            account,
+            granted,
+            clock.instant().truncatedTo(ChronoUnit.SECONDS));
+      }
+    };
+  }
+
+  private Server server(InviteRequest r, Plan plan, Optional<User> known) {
+    List<Server> all = servers.all();
+    if (r.server() != null && !r.server().isBlank()) {
+      Server chosen =
+          all.stream()
+              .filter(s -> s.name().equalsIgnoreCase(r.server().strip()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      ValidationException.of(
+                          "server", "There is no server named '" + r.server().strip() + "'."));
+      if (!chosen.settings().enabled()) {
+        throw ValidationException.of(
+            "server", chosen.label() + " is disabled: enable it or choose another server.");
+      }
+      return chosen;
+    }
+    Map<Long, Integer> counts = servers.userCounts();
+    List<Candidate> candidates =
+        all.stream()
+            .map(
+                s ->
+                    new Candidate(
+                        s.id(),
+                        s.name(),
+                        s.settings().enabled(),
+                        s.settings().acceptsNewUsers(),
+                        s.settings().acceptsTrials(),
+                        s.settings().trialOnly(),
+                        s.settings().capacity(),
+                        counts.getOrDefault(s.id(), 0),
+                        s.settings().location(),
+                        !grantedIds(s, plan).isEmpty()))
+            .toList();
+    List<Share> history = known.map(u -> shares.forUser(u.id())).orElse(List.of());
+    Long current =
+        history.stream()
+            .filter(s -> s.active() && !s.pending())
+            .map(Share::serverId)
+            .findFirst()
+            .orElse(null);
+    Long pending =
+        history.stream()
+            .filter(s -> s.active() && s.pending())
+            .map(Share::serverId)
+            .findFirst()
+            .orElse(null);
+    List<Long> previous = history.stream().filter(s -> !s.active()).map(Share::serverId).toList();
+    long id =
+        ServerChoice.choose(
+                candidates,
+                current,
+                pending,
+                previous,
+                plan.name(),
+                plan.spec().trial(),
+                r.location())
+            .id();
+    return all.stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+  }
+
+  private List<String> grantedLibraries(Server server, Plan plan) {
+    List<String> granted = grantedIds(server, plan);
+    if (granted.isEmpty()) {
+      throw new UsherException(
+          "Plan "
+              + plan.name()
+              + " grants no library on "
+              + server.label()
+              + ": put a library of that server in "
+              + String.join(" or ", plan.spec().groups())
+              + " first.");
+    }
+    return granted;
+  }
+
+  private List<String> grantedIds(Server server, Plan plan) {
+    Set<String> groups = new HashSet<>();
+    plan.spec().groups().forEach(g -> groups.add(g.toLowerCase(Locale.ROOT)));
+    return libraries.forServer(server.id()).stream()
+        .filter(l -> groups.contains(l.group().toLowerCase(Locale.ROOT)))
+        .map(Library::providerId)
+        .toList();
+  }
+
+  private record PaymentDraft(TxnRef ref, Money amount, Period period, String subscriptionId) {
+    PaymentSpec spec(long userId, long planId) {
+      return new PaymentSpec(
+          userId, planId, amount, period, ref, subscriptionId, PaymentSource.MANUAL, null);
+    }
+  }
+
+  private PaymentDraft draft(InviteRequest r, Plan plan, Optional<User> known, Instant now) {
+    TxnRef ref =
+        new TxnRef(
+            r.txn() == null || r.txn().isBlank()
+                ? "invite-" + UUID.randomUUID().toString().substring(0, 13)
+                : r.txn(),
+            r.seq() == null ? 1 : r.seq());
+    if (payments.byRef(ref).isPresent()) {
+      throw new ConflictException(
+          "Transaction " + ref.txnId() + " (sequence " + ref.seq() + ") is already in the ledger.");
+    }
+    Money amount =
+        r.amount() == null || r.amount().isBlank()
+            ? plan.price()
+            : Money.parse("amount", r.amount(), plan.price().currency());
+    Instant paid = r.paidAt() != null ? r.paidAt() : now;
+    Optional<Instant> expiry =
+        known.flatMap(
+            u -> Access.expiry(payments.forUser(u.id()).stream().map(Payment::period).toList()));
+    Instant start = Access.renewalStart(expiry, paid);
+    Instant end =
+        r.end() != null ? r.end() : plan.duration().times(Math.max(1, r.quantity())).addTo(start);
+    return new PaymentDraft(ref, amount, new Period(start, end), r.subscriptionId());
+  }
+
+  private User create(String email, String paypal) {
+    User user = users.insert(new UserSpec(email, null, false, false, paypal, null, null, null));
+    audit.record("user", user.id(), "created", email + " (invite)");
+    return user;
+  }
+
+  private User withPaypal(User user, String paypal) {
+    if (paypal == null || paypal.equals(user.spec().paypalEmail())) {
+      return user;
+    }
+    UserSpec s = user.spec();
+    User updated =
+        new User(
+            user.id(),
+            new UserSpec(
+                s.email(),
+                s.name(),
+                s.permanent(),
+                s.mustChangeAccount(),
+                paypal,
+                s.discordId(),
+                s.discordName(),
+                s.notes()));
+    users.update(updated);
+    return updated;
+  }
+
+  /** Jellyfin/Emby user names: as asked, else the email's local part, made unique here. */
+  private String username(InviteRequest r, String email, Server server) {
+    if (r.username() != null && !r.username().isBlank()) {
+      return r.username().strip();
+    }
+    String base = email.substring(0, email.indexOf('@')).replaceAll("[^A-Za-z0-9._-]", "");
+    if (base.isEmpty()) {
+      base = "user";
+    }
+    Set<String> taken = new HashSet<>();
+    shares.forServer(server.id()).forEach(s -> taken.add(s.account().toLowerCase(Locale.ROOT)));
+    String name = base;
+    for (int i = 2; taken.contains(name.toLowerCase(Locale.ROOT)); i++) {
+      name = base + i;
+    }
+    return name;
+  }
+}
