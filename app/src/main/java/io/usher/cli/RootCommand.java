@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
       GroupCommand.class,
       LocationCommand.class,
       SyncCommand.class,
+      InviteCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 final class RootCommand implements Runnable {

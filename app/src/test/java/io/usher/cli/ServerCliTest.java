@@ -174,4 +174,48 @@ class ServerCliTest {
     assertThat(usher("library", "group", Long.toString(id), "Nope")).isEqualTo(1);
     assertThat(err).startsWith("There is no library group named 'Nope'.");
   }
+
+  @Test
+  void inviteSharesThePlansLibrariesOnPlexAndRecordsThePayment() {
+    linkTower();
+    usher("--json", "library", "list");
+    long movies = JsonMapper.builder().build().readTree(out).findValues("id").getFirst().asLong();
+    assertThat(usher("library", "group", Long.toString(movies), "Standard")).isZero();
+
+    assertThat(
+            usher("invite", "--email", "new@example.com", "--plan", "Monthly", "--server", "Tower"))
+        .as(err)
+        .isZero();
+    assertThat(out)
+        .startsWith("Invited new@example.com to Plex server Tower until 2026-12-22T10:00:00Z.");
+    assertThat(usher("--json", "users")).isZero();
+    assertThat(out).contains("\"email\":\"new@example.com\"").contains("\"status\":\"active\"");
+  }
+
+  @Test
+  void anInviteThatCannotReachPlexIsQueuedWithItsPayment() {
+    linkTower();
+    usher("--json", "library", "list");
+    long movies = JsonMapper.builder().build().readTree(out).findValues("id").getFirst().asLong();
+    usher("library", "group", Long.toString(movies), "Standard");
+    plex.shareStatus = 503;
+
+    assertThat(usher("invite", "--email", "new@example.com", "--plan", "Monthly")).as(err).isZero();
+    assertThat(out).startsWith("queued: ");
+    assertThat(usher("--json", "payments")).isZero();
+    assertThat(out).contains("\"email\":\"new@example.com\"");
+  }
+
+  @Test
+  void anInviteForAPlanWithoutLibrariesOnTheServerChangesNothing() {
+    linkTower();
+    assertThat(
+            usher("invite", "--email", "new@example.com", "--plan", "Monthly", "--server", "Tower"))
+        .isEqualTo(1);
+    assertThat(err.strip())
+        .isEqualTo(
+            "Plan Monthly grants no library on Plex server Tower: put a library of that server in Standard first.");
+    assertThat(usher("users")).isZero();
+    assertThat(out.strip()).isEqualTo("(none)");
+  }
 }

@@ -19,6 +19,9 @@ public final class FakePlex extends Dispatcher {
   private final MockWebServer server;
   public volatile String sharedServers = fixture("shared_servers.xml");
 
+  /** What POST /api/v2/shared_servers answers: 201 with a share, or a failure status. */
+  public volatile int shareStatus = 201;
+
   public FakePlex(MockWebServer server) {
     this.server = server;
     server.setDispatcher(this);
@@ -49,6 +52,14 @@ public final class FakePlex extends Dispatcher {
       case "/api/servers/abc123" -> reply(200, fixture("server.xml"));
       case "/api/servers/abc123/shared_servers" -> reply(200, sharedServers);
       case "/api/v2/shared_servers/invites/owned/pending" -> reply(200, "[]");
+      case "/api/v2/shared_servers" ->
+          shareStatus == 201
+              ? reply(201, fixture("share_v2.json"))
+              : reply(
+                  shareStatus,
+                  "{\"errors\":[{\"code\":0,\"message\":\"unavailable\",\"status\":"
+                      + shareStatus
+                      + "}]}");
       default ->
           reply(404, "{\"errors\":[{\"code\":1002,\"message\":\"not found\",\"status\":404}]}");
     };
