@@ -119,11 +119,19 @@ final class UserDetailPane {
     if (s.mustChangeAccount()) {
       badges.getChildren().add(Badge.of("Must change account", "warning"));
     }
+    String waiting = model.pendingInvite().get();
+    if (waiting != null && !waiting.isEmpty()) {
+      Label invite = Badge.of("Invite pending", "warning");
+      invite.setId("user-invite-pending");
+      invite.setTooltip(new javafx.scene.control.Tooltip(waiting));
+      badges.getChildren().add(invite);
+    }
     facts.getChildren().clear();
     int row = 0;
     row = fact(row, "Email", s.email());
     row = fact(row, "Expires", item == null ? null : formats.date(item.row().expires()));
     row = fact(row, "Plan", item == null ? null : item.row().plan());
+    row = fact(row, "Invite", waiting == null || waiting.isEmpty() ? null : "pending: " + waiting);
     row = fact(row, "PayPal", s.paypalEmail());
     row = fact(row, "Discord", discord(s));
     fact(row, "Notes", s.notes());

@@ -66,8 +66,11 @@ public final class UsersView implements Screen {
   private void createView() {
     Button add = new Button("Add user");
     add.setId("users-add");
-    add.getStyleClass().add(Styles.ACCENT);
     add.setOnAction(e -> openUserDialog(null));
+    Button invite = new Button("Invite…");
+    invite.setId("users-invite");
+    invite.getStyleClass().add(Styles.ACCENT);
+    invite.setOnAction(e -> openInviteDialog());
 
     search.setId("users-search");
     search.setPromptText("Search email, name, plan or server  (Ctrl+F)");
@@ -107,6 +110,13 @@ public final class UsersView implements Screen {
     SplitPane.setResizableWithParent(detail.node(), false);
     VBox.setVgrow(split, Priority.ALWAYS);
 
+    Label notice = new Label();
+    notice.setId("users-notice");
+    notice.setWrapText(true);
+    notice.getStyleClass().add(Styles.SUCCESS);
+    notice.textProperty().bind(model.notice());
+    notice.visibleProperty().bind(Bindings.isNotEmpty(model.notice()));
+    notice.managedProperty().bind(notice.visibleProperty());
     Label error = new Label();
     error.getStyleClass().add(Styles.DANGER);
     error.textProperty().bind(model.error());
@@ -119,8 +129,10 @@ public final class UsersView implements Screen {
                 "Users",
                 "Your customers, their plan and until when they may watch.",
                 new SyncBar(sync, "users").node(),
-                add),
+                add,
+                invite),
             filters,
+            notice,
             error,
             split);
     root.setPadding(new Insets(24));
@@ -205,6 +217,33 @@ public final class UsersView implements Screen {
             spec -> model.saveUser(existing == null ? null : existing.id(), spec))
         .showAndWait()
         .ifPresent(user -> model.loadAndSelect(user.id()));
+  }
+
+  private void openInviteDialog() {
+    model.withInviteChoices(
+        choices ->
+            new InviteDialog(root.getScene().getWindow(), tasks, formats, choices, model::invite)
+                .showAndWait()
+                .ifPresent(
+                    r -> {
+                      model
+                          .notice()
+                          .set(
+                              r.queued()
+                                  ? "Invite pending for "
+                                      + r.account()
+                                      + ": "
+                                      + r.reason()
+                                      + " The payment is recorded; Usher retries until the server answers."
+                                  : "Invited "
+                                      + r.account()
+                                      + " to "
+                                      + r.server().label()
+                                      + " until "
+                                      + formats.date(r.payment().period().end())
+                                      + ".");
+                      model.loadAndSelect(r.user().id());
+                    }));
   }
 
   private void openPaymentDialog() {

@@ -34,6 +34,8 @@ public final class UsersViewModel {
   private final ObjectProperty<StatusFilter> filter = new SimpleObjectProperty<>(StatusFilter.ALL);
   private final BooleanProperty loading = new SimpleBooleanProperty();
   private final StringProperty error = new SimpleStringProperty("");
+  private final StringProperty notice = new SimpleStringProperty("");
+  private final StringProperty pendingInvite = new SimpleStringProperty("");
   private final ObjectProperty<UserItem> selected = new SimpleObjectProperty<>();
   private final ObjectProperty<User> selectedUser = new SimpleObjectProperty<>();
   private final ObservableList<PaymentRow> selectedPayments = FXCollections.observableArrayList();
@@ -96,14 +98,36 @@ public final class UsersViewModel {
         () ->
             new Selection(
                 usher.users().byId(id),
-                usher.queries().payments(new PaymentFilter(id, null, null))),
+                usher.queries().payments(new PaymentFilter(id, null, null)),
+                pendingInvite(id)),
         s -> {
           if (selected.get() != null && selected.get().row().id() == id) {
-            selectedUser.set(s.user());
+            pendingInvite.set(s.pendingInvite());
             selectedPayments.setAll(s.payments());
+            selectedUser.set(s.user());
           }
         },
         failure -> error.set(Errors.sentence(failure)));
+  }
+
+  /** Loads what the invite dialog offers, then hands it to {@code open}. */
+  public void withInviteChoices(java.util.function.Consumer<InviteDialog.InviteChoices> open) {
+    tasks.run(
+        () ->
+            new InviteDialog.InviteChoices(
+                usher.plans().list().stream().map(io.usher.domain.plans.Plan::name).toList(),
+                usher.servers().list().stream()
+                    .filter(r -> r.server().settings().enabled())
+                    .map(r -> r.server().name())
+                    .toList(),
+                usher.servers().locations()),
+        open,
+        failure -> error.set(Errors.sentence(failure)));
+  }
+
+  public Supplier<io.usher.application.invites.InviteResult> invite(
+      io.usher.application.invites.InviteRequest request) {
+    return () -> usher.invites().invite(request);
   }
 
   /** What saving the user dialog does: create when {@code userId} is null, else edit. */
@@ -135,6 +159,11 @@ public final class UsersViewModel {
     return error;
   }
 
+  /** What the last invite or import did, in one sentence. */
+  public StringProperty notice() {
+    return notice;
+  }
+
   public ObjectProperty<UserItem> selected() {
     return selected;
   }
@@ -147,5 +176,22 @@ public final class UsersViewModel {
     return selectedPayments;
   }
 
-  private record Selection(User user, List<PaymentRow> payments) {}
+  /** Why a queued invite of this user still waits; empty when none waits. */
+  private String pendingInvite(long userId) {
+    return usher.outbox().pending().stream()
+        .filter(i -> i.kind().equals(io.usher.application.invites.InviteService.OUTBOX_KIND))
+        .filter(
+            i ->
+                Long.toString(userId)
+                    .equals(io.usher.domain.outbox.Payload.decode(i.payload()).get("user")))
+        .map(i -> i.lastError() == null ? "waiting for its first try" : i.lastError())
+        .findFirst()
+        .orElse("");
+  }
+
+  public StringProperty pendingInvite() {
+    return pendingInvite;
+  }
+
+  private record Selection(User user, List<PaymentRow> payments, String pendingInvite) {}
 }
