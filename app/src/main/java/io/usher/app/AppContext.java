@@ -2,6 +2,7 @@ package io.usher.app;
 
 import io.usher.application.Usher;
 import io.usher.application.invites.InviteService;
+import io.usher.application.links.LinkService;
 import io.usher.application.outbox.OutboxService;
 import io.usher.application.payments.PaymentService;
 import io.usher.application.plans.PlanService;
@@ -43,6 +44,7 @@ public final class AppContext implements Usher {
   private final SyncService sync;
   private final OutboxService outbox;
   private final InviteService invites;
+  private final LinkService links;
 
   public AppContext(Path dataDir, Clock clock) {
     this(dataDir, clock, MediaWiring::real);
@@ -61,9 +63,13 @@ public final class AppContext implements Usher {
     JooqUserStore userStore = new JooqUserStore(dsl, clock);
     this.plans = new PlanService(tx, planStore, new JooqLibraryGroupStore(dsl), audit);
     this.users = new UserService(tx, userStore, audit);
+    JooqShareStore shareStore = new JooqShareStore(dsl);
+    this.links =
+        new LinkService(
+            tx, userStore, new JooqPaymentStore(dsl, clock), planStore, shareStore, audit);
     this.payments =
         new PaymentService(
-            tx, new JooqPaymentStore(dsl, clock), userStore, planStore, audit, clock);
+            tx, new JooqPaymentStore(dsl, clock), userStore, planStore, audit, links, clock);
     this.queries = new LedgerQueryService(new JooqLedgerQueries(dsl), clock);
     JooqSettingsStore settingsStore = new JooqSettingsStore(dsl);
     this.settings = new SettingsService(settingsStore);
@@ -88,18 +94,19 @@ public final class AppContext implements Usher {
             new JooqPaymentStore(dsl, clock),
             serverStore,
             libraryStore,
-            new JooqShareStore(dsl),
+            shareStore,
             adapters,
             outbox,
             audit,
             (user, server, plan, share, expires) -> {},
+            links,
             clock);
     this.sync =
         new SyncService(
             tx,
             serverStore,
             libraryStore,
-            new JooqShareStore(dsl),
+            shareStore,
             userStore,
             new JooqPaymentStore(dsl, clock),
             planStore,
@@ -127,6 +134,11 @@ public final class AppContext implements Usher {
   @Override
   public OutboxService outbox() {
     return outbox;
+  }
+
+  @Override
+  public LinkService links() {
+    return links;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.usher.application;
 
 import io.usher.application.invites.InviteService;
+import io.usher.application.links.LinkService;
 import io.usher.application.outbox.OutboxService;
 import io.usher.application.payments.PaymentService;
 import io.usher.application.plans.PlanService;
@@ -32,6 +33,8 @@ public interface Usher extends AutoCloseable {
   InviteService invites();
 
   OutboxService outbox();
+
+  LinkService links();
 
   /** Where this instance keeps its database and logs, for display. */
   java.nio.file.Path dataDir();

@@ -30,6 +30,8 @@ import picocli.CommandLine.Option;
       LocationCommand.class,
       SyncCommand.class,
       InviteCommand.class,
+      LinkCommand.class,
+      UnlinkCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 final class RootCommand implements Runnable {

@@ -103,6 +103,27 @@ public final class JooqUserStore implements UserStore {
   }
 
   @Override
+  public void setMaster(long subId, Long masterId) {
+    dsl.update(USERS).set(USERS.MASTER_ID, masterId).where(USERS.ID.eq(subId)).execute();
+  }
+
+  @Override
+  public List<User> subsOf(long masterId) {
+    return dsl.selectFrom(USERS)
+        .where(USERS.MASTER_ID.eq(masterId))
+        .orderBy(USERS.ID)
+        .fetch(JooqUserStore::toUser);
+  }
+
+  @Override
+  public Optional<Long> masterOf(long subId) {
+    return dsl.select(USERS.MASTER_ID)
+        .from(USERS)
+        .where(USERS.ID.eq(subId))
+        .fetchOptional(USERS.MASTER_ID);
+  }
+
+  @Override
   public java.util.Map<String, Long> idsByEmail() {
     return dsl.select(USERS.EMAIL, USERS.ID)
         .from(USERS)

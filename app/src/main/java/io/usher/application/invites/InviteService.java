@@ -1,5 +1,6 @@
 package io.usher.application.invites;
 
+import io.usher.application.links.LinkService;
 import io.usher.application.outbox.OutboxService;
 import io.usher.domain.common.ConflictException;
 import io.usher.domain.common.Transactions;
@@ -66,6 +67,7 @@ public final class InviteService {
   private final OutboxService outbox;
   private final AuditLog audit;
   private final Welcome welcome;
+  private final LinkService links;
   private final Clock clock;
 
   public InviteService(
@@ -80,7 +82,9 @@ public final class InviteService {
       OutboxService outbox,
       AuditLog audit,
       Welcome welcome,
+      LinkService links,
       Clock clock) {
+    this.links = links;
     this.tx = tx;
     this.users = users;
     this.plans = plans;
@@ -142,6 +146,9 @@ public final class InviteService {
         () -> {
           User user = known.map(u -> withPaypal(u, paypal)).orElseGet(() -> create(email, paypal));
           Payment payment = payments.insert(draft.spec(user.id(), plan.id()));
+          links
+              .replicate(payment)
+              .forEach(n -> audit.record("user", user.id(), "linked payment", n));
           audit.record(
               "payment",
               payment.id(),

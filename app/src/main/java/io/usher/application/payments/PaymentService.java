@@ -1,5 +1,6 @@
 package io.usher.application.payments;
 
+import io.usher.application.links.LinkService;
 import io.usher.domain.common.ConflictException;
 import io.usher.domain.common.NotFoundException;
 import io.usher.domain.common.Transactions;
@@ -24,14 +25,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Writing the ledger by hand: recording a payment and correcting one, always audited. */
+/**
+ * Writing the ledger by hand: recording a payment and correcting one, always audited. A master's
+ * payment is copied to its linked sub-accounts in the same transaction.
+ */
 public final class PaymentService {
+
   private final Transactions tx;
   private final PaymentStore payments;
   private final UserStore users;
   private final PlanStore plans;
   private final AuditLog audit;
   private final Clock clock;
+  private final LinkService links;
 
   public PaymentService(
       Transactions tx,
@@ -39,7 +45,9 @@ public final class PaymentService {
       UserStore users,
       PlanStore plans,
       AuditLog audit,
+      LinkService links,
       Clock clock) {
+    this.links = links;
     this.tx = tx;
     this.payments = payments;
     this.users = users;
@@ -87,6 +95,9 @@ public final class PaymentService {
                   request.notes());
           Payment payment = payments.insert(spec);
           audit.record("payment", payment.id(), "created", describe(spec, plan));
+          links
+              .replicate(payment)
+              .forEach(n -> audit.record("user", user.id(), "linked payment", n));
           return payment;
         });
   }

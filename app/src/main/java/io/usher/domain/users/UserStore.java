@@ -15,6 +15,14 @@ public interface UserStore {
 
   Optional<User> byEmail(String normalizedEmail);
 
+  /** Links a sub-account to its master; null unlinks it. */
+  void setMaster(long subId, Long masterId);
+
+  /** The master's sub-accounts, oldest link first. */
+  List<User> subsOf(long masterId);
+
+  Optional<Long> masterOf(long subId);
+
   /** Every user that has an email: normalised email → id. */
   java.util.Map<String, Long> idsByEmail();
 }

@@ -1,0 +1,21 @@
+package io.usher.cli;
+
+import io.usher.domain.users.User;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "unlink", description = "Stop a sub-account being paid for by its master.")
+final class UnlinkCommand implements Runnable {
+  @ParentCommand RootCommand root;
+
+  @Parameters(index = "0", paramLabel = "SUB-EMAIL")
+  String sub;
+
+  @Override
+  public void run() {
+    User s = root.usher().links().unlink(sub);
+    root.output().done("Unlinked " + s.email() + ".", Map.of("sub", s.email()));
+  }
+}
