@@ -1,6 +1,7 @@
 package io.usher.app;
 
 import io.usher.application.Usher;
+import io.usher.application.accounts.AccountChangeService;
 import io.usher.application.invites.InviteService;
 import io.usher.application.links.LinkService;
 import io.usher.application.outbox.OutboxService;
@@ -45,6 +46,7 @@ public final class AppContext implements Usher {
   private final OutboxService outbox;
   private final InviteService invites;
   private final LinkService links;
+  private final AccountChangeService accounts;
 
   public AppContext(Path dataDir, Clock clock) {
     this(dataDir, clock, MediaWiring::real);
@@ -101,6 +103,9 @@ public final class AppContext implements Usher {
             (user, server, plan, share, expires) -> {},
             links,
             clock);
+    this.accounts =
+        new AccountChangeService(
+            tx, userStore, serverStore, libraryStore, shareStore, adapters, audit, clock);
     this.sync =
         new SyncService(
             tx,
@@ -139,6 +144,11 @@ public final class AppContext implements Usher {
   @Override
   public LinkService links() {
     return links;
+  }
+
+  @Override
+  public AccountChangeService accounts() {
+    return accounts;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.usher.application;
 
+import io.usher.application.accounts.AccountChangeService;
 import io.usher.application.invites.InviteService;
 import io.usher.application.links.LinkService;
 import io.usher.application.outbox.OutboxService;
@@ -35,6 +36,8 @@ public interface Usher extends AutoCloseable {
   OutboxService outbox();
 
   LinkService links();
+
+  AccountChangeService accounts();
 
   /** Where this instance keeps its database and logs, for display. */
   java.nio.file.Path dataDir();

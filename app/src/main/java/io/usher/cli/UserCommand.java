@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "user",
     description = "Create or edit a user.",
-    subcommands = {UserCommand.Add.class, UserCommand.Set.class})
+    subcommands = {UserCommand.Add.class, UserCommand.Set.class, UserCommand.ChangeAccount.class})
 final class UserCommand {
   @ParentCommand RootCommand root;
 
@@ -95,6 +95,38 @@ final class UserCommand {
               s.notes());
       User after = users.update(before.id(), changed);
       parent.root.output().done("Updated user " + after.email() + ".", fields(after));
+    }
+  }
+
+  @Command(
+      name = "change-account",
+      description =
+          "Move a user to another Plex account: invite the new one, remove the old share.")
+  static final class ChangeAccount implements Runnable {
+    @ParentCommand UserCommand parent;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EMAIL", description = "The user's current email.")
+    String email;
+
+    @Option(
+        names = "--to",
+        required = true,
+        paramLabel = "NEW",
+        description = "The new Plex account's email.")
+    String to;
+
+    @Override
+    public void run() {
+      java.util.List<String> leftovers = parent.root.usher().accounts().change(email, to);
+      User after = parent.root.usher().users().byEmail(to);
+      Map<String, Object> f = fields(after);
+      f.put("leftovers", leftovers);
+      parent
+          .root
+          .output()
+          .done("Moved " + email + " to " + after.email() + "; the new account is invited.", f);
+      leftovers.forEach(spec.commandLine().getErr()::println);
     }
   }
 

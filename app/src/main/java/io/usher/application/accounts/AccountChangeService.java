@@ -1,0 +1,204 @@
+package io.usher.application.accounts;
+
+import io.usher.domain.common.ConflictException;
+import io.usher.domain.common.NotFoundException;
+import io.usher.domain.common.Transactions;
+import io.usher.domain.common.UsherException;
+import io.usher.domain.ledger.AuditLog;
+import io.usher.domain.media.MediaServer;
+import io.usher.domain.media.MediaServerException;
+import io.usher.domain.media.MediaServers;
+import io.usher.domain.media.RemoteUser;
+import io.usher.domain.media.ServerKind;
+import io.usher.domain.media.ShareRequest;
+import io.usher.domain.media.ShareResult;
+import io.usher.domain.servers.Library;
+import io.usher.domain.servers.LibraryStore;
+import io.usher.domain.servers.Server;
+import io.usher.domain.servers.ServerStore;
+import io.usher.domain.servers.Share;
+import io.usher.domain.servers.ShareStore;
+import io.usher.domain.users.Emails;
+import io.usher.domain.users.User;
+import io.usher.domain.users.UserSpec;
+import io.usher.domain.users.UserStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Moving a user to another Plex account (seed 004): the new email is invited first — Plex refusing
+ * it means it is not a Plex account, and nothing changes — then the old share is removed and the
+ * user, with all their payments, carries on under the new email.
+ */
+public final class AccountChangeService {
+  private final Transactions tx;
+  private final UserStore users;
+  private final ServerStore servers;
+  private final LibraryStore libraries;
+  private final ShareStore shares;
+  private final MediaServers media;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public AccountChangeService(
+      Transactions tx,
+      UserStore users,
+      ServerStore servers,
+      LibraryStore libraries,
+      ShareStore shares,
+      MediaServers media,
+      AuditLog audit,
+      Clock clock) {
+    this.tx = tx;
+    this.users = users;
+    this.servers = servers;
+    this.libraries = libraries;
+    this.shares = shares;
+    this.media = media;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Tags users (one or many) as having to move to another Plex account. */
+  public int requireChange(List<Long> userIds, boolean required) {
+    return tx.inTransaction(
+        () -> {
+          int changed = 0;
+          for (long id : userIds) {
+            User u =
+                users
+                    .byId(id)
+                    .orElseThrow(() -> new NotFoundException("That user no longer exists."));
+            UserSpec s = u.spec();
+            if (s.mustChangeAccount() != required) {
+              users.update(
+                  new User(
+                      id,
+                      new UserSpec(
+                          s.email(),
+                          s.name(),
+                          s.permanent(),
+                          required,
+                          s.paypalEmail(),
+                          s.discordId(),
+                          s.discordName(),
+                          s.notes())));
+              audit.record(
+                  "user", id, "edited", "must change account: " + !required + " → " + required);
+              changed++;
+            }
+          }
+          return changed;
+        });
+  }
+
+  /**
+   * @return one sentence per old share that could not be removed (the owner removes it)
+   */
+  public List<String> change(String currentEmail, String newEmail) {
+    String from = Emails.normalize(currentEmail);
+    String to = Emails.normalize("newEmail", newEmail);
+    User user =
+        users
+            .byEmail(from)
+            .orElseThrow(() -> new NotFoundException("There is no user with email " + from + "."));
+    if (from.equals(to)) {
+      throw new ConflictException("That is already the user's email.");
+    }
+    users
+        .byEmail(to)
+        .ifPresent(
+            other -> {
+              throw new ConflictException("Another user already has the email " + to + ".");
+            });
+    Map<Long, Server> byId = servers.all().stream().collect(Collectors.toMap(Server::id, s -> s));
+    List<Share> plex =
+        shares.forUser(user.id()).stream()
+            .filter(Share::active)
+            .filter(s -> byId.get(s.serverId()).kind() == ServerKind.PLEX)
+            .toList();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    List<Share> moved = new ArrayList<>();
+    List<String> leftovers = new ArrayList<>();
+    for (Share old : plex) {
+      Server server = byId.get(old.serverId());
+      MediaServer remote = media.connect(server.connection());
+      List<String> granted =
+          libraries.forServer(server.id()).stream()
+              .filter(l -> old.libraryIds().contains(l.id()))
+              .map(Library::providerId)
+              .toList();
+      ShareResult result;
+      try {
+        result = remote.share(new ShareRequest(to, to, null, granted, false, true, 1));
+      } catch (MediaServerException e) {
+        if (e.kind() == MediaServerException.Kind.INVALID_ACCOUNT) {
+          throw new UsherException(
+              "Plex does not know "
+                  + to
+                  + " as an account: ask the user for the email of their new Plex account.",
+              e);
+        }
+        throw e;
+      }
+      try {
+        remote.remove(
+            new RemoteUser(
+                old.accountId(),
+                old.account(),
+                from,
+                old.providerShareId(),
+                List.of(),
+                false,
+                false,
+                null,
+                null));
+      } catch (MediaServerException e) {
+        leftovers.add(
+            server.label() + " still shares with " + old.account() + ": " + e.getMessage());
+      }
+      moved.add(
+          new Share(
+              old.id(),
+              user.id(),
+              server.id(),
+              result.username() != null ? result.username() : to,
+              result.accountId(),
+              result.shareId(),
+              now,
+              null,
+              true,
+              null,
+              old.allLibraries(),
+              old.libraryIds()));
+    }
+    tx.run(
+        () -> {
+          UserSpec s = user.spec();
+          users.update(
+              new User(
+                  user.id(),
+                  new UserSpec(
+                      to,
+                      s.name(),
+                      s.permanent(),
+                      false,
+                      s.paypalEmail(),
+                      s.discordId(),
+                      s.discordName(),
+                      s.notes())));
+          shares.save(moved);
+          audit.record(
+              "user",
+              user.id(),
+              "account changed",
+              from + " → " + to + " on " + moved.size() + " Plex server(s)");
+        });
+    return leftovers;
+  }
+}

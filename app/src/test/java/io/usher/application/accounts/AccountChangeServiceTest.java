@@ -1,0 +1,89 @@
+package io.usher.application.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.usher.app.AppContext;
+import io.usher.application.invites.InviteRequest;
+import io.usher.domain.media.MediaServerException;
+import io.usher.domain.media.PlexServerChoice;
+import io.usher.domain.users.User;
+import io.usher.testing.FakeMediaServers;
+import io.usher.testing.Fixtures;
+import io.usher.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Moving a user to a new Plex account (seed 004) on a real ledger with an in-memory Plex. */
+class AccountChangeServiceTest {
+  @TempDir Path dataDir;
+  final FakeMediaServers media = new FakeMediaServers();
+  FakeMediaServers.Fake tower;
+  AppContext usher;
+
+  @BeforeEach
+  void open() {
+    usher =
+        new AppContext(
+            dataDir, new MutableClock(Instant.parse("2026-11-22T10:00:00Z")), s -> media);
+    Fixtures.monthly(usher, "Monthly", "10");
+    tower = media.server("http://tower:32400").library("118181361", "Movies");
+    media.plexServers.add(new PlexServerChoice("Tower", "abc123", "http://tower:32400", "1"));
+    usher.servers().addPlex("good-token", null, "abc123", null, null);
+    usher.servers().setGroup(usher.servers().libraries("Tower").getFirst().id(), "Standard");
+    usher.invites().invite(InviteRequest.of("old@example.com", "Monthly", "Tower"));
+  }
+
+  @AfterEach
+  void close() {
+    usher.close();
+  }
+
+  @Test
+  void theNewAccountIsInvitedTheOldShareRemovedAndThePaymentsFollow() {
+    User before = usher.users().byEmail("old@example.com");
+    usher.accounts().requireChange(List.of(before.id()), true);
+
+    List<String> leftovers = usher.accounts().change("old@example.com", "new@example.com");
+
+    assertThat(leftovers).isEmpty();
+    assertThat(tower.shared)
+        .extracting(r -> r.email())
+        .containsExactly("old@example.com", "new@example.com");
+    assertThat(tower.shared.get(1).libraryIds()).containsExactly("118181361");
+    assertThat(tower.removed)
+        .singleElement()
+        .satisfies(r -> assertThat(r.email()).isEqualTo("old@example.com"));
+    User after = usher.users().byEmail("new@example.com");
+    assertThat(after.id()).isEqualTo(before.id());
+    assertThat(after.spec().mustChangeAccount()).isFalse();
+    assertThat(usher.payments().forUser(after.id())).hasSize(1);
+  }
+
+  @Test
+  void anEmailPlexDoesNotKnowChangesNothing() {
+    tower.failShares.add(
+        new MediaServerException(MediaServerException.Kind.INVALID_ACCOUNT, "not a Plex user"));
+
+    assertThatThrownBy(() -> usher.accounts().change("old@example.com", "nobody@example.com"))
+        .hasMessage(
+            "Plex does not know nobody@example.com as an account: ask the user for the email of their new Plex account.");
+    assertThat(usher.users().byEmail("old@example.com")).isNotNull();
+    assertThat(tower.removed).isEmpty();
+  }
+
+  @Test
+  void tagsManyUsersAtOnce() {
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("b@example.com"));
+    List<Long> ids = usher.queries().users().stream().map(u -> u.id()).toList();
+
+    assertThat(usher.accounts().requireChange(ids, true)).isEqualTo(2);
+    assertThat(usher.queries().users()).allSatisfy(u -> assertThat(u.mustChangeAccount()).isTrue());
+    assertThat(usher.accounts().requireChange(ids, true)).isZero();
+  }
+}
