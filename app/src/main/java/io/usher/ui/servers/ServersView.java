@@ -7,6 +7,7 @@ import io.usher.domain.media.ServerKind;
 import io.usher.domain.servers.Library;
 import io.usher.domain.servers.ServerSettings;
 import io.usher.ui.kit.Header;
+import io.usher.ui.kit.OneFieldDialog;
 import io.usher.ui.kit.Placeholder;
 import io.usher.ui.kit.Screen;
 import io.usher.ui.kit.Tables;
@@ -195,14 +196,21 @@ public final class ServersView implements Screen {
   }
 
   private void addGroup() {
-    new NameDialog(window(), tasks, "Add a library group", "group", "e.g. 4K", model::addGroup)
+    new OneFieldDialog(
+            window(), tasks, "Add a library group", "group", "Name", "e.g. 4K", model::addGroup)
         .showAndWait()
         .ifPresent(g -> model.load());
   }
 
   private void addLocation() {
-    new NameDialog(
-            window(), tasks, "Add a server location", "location", "e.g. Europe", model::addLocation)
+    new OneFieldDialog(
+            window(),
+            tasks,
+            "Add a server location",
+            "location",
+            "Name",
+            "e.g. Europe",
+            model::addLocation)
         .showAndWait()
         .ifPresent(g -> model.load());
   }

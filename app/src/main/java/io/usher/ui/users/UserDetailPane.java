@@ -9,7 +9,6 @@ import io.usher.ui.kit.Badge;
 import io.usher.ui.kit.Formats;
 import io.usher.ui.kit.Placeholder;
 import io.usher.ui.kit.Tables;
-import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -35,12 +34,22 @@ final class UserDetailPane {
   private final Node empty =
       Placeholder.of("No user selected", "Select a user to see their details and payments.");
 
-  UserDetailPane(
-      Formats formats,
-      Runnable edit,
-      Runnable addPayment,
-      Consumer<PaymentRow> editPayment,
-      UsersViewModel model) {
+  /** What the pane's buttons do; the Users screen opens the dialogs. */
+  interface Actions {
+    void edit();
+
+    void addPayment();
+
+    void editPayment(PaymentRow payment);
+
+    void changeAccount();
+
+    void linkSub();
+
+    void unlinkSub();
+  }
+
+  UserDetailPane(Formats formats, Actions actions, UsersViewModel model) {
     this.formats = formats;
     this.model = model;
     title.getStyleClass().add(Styles.TITLE_3);
@@ -50,13 +59,27 @@ final class UserDetailPane {
     facts.setVgap(6);
     Button editButton = new Button("Edit");
     editButton.setId("user-edit");
-    editButton.setOnAction(e -> edit.run());
+    editButton.setOnAction(e -> actions.edit());
     Button payButton = new Button("Add payment");
     payButton.setId("user-add-payment");
     payButton.getStyleClass().add(Styles.ACCENT);
-    payButton.setOnAction(e -> addPayment.run());
-    HBox actions = new HBox(8, editButton, payButton);
-    actions.setAlignment(Pos.CENTER_LEFT);
+    payButton.setOnAction(e -> actions.addPayment());
+    javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton("More");
+    more.setId("user-more");
+    javafx.scene.control.MenuItem change =
+        new javafx.scene.control.MenuItem("Change Plex account…");
+    change.setId("user-change-account");
+    change.setOnAction(e -> actions.changeAccount());
+    javafx.scene.control.MenuItem link = new javafx.scene.control.MenuItem("Link a sub-account…");
+    link.setId("user-link");
+    link.setOnAction(e -> actions.linkSub());
+    javafx.scene.control.MenuItem unlink =
+        new javafx.scene.control.MenuItem("Unlink a sub-account…");
+    unlink.setId("user-unlink");
+    unlink.setOnAction(e -> actions.unlinkSub());
+    more.getItems().setAll(change, link, unlink);
+    HBox buttons = new HBox(8, editButton, payButton, more);
+    buttons.setAlignment(Pos.CENTER_LEFT);
 
     Label paymentsTitle = new Label("Payments");
     paymentsTitle.getStyleClass().add(Styles.TITLE_4);
@@ -84,7 +107,7 @@ final class UserDetailPane {
           row.setOnMouseClicked(
               e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
-                  editPayment.accept(row.getItem());
+                  actions.editPayment(row.getItem());
                 }
               });
           return row;
@@ -92,7 +115,7 @@ final class UserDetailPane {
     VBox.setVgrow(payments, Priority.ALWAYS);
     payments.setPrefHeight(200);
 
-    VBox about = new VBox(10, title, badges, facts, actions);
+    VBox about = new VBox(10, title, badges, facts, buttons);
     about.setPrefWidth(380);
     about.setMinWidth(320);
     VBox paid = new VBox(8, paymentsHeader, payments);
@@ -132,6 +155,8 @@ final class UserDetailPane {
     row = fact(row, "Expires", item == null ? null : formats.date(item.row().expires()));
     row = fact(row, "Plan", item == null ? null : item.row().plan());
     row = fact(row, "Invite", waiting == null || waiting.isEmpty() ? null : "pending: " + waiting);
+    row =
+        fact(row, "Sub-accounts", model.subs().isEmpty() ? null : String.join(", ", model.subs()));
     row = fact(row, "PayPal", s.paypalEmail());
     row = fact(row, "Discord", discord(s));
     fact(row, "Notes", s.notes());

@@ -2,6 +2,7 @@ package io.usher.ui.users;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import io.usher.domain.ledger.PaymentRow;
 import io.usher.domain.ledger.UserRow;
 import io.usher.ui.kit.Badge;
 import io.usher.ui.kit.Formats;
@@ -93,16 +94,77 @@ public final class UsersView implements Screen {
     ProgressIndicator busy = new ProgressIndicator();
     busy.setPrefSize(18, 18);
     busy.visibleProperty().bind(model.loading());
-    HBox filters = new HBox(10, search, status, count, busy);
+    Button requireChange = new Button("Ask to change Plex account");
+    requireChange.setId("users-require-change");
+    requireChange.getStyleClass().add(Styles.SMALL);
+    requireChange.setTooltip(
+        new javafx.scene.control.Tooltip("Tags the selected users (Ctrl-click to select many)."));
+    HBox filters =
+        new HBox(
+            10, search, status, count, busy, new atlantafx.base.controls.Spacer(), requireChange);
     filters.setAlignment(Pos.CENTER_LEFT);
 
     TableView<UserItem> table = createTable();
+    requireChange
+        .disableProperty()
+        .bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+    requireChange.setOnAction(
+        e ->
+            model.requireAccountChange(
+                table.getSelectionModel().getSelectedItems().stream()
+                    .map(i -> i.row().id())
+                    .toList()));
     detail =
         new UserDetailPane(
             formats,
-            () -> openUserDialog(model.selectedUser().get()),
-            this::openPaymentDialog,
-            payment -> PaymentsView.edit(root, payments, tasks, formats, payment, model::load),
+            new UserDetailPane.Actions() {
+              @Override
+              public void edit() {
+                openUserDialog(model.selectedUser().get());
+              }
+
+              @Override
+              public void addPayment() {
+                openPaymentDialog();
+              }
+
+              @Override
+              public void editPayment(PaymentRow payment) {
+                PaymentsView.edit(root, payments, tasks, formats, payment, model::load);
+              }
+
+              @Override
+              public void changeAccount() {
+                String from = model.selectedUser().get().email();
+                ask(
+                    "Move " + from + " to another Plex account",
+                    "newEmail",
+                    "New Plex email",
+                    "The email of their new Plex account",
+                    to -> model.changeAccount(from, to));
+              }
+
+              @Override
+              public void linkSub() {
+                String master = model.selectedUser().get().email();
+                ask(
+                    "Link a sub-account to " + master,
+                    "sub",
+                    "Sub-account email",
+                    "An existing user's email",
+                    sub -> model.linkSub(master, sub));
+              }
+
+              @Override
+              public void unlinkSub() {
+                ask(
+                    "Unlink a sub-account",
+                    "sub",
+                    "Sub-account email",
+                    String.join(", ", model.subs()),
+                    model::unlink);
+              }
+            },
             model);
     SplitPane split = new SplitPane(table, detail.node());
     split.setOrientation(Orientation.VERTICAL);
@@ -152,6 +214,7 @@ public final class UsersView implements Screen {
   private TableView<UserItem> createTable() {
     TableView<UserItem> table = new TableView<>(model.shown());
     table.setId("users-table");
+    table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
     table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     TableColumn<UserItem, UserItem> statusColumn = new TableColumn<>("Status");
@@ -217,6 +280,22 @@ public final class UsersView implements Screen {
             spec -> model.saveUser(existing == null ? null : existing.id(), spec))
         .showAndWait()
         .ifPresent(user -> model.loadAndSelect(user.id()));
+  }
+
+  private void ask(
+      String title,
+      String field,
+      String label,
+      String prompt,
+      java.util.function.Function<String, java.util.function.Supplier<String>> action) {
+    new io.usher.ui.kit.OneFieldDialog(
+            root.getScene().getWindow(), tasks, title, field, label, prompt, action)
+        .showAndWait()
+        .ifPresent(
+            done -> {
+              model.notice().set(done);
+              model.load();
+            });
   }
 
   private void openInviteDialog() {

@@ -36,6 +36,7 @@ public final class UsersViewModel {
   private final StringProperty error = new SimpleStringProperty("");
   private final StringProperty notice = new SimpleStringProperty("");
   private final StringProperty pendingInvite = new SimpleStringProperty("");
+  private final ObservableList<String> subs = FXCollections.observableArrayList();
   private final ObjectProperty<UserItem> selected = new SimpleObjectProperty<>();
   private final ObjectProperty<User> selectedUser = new SimpleObjectProperty<>();
   private final ObservableList<PaymentRow> selectedPayments = FXCollections.observableArrayList();
@@ -95,14 +96,22 @@ public final class UsersViewModel {
     }
     long id = item.row().id();
     tasks.run(
-        () ->
-            new Selection(
-                usher.users().byId(id),
-                usher.queries().payments(new PaymentFilter(id, null, null)),
-                pendingInvite(id)),
+        () -> {
+          User user = usher.users().byId(id);
+          List<String> subs =
+              user.email() == null
+                  ? List.of()
+                  : usher.links().subs(user.email()).stream().map(u -> u.spec().label()).toList();
+          return new Selection(
+              user,
+              usher.queries().payments(new PaymentFilter(id, null, null)),
+              pendingInvite(id),
+              subs);
+        },
         s -> {
           if (selected.get() != null && selected.get().row().id() == id) {
             pendingInvite.set(s.pendingInvite());
+            subs.setAll(s.subs());
             selectedPayments.setAll(s.payments());
             selectedUser.set(s.user());
           }
@@ -128,6 +137,40 @@ public final class UsersViewModel {
   public Supplier<io.usher.application.invites.InviteResult> invite(
       io.usher.application.invites.InviteRequest request) {
     return () -> usher.invites().invite(request);
+  }
+
+  /** Tags the given users as having to move to another Plex account. */
+  public void requireAccountChange(List<Long> ids) {
+    tasks.run(
+        () -> usher.accounts().requireChange(ids, true),
+        n -> {
+          notice.set(
+              n
+                  + (n == 1 ? " user is" : " users are")
+                  + " now asked to change their Plex account.");
+          load();
+        },
+        failure -> error.set(Errors.sentence(failure)));
+  }
+
+  public Supplier<String> changeAccount(String from, String to) {
+    return () -> {
+      List<String> leftovers = usher.accounts().change(from, to);
+      return leftovers.isEmpty()
+          ? "Moved " + from + " to " + to + "; the new account is invited."
+          : "Moved " + from + " to " + to + ". " + String.join(" ", leftovers);
+    };
+  }
+
+  public Supplier<String> linkSub(String master, String sub) {
+    return () -> {
+      usher.links().link(master, sub);
+      return "Linked " + sub + " to " + master + ": the master's payments now pay for it too.";
+    };
+  }
+
+  public Supplier<String> unlink(String sub) {
+    return () -> "Unlinked " + usher.links().unlink(sub).email() + ".";
   }
 
   /** What saving the user dialog does: create when {@code userId} is null, else edit. */
@@ -193,5 +236,10 @@ public final class UsersViewModel {
     return pendingInvite;
   }
 
-  private record Selection(User user, List<PaymentRow> payments, String pendingInvite) {}
+  public ObservableList<String> subs() {
+    return subs;
+  }
+
+  private record Selection(
+      User user, List<PaymentRow> payments, String pendingInvite, List<String> subs) {}
 }
