@@ -4,6 +4,8 @@ import io.usher.application.Usher;
 import io.usher.application.accounts.AccountChangeService;
 import io.usher.application.invites.InviteService;
 import io.usher.application.links.LinkService;
+import io.usher.application.notify.MailService;
+import io.usher.application.notify.WelcomeMails;
 import io.usher.application.outbox.OutboxService;
 import io.usher.application.payments.PaymentService;
 import io.usher.application.plans.PlanService;
@@ -14,6 +16,7 @@ import io.usher.application.sync.SyncService;
 import io.usher.application.users.UserService;
 import io.usher.domain.media.MediaServers;
 import io.usher.domain.settings.SettingsStore;
+import io.usher.notify.mail.SmtpMailSender;
 import io.usher.store.JooqAuditLog;
 import io.usher.store.JooqLedgerQueries;
 import io.usher.store.JooqLibraryGroupStore;
@@ -25,6 +28,7 @@ import io.usher.store.JooqPlanStore;
 import io.usher.store.JooqServerStore;
 import io.usher.store.JooqSettingsStore;
 import io.usher.store.JooqShareStore;
+import io.usher.store.JooqTemplateStore;
 import io.usher.store.JooqTransactions;
 import io.usher.store.JooqUserStore;
 import java.nio.file.Path;
@@ -47,6 +51,7 @@ public final class AppContext implements Usher {
   private final InviteService invites;
   private final LinkService links;
   private final AccountChangeService accounts;
+  private final MailService mail;
 
   public AppContext(Path dataDir, Clock clock) {
     this(dataDir, clock, MediaWiring::real);
@@ -87,7 +92,16 @@ public final class AppContext implements Usher {
             new JooqLocationStore(dsl),
             adapters,
             audit);
-    this.outbox = new OutboxService(tx, new JooqOutboxStore(dsl, clock), clock);
+    JooqOutboxStore outboxStore = new JooqOutboxStore(dsl, clock);
+    this.outbox = new OutboxService(tx, outboxStore, clock);
+    this.mail =
+        new MailService(
+            outbox.waking(outboxStore),
+            new JooqTemplateStore(dsl, clock),
+            new SmtpMailSender(settings::value, clock),
+            settings::value,
+            clock);
+    outbox.register(mail.mailHandler());
     this.invites =
         new InviteService(
             tx,
@@ -100,7 +114,7 @@ public final class AppContext implements Usher {
             adapters,
             outbox,
             audit,
-            (user, server, plan, share, expires) -> {},
+            new WelcomeMails(mail),
             links,
             clock);
     this.accounts =
@@ -174,6 +188,11 @@ public final class AppContext implements Usher {
   @Override
   public SettingsService settings() {
     return settings;
+  }
+
+  @Override
+  public MailService mail() {
+    return mail;
   }
 
   @Override

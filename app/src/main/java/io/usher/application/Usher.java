@@ -3,6 +3,7 @@ package io.usher.application;
 import io.usher.application.accounts.AccountChangeService;
 import io.usher.application.invites.InviteService;
 import io.usher.application.links.LinkService;
+import io.usher.application.notify.MailService;
 import io.usher.application.outbox.OutboxService;
 import io.usher.application.payments.PaymentService;
 import io.usher.application.plans.PlanService;
@@ -38,6 +39,9 @@ public interface Usher extends AutoCloseable {
   LinkService links();
 
   AccountChangeService accounts();
+
+  /** Email: queued with the change that causes it, templates, the test mail. */
+  MailService mail();
 
   /** Where this instance keeps its database and logs, for display. */
   java.nio.file.Path dataDir();

@@ -52,9 +52,14 @@ public final class JooqOutboxStore implements OutboxStore {
             .fetchOne(0, Instant.class));
   }
 
+  /** Done work keeps its row but drops its parameters: a welcome mail's carry a password. */
   @Override
   public void done(long id, Instant at) {
-    dsl.update(OUTBOX).set(OUTBOX.DONE_AT, at).where(OUTBOX.ID.eq(id)).execute();
+    dsl.update(OUTBOX)
+        .set(OUTBOX.DONE_AT, at)
+        .set(OUTBOX.PAYLOAD, "")
+        .where(OUTBOX.ID.eq(id))
+        .execute();
   }
 
   @Override

@@ -61,6 +61,9 @@ public final class FakeMediaServers implements MediaServers {
     public final List<ShareRequest> shared = new ArrayList<>();
     public final List<RemoteUser> removed = new ArrayList<>();
 
+    /** The password a Jellyfin/Emby share reports having set; null like Plex. */
+    public String password;
+
     public Fake library(String id, String title) {
       libraries.add(new MediaLibrary(id, title, "movie"));
       return this;
@@ -110,7 +113,7 @@ public final class FakeMediaServers implements MediaServers {
               true,
               null,
               null));
-      return new ShareResult(id, request.username(), "share-" + shared.size(), true, null);
+      return new ShareResult(id, request.username(), "share-" + shared.size(), true, password);
     }
 
     @Override

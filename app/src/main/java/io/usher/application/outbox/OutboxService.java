@@ -54,6 +54,47 @@ public final class OutboxService {
     return id;
   }
 
+  /**
+   * The store, as seen by services that record outbox work themselves (mail): recording through it
+   * wakes the worker too.
+   */
+  public OutboxStore waking(OutboxStore store) {
+    OutboxService self = this;
+    return new OutboxStore() {
+      @Override
+      public long enqueue(String kind, String payload, Instant due) {
+        long id = store.enqueue(kind, payload, due);
+        self.wake.run();
+        return id;
+      }
+
+      @Override
+      public List<OutboxItem> due(Instant now, int limit) {
+        return store.due(now, limit);
+      }
+
+      @Override
+      public Optional<Instant> nextDue() {
+        return store.nextDue();
+      }
+
+      @Override
+      public void done(long id, Instant at) {
+        store.done(id, at);
+      }
+
+      @Override
+      public void failed(long id, int attempts, Instant nextAttempt, String error) {
+        store.failed(id, attempts, nextAttempt, error);
+      }
+
+      @Override
+      public List<OutboxItem> pending() {
+        return store.pending();
+      }
+    };
+  }
+
   /** Runs every item due now; returns how many succeeded. */
   public int runDue() {
     int done = 0;

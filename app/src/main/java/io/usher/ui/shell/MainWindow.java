@@ -11,6 +11,8 @@ import io.usher.ui.kit.Formats;
 import io.usher.ui.kit.Screen;
 import io.usher.ui.kit.Theme;
 import io.usher.ui.kit.UiTasks;
+import io.usher.ui.mail.MailView;
+import io.usher.ui.mail.MailViewModel;
 import io.usher.ui.payments.PaymentsView;
 import io.usher.ui.payments.PaymentsViewModel;
 import io.usher.ui.plans.PlansView;
@@ -64,6 +66,7 @@ public final class MainWindow {
     screens.put(Section.PAYMENTS, new PaymentsView(paymentsModel, tasks, formats));
     screens.put(Section.PLANS, new PlansView(new PlansViewModel(usher, tasks), tasks));
     screens.put(Section.SERVERS, new ServersView(new ServersViewModel(usher, tasks), sync, tasks));
+    screens.put(Section.EMAIL, new MailView(new MailViewModel(usher, tasks)));
     screens.put(Section.SETTINGS, new SettingsView(new SettingsViewModel(usher, tasks), tasks));
   }
 

@@ -7,6 +7,7 @@ enum Section {
   PAYMENTS("Payments"),
   PLANS("Plans"),
   SERVERS("Servers & Libraries"),
+  EMAIL("Email"),
   SETTINGS("Settings");
 
   final String title;

@@ -1,0 +1,103 @@
+package io.usher.domain.notify;
+
+/**
+ * The moments Usher sends an email, each with the template it starts from. The owner may edit a
+ * template; resetting it brings back the text below.
+ */
+public enum MailEvent {
+  /** A new Plex subscriber: the invite is on its way, and how to accept it. */
+  WELCOME_PLEX(
+      "Welcome (Plex)",
+      "the subscriber, after a Plex invite",
+      "Welcome to {server}: accept your Plex invite",
+      """
+      Hi {name},
+
+      Thanks for joining {server} on the {plan} plan. Your access runs until {expires}.
+
+      Plex is sending an invite to {email}. To accept it:
+      1. Open the email from Plex and choose Accept, or sign in at https://app.plex.tv with \
+      the Plex account of {email} (a free account is enough) and accept the pending invite there.
+      2. The libraries of {server} then appear in every Plex app you sign in to.
+
+      To renew or change your plan, visit {checkout_url}
+
+      Enjoy!"""),
+
+  /** A new Jellyfin or Emby subscriber: the account Usher created and where to sign in. */
+  WELCOME_ACCOUNT(
+      "Welcome (Jellyfin/Emby)",
+      "the subscriber, after Usher created their account",
+      "Your {server} account is ready",
+      """
+      Hi {name},
+
+      Your account on {server} is ready ({plan} plan, until {expires}).
+
+      Server address: {server_url}
+      User name: {username}
+      Password: {password}
+
+      Sign in with the Jellyfin or Emby app, or in a browser at the address above, and change \
+      the password after your first sign-in.
+
+      To renew or change your plan, visit {checkout_url}"""),
+
+  /** The owner's report once a bulk import has finished. */
+  IMPORT_RESULTS(
+      "Import results",
+      "you (owner.email), after a bulk import",
+      "Usher: your bulk import has finished",
+      """
+      Your bulk import has finished.
+
+      {summary}
+
+      Rows that failed are listed above with the reason; correct them and import those rows \
+      again."""),
+
+  /** Sent from the Mail screen to check the SMTP settings. */
+  TEST(
+      "Test email",
+      "the address you test with",
+      "Usher test email",
+      """
+      This is a test email from Usher.
+
+      If you can read it, Usher can send mail through this SMTP server and nothing else needs \
+      doing.""");
+
+  private final String label;
+  private final String recipient;
+  private final String defaultSubject;
+  private final String defaultBody;
+
+  MailEvent(String label, String recipient, String defaultSubject, String defaultBody) {
+    this.label = label;
+    this.recipient = recipient;
+    this.defaultSubject = defaultSubject;
+    this.defaultBody = defaultBody;
+  }
+
+  /** The event as the owner reads it in a list. */
+  public String label() {
+    return label;
+  }
+
+  /** Who receives this mail, in words. */
+  public String recipient() {
+    return recipient;
+  }
+
+  public String defaultSubject() {
+    return defaultSubject;
+  }
+
+  public String defaultBody() {
+    return defaultBody;
+  }
+
+  public MailTemplate defaultTemplate() {
+    return new MailTemplate(this, defaultSubject, defaultBody);
+  }
+}
