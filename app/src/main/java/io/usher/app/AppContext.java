@@ -2,6 +2,8 @@ package io.usher.app;
 
 import io.usher.application.Usher;
 import io.usher.application.accounts.AccountChangeService;
+import io.usher.application.imports.CsvImportService;
+import io.usher.application.imports.ImportSleeper;
 import io.usher.application.invites.InviteService;
 import io.usher.application.links.LinkService;
 import io.usher.application.notify.MailService;
@@ -15,6 +17,7 @@ import io.usher.application.settings.SettingsService;
 import io.usher.application.sync.SyncService;
 import io.usher.application.users.UserService;
 import io.usher.domain.media.MediaServers;
+import io.usher.domain.notify.MailEvent;
 import io.usher.domain.settings.SettingsStore;
 import io.usher.notify.mail.SmtpMailSender;
 import io.usher.store.JooqAuditLog;
@@ -52,6 +55,7 @@ public final class AppContext implements Usher {
   private final LinkService links;
   private final AccountChangeService accounts;
   private final MailService mail;
+  private final CsvImportService imports;
 
   public AppContext(Path dataDir, Clock clock) {
     this(dataDir, clock, MediaWiring::real);
@@ -133,6 +137,23 @@ public final class AppContext implements Usher {
             adapters,
             () -> settings.flag("import.permanent"),
             clock);
+    this.imports =
+        new CsvImportService(
+            serverStore,
+            planStore,
+            new JooqPaymentStore(dsl, clock),
+            invites::invite,
+            report ->
+                mail.toOwner(
+                    MailEvent.IMPORT_RESULTS, java.util.Map.of("summary", report.details())),
+            () -> Integer.parseInt(settings.value("invite.pace-seconds")),
+            ImportSleeper.REAL,
+            clock);
+  }
+
+  @Override
+  public CsvImportService imports() {
+    return imports;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.usher.application;
 
 import io.usher.application.accounts.AccountChangeService;
+import io.usher.application.imports.CsvImportService;
 import io.usher.application.invites.InviteService;
 import io.usher.application.links.LinkService;
 import io.usher.application.notify.MailService;
@@ -42,6 +43,8 @@ public interface Usher extends AutoCloseable {
 
   /** Email: queued with the change that causes it, templates, the test mail. */
   MailService mail();
+
+  CsvImportService imports();
 
   /** Where this instance keeps its database and logs, for display. */
   java.nio.file.Path dataDir();

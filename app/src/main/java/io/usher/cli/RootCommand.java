@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
       InviteCommand.class,
       LinkCommand.class,
       UnlinkCommand.class,
+      ImportCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 final class RootCommand implements Runnable {

@@ -11,10 +11,14 @@ import io.usher.domain.ledger.TxnRef;
 import io.usher.domain.money.Money;
 import io.usher.store.generated.tables.records.PaymentsRecord;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 public final class JooqPaymentStore implements PaymentStore {
   private final DSLContext dsl;
@@ -92,6 +96,29 @@ public final class JooqPaymentStore implements PaymentStore {
         .where(PAYMENTS.TXN_ID.eq(ref.txnId()).and(PAYMENTS.SEQ.eq(ref.seq())))
         .fetchOptional()
         .map(JooqPaymentStore::toPayment);
+  }
+
+  @Override
+  public Set<TxnRef> existing(Collection<TxnRef> refs) {
+    if (refs.isEmpty()) {
+      return Set.of();
+    }
+    Set<TxnRef> wanted = new HashSet<>(refs);
+    Set<String> ids = new HashSet<>();
+    refs.forEach(r -> ids.add(r.txnId()));
+    // One query by id (= ANY of one array parameter), the sequences matched here.
+    Set<TxnRef> found = new HashSet<>();
+    dsl.select(PAYMENTS.TXN_ID, PAYMENTS.SEQ)
+        .from(PAYMENTS)
+        .where(PAYMENTS.TXN_ID.eq(DSL.any(ids.toArray(String[]::new))))
+        .forEach(
+            r -> {
+              TxnRef ref = new TxnRef(r.value1(), r.value2());
+              if (wanted.contains(ref)) {
+                found.add(ref);
+              }
+            });
+    return found;
   }
 
   @Override

@@ -72,6 +72,17 @@ public final class MailService {
   }
 
   /** Sends the outbox's mail items; a failure throws its sentence and the outbox retries. */
+  /** Queues a mail to the owner (owner.email); without one set, it is only logged. */
+  public void toOwner(MailEvent event, Map<String, String> values) {
+    String owner = settings.apply("owner.email");
+    if (owner == null || owner.isBlank()) {
+      org.slf4j.LoggerFactory.getLogger(MailService.class)
+          .info("No owner.email set; not mailing {}: {}", event, values);
+      return;
+    }
+    queue(event, owner, values);
+  }
+
   public OutboxHandler mailHandler() {
     return new OutboxHandler() {
       @Override

@@ -1,7 +1,9 @@
 package io.usher.domain.ledger;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 public interface PaymentStore {
   /** Writes a row; a transaction id + sequence already in the ledger is a ConflictException. */
@@ -13,6 +15,9 @@ public interface PaymentStore {
   void update(Payment payment);
 
   Optional<Payment> byRef(TxnRef ref);
+
+  /** Which of these refs are already in the ledger, in one query (a CSV import's whole file). */
+  Set<TxnRef> existing(Collection<TxnRef> refs);
 
   List<Payment> forUser(long userId);
 }
