@@ -6,6 +6,7 @@ import atlantafx.base.theme.Styles;
 import io.usher.application.Usher;
 import io.usher.ui.dashboard.DashboardView;
 import io.usher.ui.dashboard.DashboardViewModel;
+import io.usher.ui.imports.ImportDialog;
 import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.Formats;
 import io.usher.ui.kit.Screen;
@@ -62,7 +63,15 @@ public final class MainWindow {
         Section.DASHBOARD,
         new DashboardView(
             new DashboardViewModel(usher, tasks), this::openUsers, () -> go(Section.PLANS)));
-    screens.put(Section.USERS, new UsersView(usersModel, paymentsModel, sync, tasks, formats));
+    screens.put(
+        Section.USERS,
+        new UsersView(
+            usersModel,
+            paymentsModel,
+            sync,
+            tasks,
+            formats,
+            window -> new ImportDialog(window, usher, tasks).showAndWait()));
     screens.put(Section.PAYMENTS, new PaymentsView(paymentsModel, tasks, formats));
     screens.put(Section.PLANS, new PlansView(new PlansViewModel(usher, tasks), tasks));
     screens.put(Section.SERVERS, new ServersView(new ServersViewModel(usher, tasks), sync, tasks));

@@ -44,6 +44,7 @@ public final class UsersView implements Screen {
   private final UsersViewModel model;
   private final PaymentsViewModel payments;
   private final SyncViewModel sync;
+  private final java.util.function.Consumer<javafx.stage.Window> bulkInvite;
   private final UiTasks tasks;
   private final Formats formats;
   private final VBox root = new VBox(14);
@@ -55,7 +56,9 @@ public final class UsersView implements Screen {
       PaymentsViewModel payments,
       SyncViewModel sync,
       UiTasks tasks,
-      Formats formats) {
+      Formats formats,
+      java.util.function.Consumer<javafx.stage.Window> bulkInvite) {
+    this.bulkInvite = bulkInvite;
     this.model = model;
     this.sync = sync;
     this.payments = payments;
@@ -68,6 +71,14 @@ public final class UsersView implements Screen {
     Button add = new Button("Add user");
     add.setId("users-add");
     add.setOnAction(e -> openUserDialog(null));
+    Button bulk = new Button("Bulk invite…");
+    bulk.setId("users-bulk");
+    bulk.setTooltip(new javafx.scene.control.Tooltip("Invite many users from a CSV file."));
+    bulk.setOnAction(
+        e -> {
+          bulkInvite.accept(root.getScene().getWindow());
+          model.load();
+        });
     Button invite = new Button("Invite…");
     invite.setId("users-invite");
     invite.getStyleClass().add(Styles.ACCENT);
@@ -192,6 +203,7 @@ public final class UsersView implements Screen {
                 "Your customers, their plan and until when they may watch.",
                 new SyncBar(sync, "users").node(),
                 add,
+                bulk,
                 invite),
             filters,
             notice,
