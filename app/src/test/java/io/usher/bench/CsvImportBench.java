@@ -76,6 +76,34 @@ class CsvImportBench {
     }
   }
 
+  /** The same run through the real InviteService (payment, share, welcome mail queued). */
+  @Test
+  void invitesThroughTheRealInvitePath() {
+    MutableClock clock = new MutableClock(NOW);
+    FakeMediaServers media = new FakeMediaServers();
+    media.server("http://den:8096").library("f1", "Movies");
+    try (AppContext usher = new AppContext(dataDir.resolve("real"), clock, s -> media)) {
+      usher.servers().addMediaBrowser(ServerKind.JELLYFIN, "Den", "http://den:8096", "key");
+      usher.servers().setGroup(usher.servers().libraries("Den").getFirst().id(), "Standard");
+      usher.settings().set("invite.pace-seconds", "0");
+      Fixtures.monthly(usher, "Monthly", "12.50");
+      int rows = 2_000;
+      StringBuilder csv = new StringBuilder("Email,Server Name,Plan Name\n");
+      for (int i = 0; i < rows; i++) {
+        csv.append("real").append(i).append("@example.com,Den,Monthly\n");
+      }
+      ImportPlan plan = usher.imports().validate("real.csv", csv.toString());
+      long start = System.nanoTime();
+      ImportReport report = usher.imports().run(plan, ImportProgress.NONE);
+      long nanos = System.nanoTime() - start;
+      assertThat(report.invited()).hasSize(rows);
+      LedgerBench.Bench.print("run 2,000 invites through InviteService, pace 0", nanos);
+      System.out.printf(
+          "BENCH %-55s        %8.0f invites/s%n",
+          "invite throughput, real invite path (pace 0)", rows / (nanos / 1e9));
+    }
+  }
+
   private static String generate() {
     StringBuilder csv =
         new StringBuilder(
