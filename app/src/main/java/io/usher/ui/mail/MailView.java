@@ -34,7 +34,7 @@ public final class MailView implements Screen {
     root.getChildren()
         .setAll(
             Header.of(
-                "Mail",
+                "Email",
                 "How Usher emails your subscribers and you: the SMTP server, and what each mail"
                     + " says."),
             tabs);
