@@ -2,6 +2,7 @@ package io.usher.ui.dashboard;
 
 import atlantafx.base.theme.Styles;
 import io.usher.domain.ledger.StatusCounts;
+import io.usher.ui.kit.Banner;
 import io.usher.ui.kit.Header;
 import io.usher.ui.kit.Screen;
 import io.usher.ui.users.StatusFilter;
@@ -86,11 +87,7 @@ public final class DashboardView implements Screen {
     start.visibleProperty().bind(model.hasPlans().not());
     start.managedProperty().bind(start.visibleProperty());
 
-    Label error = new Label();
-    error.getStyleClass().add(Styles.DANGER);
-    error.textProperty().bind(model.error());
-    error.visibleProperty().bind(Bindings.isNotEmpty(model.error()));
-    error.managedProperty().bind(error.visibleProperty());
+    Label error = Banner.error(model.error());
 
     root.getChildren()
         .setAll(Header.of("Dashboard", "Your customers at a glance."), error, start, cards);

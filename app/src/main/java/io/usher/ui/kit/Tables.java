@@ -9,6 +9,22 @@ import javafx.scene.control.TableColumn;
 public final class Tables {
   private Tables() {}
 
+  /** Runs {@code open} on the row the owner double-clicks (edit it, mostly). */
+  public static <S> void onDoubleClick(
+      javafx.scene.control.TableView<S> table, java.util.function.Consumer<S> open) {
+    table.setRowFactory(
+        t -> {
+          javafx.scene.control.TableRow<S> row = new javafx.scene.control.TableRow<>();
+          row.setOnMouseClicked(
+              e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                  open.accept(row.getItem());
+                }
+              });
+          return row;
+        });
+  }
+
   public static <S> TableColumn<S, String> text(
       String title, double width, Function<S, String> value) {
     TableColumn<S, String> column = new TableColumn<>(title);

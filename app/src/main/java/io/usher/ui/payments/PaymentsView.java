@@ -3,13 +3,13 @@ package io.usher.ui.payments;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.usher.domain.ledger.PaymentRow;
+import io.usher.ui.kit.Banner;
 import io.usher.ui.kit.Formats;
 import io.usher.ui.kit.Header;
 import io.usher.ui.kit.Placeholder;
 import io.usher.ui.kit.Screen;
 import io.usher.ui.kit.Tables;
 import io.usher.ui.kit.UiTasks;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,7 +17,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -73,17 +72,7 @@ public final class PaymentsView implements Screen {
     edit.setId("payments-edit");
     edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
     edit.setOnAction(e -> openEditDialog(table.getSelectionModel().getSelectedItem()));
-    table.setRowFactory(
-        t -> {
-          TableRow<PaymentRow> row = new TableRow<>();
-          row.setOnMouseClicked(
-              e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                  openEditDialog(row.getItem());
-                }
-              });
-          return row;
-        });
+    Tables.onDoubleClick(table, this::openEditDialog);
     table.setId("payments-table");
     table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -108,11 +97,7 @@ public final class PaymentsView implements Screen {
     totals.setId("payments-totals");
     totals.textProperty().bind(model.totals());
     totals.getStyleClass().add(Styles.TEXT_MUTED);
-    Label error = new Label();
-    error.getStyleClass().add(Styles.DANGER);
-    error.textProperty().bind(model.error());
-    error.visibleProperty().bind(Bindings.isNotEmpty(model.error()));
-    error.managedProperty().bind(error.visibleProperty());
+    Label error = Banner.error(model.error());
 
     root.getChildren()
         .setAll(

@@ -5,6 +5,7 @@ import atlantafx.base.theme.Tweaks;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanSpec;
 import io.usher.ui.kit.Badge;
+import io.usher.ui.kit.Banner;
 import io.usher.ui.kit.Formats;
 import io.usher.ui.kit.Header;
 import io.usher.ui.kit.Placeholder;
@@ -22,7 +23,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -91,24 +91,10 @@ public final class PlansView implements Screen {
             "No plans yet",
             "A plan says what a customer pays, for how long, and which libraries it opens. The"
                 + " first plan you create becomes the default that imported users land on."));
-    table.setRowFactory(
-        t -> {
-          TableRow<Plan> row = new TableRow<>();
-          row.setOnMouseClicked(
-              e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                  openDialog(row.getItem());
-                }
-              });
-          return row;
-        });
+    Tables.onDoubleClick(table, this::openDialog);
     VBox.setVgrow(table, Priority.ALWAYS);
 
-    Label error = new Label();
-    error.getStyleClass().add(Styles.DANGER);
-    error.textProperty().bind(model.error());
-    error.visibleProperty().bind(Bindings.isNotEmpty(model.error()));
-    error.managedProperty().bind(error.visibleProperty());
+    Label error = Banner.error(model.error());
 
     root.getChildren()
         .setAll(

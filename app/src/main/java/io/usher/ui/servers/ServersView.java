@@ -6,6 +6,7 @@ import io.usher.application.servers.ServerRow;
 import io.usher.domain.media.ServerKind;
 import io.usher.domain.servers.Library;
 import io.usher.domain.servers.ServerSettings;
+import io.usher.ui.kit.Banner;
 import io.usher.ui.kit.Header;
 import io.usher.ui.kit.OneFieldDialog;
 import io.usher.ui.kit.Placeholder;
@@ -14,7 +15,6 @@ import io.usher.ui.kit.Tables;
 import io.usher.ui.kit.UiTasks;
 import io.usher.ui.sync.SyncBar;
 import io.usher.ui.sync.SyncViewModel;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -120,19 +120,10 @@ public final class ServersView implements Screen {
     split.setDividerPositions(0.42);
     VBox.setVgrow(split, Priority.ALWAYS);
 
-    Label message = new Label();
+    Label message = Banner.notice(model.message());
     message.setId("servers-message");
-    message.textProperty().bind(model.message());
-    message.getStyleClass().add(Styles.SUCCESS);
-    message.visibleProperty().bind(Bindings.isNotEmpty(model.message()));
-    message.managedProperty().bind(message.visibleProperty());
-    Label error = new Label();
+    Label error = Banner.error(model.error());
     error.setId("servers-error");
-    error.setWrapText(true);
-    error.getStyleClass().add(Styles.DANGER);
-    error.textProperty().bind(model.error());
-    error.visibleProperty().bind(Bindings.isNotEmpty(model.error()));
-    error.managedProperty().bind(error.visibleProperty());
 
     root.getChildren()
         .setAll(

@@ -3,19 +3,18 @@ package io.usher.ui.settings;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.usher.application.settings.SettingView;
+import io.usher.ui.kit.Banner;
 import io.usher.ui.kit.Form;
 import io.usher.ui.kit.FormDialog;
 import io.usher.ui.kit.Header;
 import io.usher.ui.kit.Screen;
 import io.usher.ui.kit.Tables;
 import io.usher.ui.kit.UiTasks;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
@@ -51,24 +50,10 @@ public final class SettingsView implements Screen {
             Tables.text("Value", 190, SettingView::value),
             Tables.text("Default", 130, s -> s.secret() ? "" : s.defaultValue()),
             Tables.text("What it does", 380, SettingView::description));
-    table.setRowFactory(
-        t -> {
-          TableRow<SettingView> row = new TableRow<>();
-          row.setOnMouseClicked(
-              e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                  openDialog(row.getItem());
-                }
-              });
-          return row;
-        });
+    Tables.onDoubleClick(table, this::openDialog);
     VBox.setVgrow(table, Priority.ALWAYS);
 
-    Label error = new Label();
-    error.getStyleClass().add(Styles.DANGER);
-    error.textProperty().bind(model.error());
-    error.visibleProperty().bind(Bindings.isNotEmpty(model.error()));
-    error.managedProperty().bind(error.visibleProperty());
+    Label error = Banner.error(model.error());
 
     root.getChildren()
         .setAll(

@@ -14,7 +14,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -101,17 +100,7 @@ final class UserDetailPane {
             Tables.text("Transaction", 180, p -> p.seq() == 1 ? p.txn() : p.txn() + " #" + p.seq()),
             Tables.text("Source", 80, p -> p.source().code()));
     payments.setPlaceholder(new Label("No payments: this user has never paid."));
-    payments.setRowFactory(
-        t -> {
-          TableRow<PaymentRow> row = new TableRow<>();
-          row.setOnMouseClicked(
-              e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                  actions.editPayment(row.getItem());
-                }
-              });
-          return row;
-        });
+    Tables.onDoubleClick(payments, actions::editPayment);
     VBox.setVgrow(payments, Priority.ALWAYS);
     payments.setPrefHeight(200);
 

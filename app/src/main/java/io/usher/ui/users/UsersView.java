@@ -5,6 +5,7 @@ import atlantafx.base.theme.Tweaks;
 import io.usher.domain.ledger.PaymentRow;
 import io.usher.domain.ledger.UserRow;
 import io.usher.ui.kit.Badge;
+import io.usher.ui.kit.Banner;
 import io.usher.ui.kit.Formats;
 import io.usher.ui.kit.Header;
 import io.usher.ui.kit.Placeholder;
@@ -29,7 +30,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -183,18 +183,9 @@ public final class UsersView implements Screen {
     SplitPane.setResizableWithParent(detail.node(), false);
     VBox.setVgrow(split, Priority.ALWAYS);
 
-    Label notice = new Label();
+    Label notice = Banner.notice(model.notice());
     notice.setId("users-notice");
-    notice.setWrapText(true);
-    notice.getStyleClass().add(Styles.SUCCESS);
-    notice.textProperty().bind(model.notice());
-    notice.visibleProperty().bind(Bindings.isNotEmpty(model.notice()));
-    notice.managedProperty().bind(notice.visibleProperty());
-    Label error = new Label();
-    error.getStyleClass().add(Styles.DANGER);
-    error.textProperty().bind(model.error());
-    error.visibleProperty().bind(Bindings.isNotEmpty(model.error()));
-    error.managedProperty().bind(error.visibleProperty());
+    Label error = Banner.error(model.error());
 
     root.getChildren()
         .setAll(
@@ -270,17 +261,7 @@ public final class UsersView implements Screen {
                 table.scrollTo(now);
               }
             });
-    table.setRowFactory(
-        t -> {
-          TableRow<UserItem> row = new TableRow<>();
-          row.setOnMouseClicked(
-              e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                  openUserDialog(model.selectedUser().get());
-                }
-              });
-          return row;
-        });
+    Tables.onDoubleClick(table, item -> openUserDialog(model.selectedUser().get()));
     return table;
   }
 
