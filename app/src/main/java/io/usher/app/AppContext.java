@@ -119,6 +119,7 @@ public final class AppContext implements Usher {
             outbox,
             audit,
             new WelcomeMails(mail),
+            sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence)),
             links,
             clock);
     this.accounts =

@@ -7,6 +7,7 @@ import io.usher.domain.common.Transactions;
 import io.usher.domain.common.UsherException;
 import io.usher.domain.common.ValidationException;
 import io.usher.domain.invites.Candidate;
+import io.usher.domain.invites.NoServerException;
 import io.usher.domain.invites.ServerChoice;
 import io.usher.domain.ledger.Access;
 import io.usher.domain.ledger.AuditLog;
@@ -67,6 +68,7 @@ public final class InviteService {
   private final OutboxService outbox;
   private final AuditLog audit;
   private final Welcome welcome;
+  private final OwnerAlert alert;
   private final LinkService links;
   private final Clock clock;
 
@@ -82,8 +84,10 @@ public final class InviteService {
       OutboxService outbox,
       AuditLog audit,
       Welcome welcome,
+      OwnerAlert alert,
       LinkService links,
       Clock clock) {
+    this.alert = alert;
     this.links = links;
     this.tx = tx;
     this.users = users;
@@ -312,16 +316,22 @@ public final class InviteService {
             .findFirst()
             .orElse(null);
     List<Long> previous = history.stream().filter(s -> !s.active()).map(Share::serverId).toList();
-    long id =
-        ServerChoice.choose(
-                candidates,
-                current,
-                pending,
-                previous,
-                plan.name(),
-                plan.spec().trial(),
-                r.location())
-            .id();
+    long id;
+    try {
+      id =
+          ServerChoice.choose(
+                  candidates,
+                  current,
+                  pending,
+                  previous,
+                  plan.name(),
+                  plan.spec().trial(),
+                  r.location())
+              .id();
+    } catch (NoServerException full) {
+      alert.alert(full.getMessage() + " (inviting " + r.email() + ")");
+      throw full;
+    }
     return all.stream().filter(s -> s.id() == id).findFirst().orElseThrow();
   }
 

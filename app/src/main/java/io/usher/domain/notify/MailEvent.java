@@ -56,6 +56,18 @@ public enum MailEvent {
       Rows that failed are listed above with the reason; correct them and import those rows \
       again."""),
 
+  /** Something the owner must act on: no server with room for a plan, and the like. */
+  OWNER_ALERT(
+      "Alert for you",
+      "you (owner.email), when Usher needs you",
+      "Usher needs you: {summary}",
+      """
+      Usher could not finish something on its own:
+
+      {summary}
+
+      Open Usher to fix it; the affected customer is waiting."""),
+
   /** Sent from the Mail screen to check the SMTP settings. */
   TEST(
       "Test email",

@@ -279,7 +279,8 @@ class InviteServiceTest {
   }
 
   @Test
-  void whenNoServerHasRoomTheInviteIsRefusedNamingThePlan() {
+  void whenNoServerHasRoomTheInviteIsRefusedNamingThePlanAndTheOwnerIsAlerted() {
+    usher.settings().set("owner.email", "owner@example.com");
     usher.servers().update("Den", new ServerSettings(null, true, true, true, false, 0, true));
     usher.invites().invite(InviteRequest.of("first@example.com", "Monthly", "Den"));
     usher.servers().update("Den", new ServerSettings(null, true, true, true, false, 1, true));
@@ -288,6 +289,15 @@ class InviteServiceTest {
             () -> usher.invites().invite(InviteRequest.of("b@example.com", "Monthly", null)))
         .isInstanceOf(NoServerException.class);
     assertThat(usher.queries().users()).hasSize(1);
+    assertThat(usher.outbox().pending())
+        .as(usher.outbox().pending().toString())
+        .filteredOn(i -> i.payload().contains("event=OWNER_ALERT"))
+        .singleElement()
+        .satisfies(
+            i ->
+                assertThat(io.usher.domain.outbox.Payload.decode(i.payload()).get("summary"))
+                    .startsWith("There is no server with capacity for plan Monthly")
+                    .endsWith("(inviting b@example.com)"));
   }
 
   @Test
