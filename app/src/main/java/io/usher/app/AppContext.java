@@ -5,6 +5,12 @@ import io.usher.application.accounts.AccountChangeService;
 import io.usher.application.imports.CsvImportService;
 import io.usher.application.imports.ImportSleeper;
 import io.usher.application.invites.InviteService;
+import io.usher.application.invites.OwnerAlert;
+import io.usher.application.jobs.ActivesJob;
+import io.usher.application.jobs.JobService;
+import io.usher.application.jobs.OutboxJob;
+import io.usher.application.jobs.SyncJob;
+import io.usher.application.jobs.TokensJob;
 import io.usher.application.links.LinkService;
 import io.usher.application.notify.MailService;
 import io.usher.application.notify.WelcomeMails;
@@ -21,6 +27,7 @@ import io.usher.domain.notify.MailEvent;
 import io.usher.domain.settings.SettingsStore;
 import io.usher.notify.mail.SmtpMailSender;
 import io.usher.store.JooqAuditLog;
+import io.usher.store.JooqJobRunStore;
 import io.usher.store.JooqLedgerQueries;
 import io.usher.store.JooqLibraryGroupStore;
 import io.usher.store.JooqLibraryStore;
@@ -36,6 +43,7 @@ import io.usher.store.JooqTransactions;
 import io.usher.store.JooqUserStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 
@@ -55,6 +63,7 @@ public final class AppContext implements Usher {
   private final LinkService links;
   private final AccountChangeService accounts;
   private final MailService mail;
+  private final JobService jobs;
   private final CsvImportService imports;
 
   public AppContext(Path dataDir, Clock clock) {
@@ -150,6 +159,22 @@ public final class AppContext implements Usher {
             () -> Integer.parseInt(settings.value("invite.pace-seconds")),
             ImportSleeper.REAL,
             clock);
+    OwnerAlert alertOwner =
+        sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence));
+    this.jobs =
+        new JobService(
+            new JooqJobRunStore(dsl),
+            List.of(
+                new SyncJob(sync),
+                new OutboxJob(outbox),
+                new TokensJob(servers, alertOwner),
+                new ActivesJob(queries)),
+            clock);
+  }
+
+  @Override
+  public JobService jobs() {
+    return jobs;
   }
 
   @Override

@@ -50,6 +50,8 @@ final class Desktop {
     Clock clock = Clock.systemUTC();
     OutboxWorker outbox = new OutboxWorker(context.outbox(), clock);
     outbox.start();
+    Scheduler scheduler = new Scheduler(context.jobs());
+    scheduler.start();
     String theme = context.settings().value("ui.theme");
     UiTasks tasks = new UiTasks(background, Platform::runLater);
     Platform.startup(
@@ -58,6 +60,7 @@ final class Desktop {
           stage.setOnHidden(
               e -> {
                 background.shutdownNow();
+                scheduler.close();
                 outbox.close();
                 context.close();
                 lock.close();

@@ -13,7 +13,12 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
-    int code = new Cli(Launcher::open, option -> Desktop.start(dataDir(option))).execute(args);
+    int code =
+        new Cli(
+                Launcher::open,
+                option -> Desktop.start(dataDir(option)),
+                option -> Headless.serve(dataDir(option)))
+            .execute(args);
     if (code != Cli.WINDOW_OPENED) {
       System.exit(code);
     }

@@ -3,6 +3,7 @@ package io.usher.application;
 import io.usher.application.accounts.AccountChangeService;
 import io.usher.application.imports.CsvImportService;
 import io.usher.application.invites.InviteService;
+import io.usher.application.jobs.JobService;
 import io.usher.application.links.LinkService;
 import io.usher.application.notify.MailService;
 import io.usher.application.outbox.OutboxService;
@@ -40,6 +41,8 @@ public interface Usher extends AutoCloseable {
   LinkService links();
 
   AccountChangeService accounts();
+
+  JobService jobs();
 
   /** Email: queued with the change that causes it, templates, the test mail. */
   MailService mail();

@@ -18,10 +18,25 @@ public final class Cli {
 
   private final UsherOpener opener;
   private final Consumer<String> openWindow;
+  private final Consumer<String> serve;
 
-  public Cli(UsherOpener opener, Consumer<String> openWindow) {
+  /**
+   * @param serve runs headless on the data folder until the process is stopped
+   */
+  public Cli(UsherOpener opener, Consumer<String> openWindow, Consumer<String> serve) {
     this.opener = opener;
     this.openWindow = openWindow;
+    this.serve = serve;
+  }
+
+  /** For tests that never serve. */
+  public Cli(UsherOpener opener, Consumer<String> openWindow) {
+    this(
+        opener,
+        openWindow,
+        option -> {
+          throw new UsherException("usher serve is not available in this build.");
+        });
   }
 
   public int execute(String... args) {
@@ -29,7 +44,7 @@ public final class Cli {
   }
 
   public int execute(PrintWriter out, PrintWriter err, String... args) {
-    RootCommand root = new RootCommand(opener, openWindow, out);
+    RootCommand root = new RootCommand(opener, openWindow, serve, out);
     CommandLine cli = new CommandLine(root);
     cli.setOut(out);
     cli.setErr(err);

@@ -33,11 +33,14 @@ import picocli.CommandLine.Option;
       LinkCommand.class,
       UnlinkCommand.class,
       ImportCommand.class,
+      JobsCommand.class,
+      ServeCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 final class RootCommand implements Runnable {
   private final UsherOpener opener;
   private final Consumer<String> openWindow;
+  private final Consumer<String> serve;
   private final PrintWriter out;
   private Usher usher;
   private boolean windowOpened;
@@ -52,9 +55,11 @@ final class RootCommand implements Runnable {
   @Option(names = "--json", description = "Machine-readable output on stdout.")
   boolean json;
 
-  RootCommand(UsherOpener opener, Consumer<String> openWindow, PrintWriter out) {
+  RootCommand(
+      UsherOpener opener, Consumer<String> openWindow, Consumer<String> serve, PrintWriter out) {
     this.opener = opener;
     this.openWindow = openWindow;
+    this.serve = serve;
     this.out = out;
   }
 
@@ -74,6 +79,11 @@ final class RootCommand implements Runnable {
 
   Output output() {
     return new Output(out, json);
+  }
+
+  /** Runs headless until stopped (usher serve). */
+  void serve() {
+    serve.accept(dataDir);
   }
 
   boolean windowOpened() {
