@@ -2,7 +2,6 @@ package io.usher.cli;
 
 import io.usher.application.jobs.JobResult;
 import io.usher.application.jobs.JobStatus;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,21 +66,11 @@ final class JobsCommand {
   static Map<String, Object> view(JobStatus s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", s.name());
-    m.put("every", every(s.every()));
+    m.put("every", s.cadence());
     m.put("lastRun", s.last() == null ? null : Views.iso(s.last().startedAt()));
     m.put("outcome", s.last() == null ? null : s.last().outcome());
     m.put("nextRun", Views.iso(s.nextRun()));
     m.put("message", s.last() == null ? null : s.last().message());
     return m;
-  }
-
-  static String every(Duration d) {
-    if (d.toDays() >= 1 && d.toHoursPart() == 0) {
-      return d.toDays() == 1 ? "daily" : d.toDays() + " days";
-    }
-    if (d.toHours() >= 1 && d.toMinutesPart() == 0) {
-      return d.toHours() == 1 ? "hourly" : d.toHours() + " hours";
-    }
-    return d.toMinutes() + " minutes";
   }
 }

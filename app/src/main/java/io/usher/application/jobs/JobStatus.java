@@ -12,4 +12,16 @@ import java.time.Instant;
  *     lies in the past or it never ran)
  */
 public record JobStatus(
-    String name, String description, Duration every, JobRun last, Instant nextRun) {}
+    String name, String description, Duration every, JobRun last, Instant nextRun) {
+
+  /** "hourly", "daily", "5 minutes": how people say a cadence. */
+  public String cadence() {
+    if (every.toDays() >= 1 && every.toHoursPart() == 0) {
+      return every.toDays() == 1 ? "daily" : "every " + every.toDays() + " days";
+    }
+    if (every.toHours() >= 1 && every.toMinutesPart() == 0) {
+      return every.toHours() == 1 ? "hourly" : "every " + every.toHours() + " hours";
+    }
+    return "every " + every.toMinutes() + " min";
+  }
+}

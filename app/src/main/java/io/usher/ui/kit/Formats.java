@@ -13,6 +13,8 @@ import javafx.util.StringConverter;
 public final class Formats {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
   private final ZoneId zone;
 
@@ -26,6 +28,10 @@ public final class Formats {
 
   public String date(Instant instant) {
     return instant == null ? "" : DATE.format(instant.atZone(zone));
+  }
+
+  public String dateTime(Instant instant) {
+    return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));
   }
 
   /** A date picked in the window means the start of that day where the owner is. */

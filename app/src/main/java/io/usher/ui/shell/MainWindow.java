@@ -7,6 +7,8 @@ import io.usher.application.Usher;
 import io.usher.ui.dashboard.DashboardView;
 import io.usher.ui.dashboard.DashboardViewModel;
 import io.usher.ui.imports.ImportDialog;
+import io.usher.ui.jobs.JobsView;
+import io.usher.ui.jobs.JobsViewModel;
 import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.Formats;
 import io.usher.ui.kit.Screen;
@@ -76,6 +78,7 @@ public final class MainWindow {
     screens.put(Section.PLANS, new PlansView(new PlansViewModel(usher, tasks), tasks));
     screens.put(Section.SERVERS, new ServersView(new ServersViewModel(usher, tasks), sync, tasks));
     screens.put(Section.EMAIL, new MailView(new MailViewModel(usher, tasks)));
+    screens.put(Section.JOBS, new JobsView(new JobsViewModel(usher, tasks), formats));
     screens.put(Section.SETTINGS, new SettingsView(new SettingsViewModel(usher, tasks), tasks));
   }
 

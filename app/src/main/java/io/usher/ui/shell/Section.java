@@ -8,6 +8,7 @@ enum Section {
   PLANS("Plans"),
   SERVERS("Servers & Libraries"),
   EMAIL("Email"),
+  JOBS("Jobs"),
   SETTINGS("Settings");
 
   final String title;
