@@ -9,6 +9,7 @@ import io.usher.application.invites.OwnerAlert;
 import io.usher.application.jobs.ActivesJob;
 import io.usher.application.jobs.JobService;
 import io.usher.application.jobs.OutboxJob;
+import io.usher.application.jobs.ShareChangesJob;
 import io.usher.application.jobs.SyncJob;
 import io.usher.application.jobs.TokensJob;
 import io.usher.application.links.LinkService;
@@ -166,6 +167,8 @@ public final class AppContext implements Usher {
             new JooqJobRunStore(dsl),
             List.of(
                 new SyncJob(sync),
+                new ShareChangesJob(
+                    tx, queries, planStore, serverStore, libraryStore, shareStore, adapters),
                 new OutboxJob(outbox),
                 new TokensJob(servers, alertOwner),
                 new ActivesJob(queries)),
