@@ -57,7 +57,10 @@ final class Views {
     return m;
   }
 
+  /** ISO-8601 UTC in whole seconds, as the contract shows them: 2026-11-22T10:00:00Z. */
   static String iso(Instant instant) {
-    return instant == null ? null : instant.toString();
+    return instant == null
+        ? null
+        : instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
   }
 }

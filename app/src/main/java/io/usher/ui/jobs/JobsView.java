@@ -50,17 +50,17 @@ public final class JobsView implements Screen {
     table
         .getColumns()
         .setAll(
-            Tables.text("Job", 90, JobStatus::name),
-            Tables.text("What it does", 290, JobStatus::description),
-            Tables.text("Runs", 90, JobStatus::cadence),
+            Tables.text("Job", 75, JobStatus::name),
+            Tables.text("What it does", 250, JobStatus::description),
+            Tables.text("Runs", 65, JobStatus::cadence),
             Tables.text(
                 "Last run",
                 140,
                 s -> s.last() == null ? "never" : formats.dateTime(s.last().startedAt())),
-            Tables.text("Took", 70, s -> took(s.last() == null ? null : s.last().duration())),
+            Tables.text("Took", 60, s -> took(s.last() == null ? null : s.last().duration())),
             Tables.text("Outcome", 80, s -> s.last() == null ? "" : s.last().outcome()),
             Tables.text("Next run", 140, s -> formats.dateTime(s.nextRun())),
-            Tables.text("Last result", 300, s -> s.last() == null ? "" : s.last().message()));
+            Tables.text("Last result", 200, s -> s.last() == null ? "" : s.last().message()));
     table.setPlaceholder(new Label("No jobs."));
     VBox.setVgrow(table, Priority.ALWAYS);
 

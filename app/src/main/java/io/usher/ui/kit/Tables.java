@@ -29,6 +29,18 @@ public final class Tables {
       String title, double width, Function<S, String> value) {
     TableColumn<S, String> column = new TableColumn<>(title);
     column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    // A cut-off value can still be read in full by hovering over it.
+    column.setCellFactory(
+        c ->
+            new javafx.scene.control.TableCell<>() {
+              @Override
+              protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean blank = empty || item == null || item.isEmpty();
+                setText(blank ? null : item);
+                setTooltip(blank ? null : new javafx.scene.control.Tooltip(item));
+              }
+            });
     column.setPrefWidth(width);
     return column;
   }
