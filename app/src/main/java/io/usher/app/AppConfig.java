@@ -21,6 +21,10 @@ final class AppConfig {
     return address("USHER_PLEX_TV_URL", "plex.tv-url");
   }
 
+  String discordApiUrl() {
+    return address("USHER_DISCORD_API_URL", "discord.api-url");
+  }
+
   private String address(String envName, String key) {
     String fromEnv = env.get(envName);
     if (fromEnv != null && !fromEnv.isBlank()) {

@@ -13,6 +13,8 @@ import io.usher.application.jobs.ShareChangesJob;
 import io.usher.application.jobs.SyncJob;
 import io.usher.application.jobs.TokensJob;
 import io.usher.application.links.LinkService;
+import io.usher.application.notify.DiscordRolesJob;
+import io.usher.application.notify.DiscordService;
 import io.usher.application.notify.MailService;
 import io.usher.application.notify.WelcomeMails;
 import io.usher.application.outbox.OutboxService;
@@ -26,8 +28,10 @@ import io.usher.application.users.UserService;
 import io.usher.domain.media.MediaServers;
 import io.usher.domain.notify.MailEvent;
 import io.usher.domain.settings.SettingsStore;
+import io.usher.notify.discord.DiscordClient;
 import io.usher.notify.mail.SmtpMailSender;
 import io.usher.store.JooqAuditLog;
+import io.usher.store.JooqDiscordRoleStore;
 import io.usher.store.JooqJobRunStore;
 import io.usher.store.JooqLedgerQueries;
 import io.usher.store.JooqLibraryGroupStore;
@@ -66,6 +70,8 @@ public final class AppContext implements Usher {
   private final MailService mail;
   private final JobService jobs;
   private final CsvImportService imports;
+  private final DiscordService discord;
+  private final DiscordRolesJob discordRoles;
 
   public AppContext(Path dataDir, Clock clock) {
     this(dataDir, clock, MediaWiring::real);
@@ -116,6 +122,21 @@ public final class AppContext implements Usher {
             settings::value,
             clock);
     outbox.register(mail.mailHandler());
+    AppConfig config = new AppConfig(System.getenv(), settingsStore);
+    DiscordClient discordClient =
+        new DiscordClient(
+            MediaWiring.http(), config::discordApiUrl, () -> settings.value("discord.bot-token"));
+    this.discord =
+        new DiscordService(discordClient, outbox.waking(outboxStore), mail, settings::value, clock);
+    outbox.register(discord.dmHandler());
+    this.discordRoles =
+        new DiscordRolesJob(
+            discordClient,
+            new JooqDiscordRoleStore(dsl, clock),
+            queries,
+            planStore,
+            settings::value,
+            clock);
     this.invites =
         new InviteService(
             tx,
@@ -171,7 +192,8 @@ public final class AppContext implements Usher {
                     tx, queries, planStore, serverStore, libraryStore, shareStore, adapters),
                 new OutboxJob(outbox),
                 new TokensJob(servers, alertOwner),
-                new ActivesJob(queries)),
+                new ActivesJob(queries),
+                discordRoles),
             clock);
   }
 
@@ -243,6 +265,11 @@ public final class AppContext implements Usher {
   @Override
   public MailService mail() {
     return mail;
+  }
+
+  @Override
+  public DiscordService discord() {
+    return discord;
   }
 
   @Override

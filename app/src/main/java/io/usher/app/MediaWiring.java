@@ -19,25 +19,39 @@ final class MediaWiring {
   /** Not a public setting: the identifier plex.tv knows this installation by. */
   static final String CLIENT_ID_KEY = "internal.client-id";
 
+  private static Http shared;
+
   private MediaWiring() {}
 
   static MediaServers real(SettingsStore settings) {
+    AppConfig config = new AppConfig(System.getenv(), settings);
+    return new MediaAdapters(
+        http(),
+        config::plexTvUrl,
+        new PlexIdentity(clientId(settings), "Usher", Version.current()));
+  }
+
+  /** The shared HTTP layer: one OkHttp client (and connection pool) for every adapter. */
+  static synchronized Http http() {
+    if (shared == null) {
+      shared = build();
+    }
+    return shared;
+  }
+
+  private static Http build() {
     OkHttpClient client =
         new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
             .readTimeout(Duration.ofSeconds(30))
             .callTimeout(Duration.ofSeconds(60))
             .build();
-    Http http =
-        new Http(
-            client,
-            JsonMapper.builder().build(),
-            XmlMapper.builder().build(),
-            Sleeper.REAL,
-            new SecureRandom());
-    AppConfig config = new AppConfig(System.getenv(), settings);
-    return new MediaAdapters(
-        http, config::plexTvUrl, new PlexIdentity(clientId(settings), "Usher", Version.current()));
+    return new Http(
+        client,
+        JsonMapper.builder().build(),
+        XmlMapper.builder().build(),
+        Sleeper.REAL,
+        new SecureRandom());
   }
 
   /** A stable id per data folder, made on first use: plex.tv ties devices to it. */

@@ -5,6 +5,7 @@ import io.usher.application.imports.CsvImportService;
 import io.usher.application.invites.InviteService;
 import io.usher.application.jobs.JobService;
 import io.usher.application.links.LinkService;
+import io.usher.application.notify.DiscordService;
 import io.usher.application.notify.MailService;
 import io.usher.application.outbox.OutboxService;
 import io.usher.application.payments.PaymentService;
@@ -48,6 +49,9 @@ public interface Usher extends AutoCloseable {
   MailService mail();
 
   CsvImportService imports();
+
+  /** Discord: direct messages from the mail templates, queued like mail; the bot check. */
+  DiscordService discord();
 
   /** Where this instance keeps its database and logs, for display. */
   java.nio.file.Path dataDir();

@@ -100,6 +100,17 @@ public final class MailService {
     };
   }
 
+  /**
+   * The event's mail as it would go out now (the owner's wording, settings such as checkout_url
+   * filled in): what a Discord DM of the same event says.
+   */
+  public Mail render(MailEvent event, Map<String, String> values) {
+    return Templates.render(
+        values.getOrDefault(TO, values.getOrDefault("email", "")),
+        template(event),
+        withSettings(values));
+  }
+
   /** Sends the test mail now, to {@code to} or else owner.email; throws the failure's sentence. */
   public Mail sendTest(String to) {
     String address = to == null || to.isBlank() ? settings.apply("owner.email") : to.strip();

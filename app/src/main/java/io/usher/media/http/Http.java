@@ -14,13 +14,16 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.xml.XmlMapper;
 
 /**
  * The one way media adapters talk HTTP: the shared OkHttp client, the JSON and XML mappers, and
- * backing off when a service says 429 (honouring Retry-After, with jitter) or, for reads, when it
- * does not answer. Everything that is not an answer becomes a {@link MediaServerException}.
+ * backing off when a service says 429 (honouring Retry-After or a JSON {@code retry_after}, else
+ * with jitter) or, for reads, when it does not answer. Everything that is not an answer becomes a
+ * {@link MediaServerException}.
  */
 public final class Http {
   private static final Logger LOG = LoggerFactory.getLogger(Http.class);
@@ -80,7 +83,7 @@ public final class Http {
         ResponseBody body = response.body();
         String text = body == null ? "" : body.string();
         if (response.code() == 429 && attempt < MAX_ATTEMPTS) {
-          Duration wait = waitFor(response.header("Retry-After"), attempt);
+          Duration wait = waitFor(response.header("Retry-After"), text, attempt);
           LOG.info("{} is rate limiting (429); waiting {} ms", who, wait.toMillis());
           pause(wait, who);
           continue;
@@ -111,6 +114,25 @@ public final class Http {
             e);
       }
     }
+  }
+
+  /**
+   * Retry-After when there is one; else a JSON body's {@code retry_after} in (fractional) seconds,
+   * as Discord sends it; else exponential with jitter.
+   */
+  Duration waitFor(String retryAfter, String body, int attempt) {
+    if (retryAfter == null && body != null && body.stripLeading().startsWith("{")) {
+      try {
+        JsonNode asked = json.readTree(body).path("retry_after");
+        if (asked.isNumber()) {
+          long millis = (long) Math.ceil(Math.max(0, asked.asDouble()) * 1000);
+          return Duration.ofMillis(Math.min(millis, MAX_WAIT.toMillis()));
+        }
+      } catch (JacksonException e) {
+        // Not JSON after all: our own backoff.
+      }
+    }
+    return waitFor(retryAfter, attempt);
   }
 
   /** Retry-After in seconds (the form plex.tv and Jellyfin use), else exponential with jitter. */
