@@ -73,7 +73,11 @@ class DiscordRolesJobTest {
     usher.settings().set("discord.trial-role", TRIAL);
     Fixtures.monthly(usher, "Monthly", "10");
     usher.plans().create(trialPlan());
-    job = usher.discordJobs().getFirst();
+    job =
+        usher.jobs().jobs().stream()
+            .filter(j -> j.name().equals("discord"))
+            .findFirst()
+            .orElseThrow();
   }
 
   @AfterEach
