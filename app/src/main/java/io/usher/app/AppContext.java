@@ -2,6 +2,8 @@ package io.usher.app;
 
 import io.usher.application.Usher;
 import io.usher.application.accounts.AccountChangeService;
+import io.usher.application.expiry.ExpireJob;
+import io.usher.application.expiry.RemindJob;
 import io.usher.application.imports.CsvImportService;
 import io.usher.application.imports.ImportSleeper;
 import io.usher.application.invites.InviteService;
@@ -32,6 +34,7 @@ import io.usher.notify.discord.DiscordClient;
 import io.usher.notify.mail.SmtpMailSender;
 import io.usher.store.JooqAuditLog;
 import io.usher.store.JooqDiscordRoleStore;
+import io.usher.store.JooqExpiryQueries;
 import io.usher.store.JooqJobRunStore;
 import io.usher.store.JooqLedgerQueries;
 import io.usher.store.JooqLibraryGroupStore;
@@ -40,6 +43,7 @@ import io.usher.store.JooqLocationStore;
 import io.usher.store.JooqOutboxStore;
 import io.usher.store.JooqPaymentStore;
 import io.usher.store.JooqPlanStore;
+import io.usher.store.JooqReminderLog;
 import io.usher.store.JooqServerStore;
 import io.usher.store.JooqSettingsStore;
 import io.usher.store.JooqShareStore;
@@ -72,6 +76,8 @@ public final class AppContext implements Usher {
   private final CsvImportService imports;
   private final DiscordService discord;
   private final DiscordRolesJob discordRoles;
+  private final ExpireJob expire;
+  private final RemindJob remind;
 
   public AppContext(Path dataDir, Clock clock) {
     this(dataDir, clock, MediaWiring::real);
@@ -181,6 +187,21 @@ public final class AppContext implements Usher {
             () -> Integer.parseInt(settings.value("invite.pace-seconds")),
             ImportSleeper.REAL,
             clock);
+    JooqExpiryQueries expiryQueries = new JooqExpiryQueries(dsl);
+    this.expire =
+        new ExpireJob(
+            tx,
+            expiryQueries,
+            serverStore,
+            libraryStore,
+            shareStore,
+            adapters,
+            audit,
+            mail,
+            settings::value,
+            clock);
+    this.remind =
+        new RemindJob(tx, expiryQueries, new JooqReminderLog(dsl), mail, settings::value, clock);
     OwnerAlert alertOwner =
         sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence));
     this.jobs =
@@ -193,6 +214,8 @@ public final class AppContext implements Usher {
                 new OutboxJob(outbox),
                 new TokensJob(servers, alertOwner),
                 new ActivesJob(queries),
+                expire,
+                remind,
                 discordRoles),
             clock);
   }
@@ -200,6 +223,11 @@ public final class AppContext implements Usher {
   @Override
   public JobService jobs() {
     return jobs;
+  }
+
+  @Override
+  public ExpireJob expiry() {
+    return expire;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.usher.application;
 
 import io.usher.application.accounts.AccountChangeService;
+import io.usher.application.expiry.ExpireJob;
 import io.usher.application.imports.CsvImportService;
 import io.usher.application.invites.InviteService;
 import io.usher.application.jobs.JobService;
@@ -52,6 +53,9 @@ public interface Usher extends AutoCloseable {
 
   /** Discord: direct messages from the mail templates, queued like mail; the bot check. */
   DiscordService discord();
+
+  /** The expire job: its preview (who would lose access, and why) and a run by hand. */
+  ExpireJob expiry();
 
   /** Where this instance keeps its database and logs, for display. */
   java.nio.file.Path dataDir();

@@ -43,6 +43,30 @@ public enum MailEvent {
 
       To renew or change your plan, visit {checkout_url}"""),
 
+  /** A pay-as-you-go (or cancelled) subscriber, some days before access ends. */
+  EXPIRING_SOON(
+      "Expiring soon",
+      "the subscriber, the days before expiry listed in reminders.days",
+      "Your {plan} access ends on {expires}",
+      """
+      Hi {name},
+
+      Your {plan} access ends on {expires}. To keep watching without a break, renew before then       at {checkout_url}
+
+      A renewal starts when your current access ends, so renewing early costs you nothing."""),
+
+  /** A subscriber whose access has just been removed. */
+  EXPIRED(
+      "Expired",
+      "the subscriber, when expiry removes their access",
+      "Your {plan} access has ended",
+      """
+      Hi {name},
+
+      Your {plan} access ended on {expires}, so it has been removed from your account.
+
+      You are welcome back at any time: renew at {checkout_url} and your access returns."""),
+
   /** The owner's report once a bulk import has finished. */
   IMPORT_RESULTS(
       "Import results",
