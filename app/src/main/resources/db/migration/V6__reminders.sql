@@ -11,3 +11,4 @@ CREATE TABLE reminders_sent (
   CONSTRAINT fk_reminders_sent_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 );
 CREATE INDEX ix_reminders_sent_expires ON reminders_sent (expires_at);
+

@@ -17,14 +17,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jooq.Cursor;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record5;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /**
- * Expiry's reads: the whole ledger folded in Java in one flat pass (as {@link JooqLedgerQueries}
- * does; a grouped subquery joined per user is far slower in H2), and the active shares of the few
- * users expiry acts on.
+ * Expiry's reads: one grouped pass over the payments picks the users whose expiry lies in a window,
+ * then their payments, details and active shares are read by id, a thousand at a time.
  */
 public final class JooqExpiryQueries implements ExpiryQueries {
   private static final int CHUNK = 1_000;
@@ -35,45 +35,62 @@ public final class JooqExpiryQueries implements ExpiryQueries {
   }
 
   @Override
-  public List<Subscriber> subscribers(Instant now) {
+  public List<Subscriber> expiringBetween(Instant after, Instant until, Instant now) {
+    // One grouped pass over the payments, returning only the users in the window; their details
+    // are then read by id. (Joining the grouped result to users makes H2 re-run it per user.)
+    Field<Instant> expiry = DSL.max(PAYMENTS.ENDS_AT);
+    Condition window = expiry.le(until);
+    if (after != null) {
+      window = window.and(expiry.gt(after));
+    }
+    List<Long> ids =
+        dsl.select(PAYMENTS.USER_ID)
+            .from(PAYMENTS)
+            .groupBy(PAYMENTS.USER_ID)
+            .having(window)
+            .fetch(PAYMENTS.USER_ID);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
     Map<Long, String> planNames =
         dsl.select(PLANS.ID, PLANS.NAME).from(PLANS).fetchMap(PLANS.ID, PLANS.NAME);
-    Map<Long, Fold> folds = new HashMap<>();
-    try (Cursor<Record5<Long, Long, Instant, Instant, String>> payments =
-        dsl.select(
-                PAYMENTS.USER_ID,
-                PAYMENTS.PLAN_ID,
-                PAYMENTS.STARTS_AT,
-                PAYMENTS.ENDS_AT,
-                PAYMENTS.SUBSCRIPTION_ID)
-            .from(PAYMENTS)
-            .orderBy(PAYMENTS.ID)
-            .fetchSize(10_000)
-            .fetchLazy()) {
-      for (Record5<Long, Long, Instant, Instant, String> p : payments) {
-        folds
-            .computeIfAbsent(p.value1(), id -> new Fold())
-            .add(p.value2(), p.value3(), p.value4(), p.value5(), now);
-      }
-    }
     List<Subscriber> out = new ArrayList<>();
-    dsl.select(USERS.ID, USERS.EMAIL, USERS.NAME, USERS.PERMANENT)
-        .from(USERS)
-        .orderBy(USERS.ID)
-        .forEach(
-            r -> {
-              Fold f = folds.get(r.value1());
-              out.add(
-                  new Subscriber(
-                      r.value1(),
-                      r.value2(),
-                      r.value3(),
-                      r.value4(),
-                      f == null ? null : planNames.get(f.plan),
-                      f == null ? null : f.expires,
-                      f != null && f.active,
-                      f != null && f.subscription != null));
-            });
+    for (int i = 0; i < ids.size(); i += CHUNK) {
+      List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
+      Map<Long, Fold> folds = new HashMap<>();
+      dsl.select(
+              PAYMENTS.USER_ID,
+              PAYMENTS.PLAN_ID,
+              PAYMENTS.STARTS_AT,
+              PAYMENTS.ENDS_AT,
+              PAYMENTS.SUBSCRIPTION_ID)
+          .from(PAYMENTS)
+          .where(PAYMENTS.USER_ID.in(chunk))
+          .orderBy(PAYMENTS.ID)
+          .forEach(
+              p ->
+                  folds
+                      .computeIfAbsent(p.value1(), id -> new Fold())
+                      .add(p.value2(), p.value3(), p.value4(), p.value5(), now));
+      dsl.select(USERS.ID, USERS.EMAIL, USERS.NAME, USERS.PERMANENT)
+          .from(USERS)
+          .where(USERS.ID.in(chunk))
+          .orderBy(USERS.ID)
+          .forEach(
+              r -> {
+                Fold f = folds.get(r.value1());
+                out.add(
+                    new Subscriber(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        planNames.get(f.plan),
+                        f.expires,
+                        f.active,
+                        f.subscription != null));
+              });
+    }
     return out;
   }
 

@@ -119,7 +119,7 @@ public final class ExpireJob implements Job {
     int graceDays = graceDays();
     String group = settings.apply("expiry.grace-group");
     group = group == null ? "" : group.strip();
-    List<Subscriber> all = queries.subscribers(now);
+    List<Subscriber> all = queries.expiringBetween(null, now, now);
     List<ExpiryDecision> decisions = ExpiryRule.decideAll(all, graceDays, !group.isEmpty(), now);
     if (decisions.isEmpty()) {
       return new Plan(List.of(), group, Map.of());

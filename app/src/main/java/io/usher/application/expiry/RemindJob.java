@@ -25,8 +25,8 @@ import java.util.function.Function;
  * to standard users who pay as they go or whose subscription was cancelled. Today a user counts as
  * recurring — and gets no reminder — when the payment that ends last has a subscription id; a
  * cancelled subscription shows as a later payment without one (or, once payments learn it, a
- * cancelled flag read by {@link ExpiryQueries#subscribers}). Each reminder is recorded in the same
- * transaction that queues its mail, so it goes out once per step and expiry, across restarts.
+ * cancelled flag read by {@link ExpiryQueries#expiringBetween}). Each reminder is recorded in the
+ * same transaction that queues its mail, so it goes out once per step and expiry, across restarts.
  */
 public final class RemindJob implements Job {
   private final Transactions tx;
@@ -82,7 +82,9 @@ public final class RemindJob implements Job {
     if (days.isEmpty()) {
       return JobResult.of("Reminders are off (reminders.days is empty).");
     }
-    List<Subscriber> all = queries.subscribers(now);
+    int longest = days.stream().mapToInt(Integer::intValue).max().orElse(0);
+    List<Subscriber> all =
+        queries.expiringBetween(now, now.plus(Duration.ofDays(Math.max(0, longest))), now);
     List<ReminderKey> due = ReminderRule.due(all, days, log.sentAbout(now), now);
     Map<Long, Subscriber> byId = new HashMap<>();
     all.forEach(s -> byId.put(s.userId(), s));
