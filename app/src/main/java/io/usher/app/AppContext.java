@@ -2,6 +2,8 @@ package io.usher.app;
 
 import io.usher.application.Usher;
 import io.usher.application.accounts.AccountChangeService;
+import io.usher.application.enforce.ActivityService;
+import io.usher.application.enforce.EnforceJob;
 import io.usher.application.expiry.ExpireJob;
 import io.usher.application.expiry.RemindJob;
 import io.usher.application.imports.CsvImportService;
@@ -32,6 +34,7 @@ import io.usher.domain.notify.MailEvent;
 import io.usher.domain.settings.SettingsStore;
 import io.usher.notify.discord.DiscordClient;
 import io.usher.notify.mail.SmtpMailSender;
+import io.usher.store.JooqActivityStore;
 import io.usher.store.JooqAuditLog;
 import io.usher.store.JooqDiscordRoleStore;
 import io.usher.store.JooqExpiryQueries;
@@ -50,6 +53,7 @@ import io.usher.store.JooqShareStore;
 import io.usher.store.JooqTemplateStore;
 import io.usher.store.JooqTransactions;
 import io.usher.store.JooqUserStore;
+import io.usher.store.JooqViewerLookup;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -78,6 +82,8 @@ public final class AppContext implements Usher {
   private final DiscordRolesJob discordRoles;
   private final ExpireJob expire;
   private final RemindJob remind;
+  private final ActivityService activity;
+  private final EnforceJob enforce;
 
   public AppContext(Path dataDir, Clock clock) {
     this(dataDir, clock, MediaWiring::real);
@@ -202,6 +208,19 @@ public final class AppContext implements Usher {
             clock);
     this.remind =
         new RemindJob(tx, expiryQueries, new JooqReminderLog(dsl), mail, settings::value, clock);
+    JooqActivityStore activityStore = new JooqActivityStore(dsl);
+    this.activity = new ActivityService(activityStore);
+    this.enforce =
+        new EnforceJob(
+            tx,
+            serverStore,
+            shareStore,
+            new JooqViewerLookup(dsl),
+            adapters,
+            activityStore,
+            mail,
+            () -> settings.flag("enforce.stop-all"),
+            clock);
     OwnerAlert alertOwner =
         sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence));
     this.jobs =
@@ -216,6 +235,7 @@ public final class AppContext implements Usher {
                 new ActivesJob(queries),
                 expire,
                 remind,
+                enforce,
                 discordRoles),
             clock);
   }
@@ -228,6 +248,11 @@ public final class AppContext implements Usher {
   @Override
   public ExpireJob expiry() {
     return expire;
+  }
+
+  @Override
+  public ActivityService activity() {
+    return activity;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.usher.application;
 
 import io.usher.application.accounts.AccountChangeService;
+import io.usher.application.enforce.ActivityService;
 import io.usher.application.expiry.ExpireJob;
 import io.usher.application.imports.CsvImportService;
 import io.usher.application.invites.InviteService;
@@ -56,6 +57,9 @@ public interface Usher extends AutoCloseable {
 
   /** The expire job: its preview (who would lose access, and why) and a run by hand. */
   ExpireJob expiry();
+
+  /** What enforcement did: stopped streams and why. */
+  ActivityService activity();
 
   /** Where this instance keeps its database and logs, for display. */
   java.nio.file.Path dataDir();

@@ -61,6 +61,20 @@ public final class FakeMediaServers implements MediaServers {
     public final List<ShareRequest> shared = new ArrayList<>();
     public final List<RemoteUser> removed = new ArrayList<>();
 
+    /** What is playing; a stream stopped successfully leaves the list. */
+    public final List<ActiveStream> streams = new ArrayList<>();
+
+    /** Session ids stopped, in order, with the message shown to the viewer. */
+    public final List<String> stopped = new ArrayList<>();
+
+    public final List<String> stopMessages = new ArrayList<>();
+
+    /** Thrown by every stopStream call while set (Plex without Plex Pass: FEATURE_UNAVAILABLE). */
+    public MediaServerException failStops;
+
+    /** Thrown by streams() while set. */
+    public MediaServerException failStreams;
+
     /** The password a Jellyfin/Emby share reports having set; null like Plex. */
     public String password;
 
@@ -140,12 +154,27 @@ public final class FakeMediaServers implements MediaServers {
       users.removeIf(u -> u.accountId().equals(user.accountId()));
     }
 
-    @Override
-    public List<ActiveStream> streams() {
-      return List.of();
+    public Fake stream(ActiveStream stream) {
+      streams.add(stream);
+      return this;
     }
 
     @Override
-    public void stopStream(String sessionId, String message) {}
+    public List<ActiveStream> streams() {
+      if (failStreams != null) {
+        throw failStreams;
+      }
+      return List.copyOf(streams);
+    }
+
+    @Override
+    public void stopStream(String sessionId, String message) {
+      if (failStops != null) {
+        throw failStops;
+      }
+      stopped.add(sessionId);
+      stopMessages.add(message);
+      streams.removeIf(s -> s.sessionId().equals(sessionId));
+    }
   }
 }

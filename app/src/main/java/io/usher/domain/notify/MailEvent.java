@@ -92,6 +92,38 @@ public enum MailEvent {
 
       Open Usher to fix it; the affected customer is waiting."""),
 
+  /** A subscriber streamed more at once than their plan allows; the excess was stopped. */
+  TOO_MANY_STREAMS(
+      "Too many streams",
+      "the subscriber, when enforcement stops streams over the plan's limit",
+      "Too many streams at once on your {plan} plan",
+      """
+      Hi {name},
+
+      Your {plan} plan allows a set number of streams at once, and more were playing:
+
+      {summary}
+
+      Please keep to your plan's limit. To watch on more screens at once, choose a bigger plan \
+      at {checkout_url}"""),
+
+  /** A subscriber's stream was transcoding when their plan or the server does not allow it. */
+  TRANSCODE_NOT_ALLOWED(
+      "Transcoding not allowed",
+      "the subscriber, when enforcement stops a transcoding stream",
+      "Your stream was stopped: transcoding is not available",
+      """
+      Hi {name},
+
+      A stream was converted on the fly (transcoded), which your {plan} plan or the server \
+      does not allow:
+
+      {summary}
+
+      Set the player's quality to Original or Maximum (direct play), or pick a lower-resolution \
+      version of the title, and start it again. To include transcoding, choose another plan at \
+      {checkout_url}"""),
+
   /** Sent from the Mail screen to check the SMTP settings. */
   TEST(
       "Test email",
