@@ -8,7 +8,10 @@ import io.usher.domain.enforce.Outcome;
 import io.usher.domain.enforce.Reason;
 import io.usher.domain.enforce.SessionKey;
 import io.usher.store.generated.tables.records.ActivityLogRecord;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,29 +30,35 @@ public final class JooqActivityStore implements ActivityStore {
     if (entries.isEmpty()) {
       return;
     }
-    List<ActivityLogRecord> records =
-        entries.stream()
-            .map(
-                e -> {
-                  ActivityLogRecord r = dsl.newRecord(ACTIVITY_LOG);
-                  r.setAt(e.at());
-                  r.setUserId(e.userId());
-                  r.setUserLabel(clip(e.user(), 500));
-                  r.setServerId(e.serverId());
-                  r.setServerName(clip(e.server(), 200));
-                  r.setSessionId(clip(e.sessionId(), 200));
-                  r.setDevice(clip(e.device(), 500));
-                  r.setIp(clip(e.ip(), 100));
-                  r.setTitle(clip(e.title(), 1000));
-                  r.setReason(e.reason().code());
-                  r.setWhy(clip(e.why(), 2000));
-                  r.setOutcome(e.outcome().code());
-                  r.setOutcomeDetail(clip(e.outcomeDetail(), 2000));
-                  r.setNotified(e.notified());
-                  return r;
-                })
-            .toList();
-    dsl.batchInsert(records).execute();
+    // Plain JDBC batch: a pass may stop hundreds of streams, and jOOQ's per-record batch binding
+    // cost more than the rest of the pass. Inside a transaction this is its connection.
+    dsl.connection(
+        c -> {
+          try (PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO activity_log (at, user_id, user_label, server_id, server_name,"
+                      + " session_id, device, ip, title, reason, why, outcome, outcome_detail,"
+                      + " notified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (ActivityEntry e : entries) {
+              insert.setObject(1, e.at().atOffset(ZoneOffset.UTC));
+              insert.setObject(2, e.userId(), Types.BIGINT);
+              insert.setString(3, clip(e.user(), 500));
+              insert.setObject(4, e.serverId(), Types.BIGINT);
+              insert.setString(5, clip(e.server(), 200));
+              insert.setString(6, clip(e.sessionId(), 200));
+              insert.setString(7, clip(e.device(), 500));
+              insert.setString(8, clip(e.ip(), 100));
+              insert.setString(9, clip(e.title(), 1000));
+              insert.setString(10, e.reason().code());
+              insert.setString(11, clip(e.why(), 2000));
+              insert.setString(12, e.outcome().code());
+              insert.setString(13, clip(e.outcomeDetail(), 2000));
+              insert.setBoolean(14, e.notified());
+              insert.addBatch();
+            }
+            insert.executeBatch();
+          }
+        });
   }
 
   @Override
