@@ -81,7 +81,11 @@ class EnforceBench {
         fake.streams.addAll(streams);
         playing.add(streams);
       }
-      Job job = usher.enforceJobs().getFirst();
+      Job job =
+          usher.jobs().jobs().stream()
+              .filter(j -> j.name().equals("enforce"))
+              .findFirst()
+              .orElseThrow();
 
       List<StreamFacts> facts = new ArrayList<>();
       for (int i = 0; i < SERVERS * STREAMS_PER_SERVER; i++) {

@@ -24,10 +24,15 @@ public final class JobsView implements Screen {
   private final Formats formats;
   private final VBox root = new VBox(14);
   private final TableView<JobStatus> table = new TableView<>();
+  private final java.util.function.Consumer<javafx.stage.Window> expiryPreview;
 
-  public JobsView(JobsViewModel model, Formats formats) {
+  public JobsView(
+      JobsViewModel model,
+      Formats formats,
+      java.util.function.Consumer<javafx.stage.Window> expiryPreview) {
     this.model = model;
     this.formats = formats;
+    this.expiryPreview = expiryPreview;
     createView();
   }
 
@@ -35,6 +40,13 @@ public final class JobsView implements Screen {
     Button run = new Button("Run now");
     run.setId("jobs-run");
     run.getStyleClass().add(Styles.ACCENT);
+    Button preview = new Button("Who would expire…");
+    preview.setId("jobs-expiry-preview");
+    preview.setOnAction(
+        e -> {
+          expiryPreview.accept(root.getScene().getWindow());
+          model.load();
+        });
     Button dry = new Button("Dry run");
     dry.setId("jobs-dry-run");
     run.disableProperty()
@@ -78,6 +90,7 @@ public final class JobsView implements Screen {
             Header.of(
                 "Jobs",
                 "What Usher does on its own, when it last did it, and when it will again.",
+                preview,
                 dry,
                 run),
             error,

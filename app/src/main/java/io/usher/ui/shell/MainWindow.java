@@ -4,8 +4,12 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import io.usher.application.Usher;
+import io.usher.ui.activity.ActivityView;
+import io.usher.ui.activity.ActivityViewModel;
 import io.usher.ui.dashboard.DashboardView;
 import io.usher.ui.dashboard.DashboardViewModel;
+import io.usher.ui.discord.DiscordScreen;
+import io.usher.ui.expiry.ExpiryPreviewDialog;
 import io.usher.ui.imports.ImportDialog;
 import io.usher.ui.jobs.JobsView;
 import io.usher.ui.jobs.JobsViewModel;
@@ -78,7 +82,14 @@ public final class MainWindow {
     screens.put(Section.PLANS, new PlansView(new PlansViewModel(usher, tasks), tasks));
     screens.put(Section.SERVERS, new ServersView(new ServersViewModel(usher, tasks), sync, tasks));
     screens.put(Section.EMAIL, new MailView(new MailViewModel(usher, tasks)));
-    screens.put(Section.JOBS, new JobsView(new JobsViewModel(usher, tasks), formats));
+    screens.put(Section.DISCORD, new DiscordScreen(usher, tasks));
+    screens.put(
+        Section.JOBS,
+        new JobsView(
+            new JobsViewModel(usher, tasks),
+            formats,
+            window -> new ExpiryPreviewDialog(window, usher.expiry(), tasks).showAndWait()));
+    screens.put(Section.ACTIVITY, new ActivityView(new ActivityViewModel(usher, tasks), formats));
     screens.put(Section.SETTINGS, new SettingsView(new SettingsViewModel(usher, tasks), tasks));
   }
 

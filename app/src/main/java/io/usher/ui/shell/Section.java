@@ -8,7 +8,9 @@ enum Section {
   PLANS("Plans"),
   SERVERS("Servers & Libraries"),
   EMAIL("Email"),
+  DISCORD("Discord"),
   JOBS("Jobs"),
+  ACTIVITY("Activity"),
   SETTINGS("Settings");
 
   final String title;

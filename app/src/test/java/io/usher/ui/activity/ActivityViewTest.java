@@ -60,7 +60,7 @@ class ActivityViewTest {
           new ActiveStream(
               s, "acct-2", "bob", "Firefox", "203.0.113.9", "copy", "1080", "Heat", false));
     }
-    usher.enforceJobs().getFirst().run(false);
+    usher.jobs().run("enforce", false);
 
     UiTasks tasks = new UiTasks(Runnable::run, Runnable::run);
     ActivityView view =
