@@ -19,7 +19,9 @@ import io.usher.application.jobs.TokensJob;
 import io.usher.application.links.LinkService;
 import io.usher.application.notify.DiscordRolesJob;
 import io.usher.application.notify.DiscordService;
+import io.usher.application.notify.MailAndDiscord;
 import io.usher.application.notify.MailService;
+import io.usher.application.notify.Notifier;
 import io.usher.application.notify.WelcomeMails;
 import io.usher.application.outbox.OutboxService;
 import io.usher.application.payments.PaymentService;
@@ -141,6 +143,7 @@ public final class AppContext implements Usher {
     this.discord =
         new DiscordService(discordClient, outbox.waking(outboxStore), mail, settings::value, clock);
     outbox.register(discord.dmHandler());
+    Notifier notifier = new MailAndDiscord(mail, discord, userStore);
     this.discordRoles =
         new DiscordRolesJob(
             discordClient,
@@ -161,7 +164,7 @@ public final class AppContext implements Usher {
             adapters,
             outbox,
             audit,
-            new WelcomeMails(mail),
+            new WelcomeMails(notifier),
             sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence)),
             links,
             clock);
@@ -203,11 +206,12 @@ public final class AppContext implements Usher {
             shareStore,
             adapters,
             audit,
-            mail,
+            notifier,
             settings::value,
             clock);
     this.remind =
-        new RemindJob(tx, expiryQueries, new JooqReminderLog(dsl), mail, settings::value, clock);
+        new RemindJob(
+            tx, expiryQueries, new JooqReminderLog(dsl), notifier, settings::value, clock);
     JooqActivityStore activityStore = new JooqActivityStore(dsl);
     this.activity = new ActivityService(activityStore);
     this.enforce =
@@ -218,7 +222,7 @@ public final class AppContext implements Usher {
             new JooqViewerLookup(dsl),
             adapters,
             activityStore,
-            mail,
+            notifier,
             () -> settings.flag("enforce.stop-all"),
             clock);
     OwnerAlert alertOwner =

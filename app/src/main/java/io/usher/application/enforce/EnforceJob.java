@@ -2,7 +2,7 @@ package io.usher.application.enforce;
 
 import io.usher.application.jobs.Job;
 import io.usher.application.jobs.JobResult;
-import io.usher.application.notify.MailService;
+import io.usher.application.notify.Notifier;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.enforce.Action;
 import io.usher.domain.enforce.ActivityEntry;
@@ -63,7 +63,7 @@ public final class EnforceJob implements Job {
   private final ViewerLookup viewers;
   private final MediaServers media;
   private final ActivityStore activity;
-  private final MailService mail;
+  private final Notifier mail;
   private final BooleanSupplier stopAll;
   private final Clock clock;
 
@@ -77,7 +77,7 @@ public final class EnforceJob implements Job {
       ViewerLookup viewers,
       MediaServers media,
       ActivityStore activity,
-      MailService mail,
+      Notifier mail,
       BooleanSupplier stopAll,
       Clock clock) {
     this.tx = tx;

@@ -2,7 +2,7 @@ package io.usher.application.expiry;
 
 import io.usher.application.jobs.Job;
 import io.usher.application.jobs.JobResult;
-import io.usher.application.notify.MailService;
+import io.usher.application.notify.Notifier;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.common.UsherException;
 import io.usher.domain.expiry.ExpiryAction;
@@ -55,7 +55,7 @@ public final class ExpireJob implements Job {
   private final ShareStore shares;
   private final MediaServers media;
   private final AuditLog audit;
-  private final MailService mail;
+  private final Notifier mail;
   private final Function<String, String> settings;
   private final Clock clock;
 
@@ -71,7 +71,7 @@ public final class ExpireJob implements Job {
       ShareStore shares,
       MediaServers media,
       AuditLog audit,
-      MailService mail,
+      Notifier mail,
       Function<String, String> settings,
       Clock clock) {
     this.tx = tx;

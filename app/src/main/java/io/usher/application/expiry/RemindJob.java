@@ -2,7 +2,7 @@ package io.usher.application.expiry;
 
 import io.usher.application.jobs.Job;
 import io.usher.application.jobs.JobResult;
-import io.usher.application.notify.MailService;
+import io.usher.application.notify.Notifier;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.common.UsherException;
 import io.usher.domain.expiry.ExpiryQueries;
@@ -32,7 +32,7 @@ public final class RemindJob implements Job {
   private final Transactions tx;
   private final ExpiryQueries queries;
   private final ReminderLog log;
-  private final MailService mail;
+  private final Notifier mail;
   private final Function<String, String> settings;
   private final Clock clock;
 
@@ -43,7 +43,7 @@ public final class RemindJob implements Job {
       Transactions tx,
       ExpiryQueries queries,
       ReminderLog log,
-      MailService mail,
+      Notifier mail,
       Function<String, String> settings,
       Clock clock) {
     this.tx = tx;

@@ -24,7 +24,7 @@ import java.util.function.Function;
  * only if that change lands, and retried until the SMTP server takes them); the owner edits the
  * templates and sends a test mail from here.
  */
-public final class MailService {
+public final class MailService implements Notifier {
   /** The outbox kind of a queued mail. */
   public static final String KIND = "mail";
 
@@ -61,6 +61,7 @@ public final class MailService {
    * announces. The template is rendered when the mail is sent, so the owner's latest wording
    * applies.
    */
+  @Override
   public void queue(MailEvent event, String to, Map<String, String> values) {
     if (to == null || to.isBlank()) {
       throw ValidationException.of(TO, "A " + event.label() + " mail needs an address to go to.");

@@ -22,9 +22,9 @@ import java.util.Map;
 public final class WelcomeMails implements Welcome {
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-  private final MailService mail;
+  private final Notifier mail;
 
-  public WelcomeMails(MailService mail) {
+  public WelcomeMails(Notifier mail) {
     this.mail = mail;
   }
 
