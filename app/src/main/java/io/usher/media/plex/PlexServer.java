@@ -44,7 +44,8 @@ public final class PlexServer implements MediaServer {
   private final ShareFailures shareFailures;
 
   /**
-   * @param plexTvUrl the plex.tv base, {@code https://plex.tv}, for the v1 and the v2 API alike
+   * @param plexTvUrl the plex.tv base (the plex.tv-url setting, or its override), for the v1 and
+   *     the v2 API alike
    * @param connection the server's address, the owner's token and its machineIdentifier
    */
   public PlexServer(

@@ -25,7 +25,8 @@ public final class PlexTv {
   private final PlexIdentity identity;
 
   /**
-   * @param plexTvUrl the plex.tv base, {@code https://plex.tv}, for the v1 and the v2 API alike
+   * @param plexTvUrl the plex.tv base (the plex.tv-url setting, or its override), for the v1 and
+   *     the v2 API alike
    */
   public PlexTv(Http http, String plexTvUrl, PlexIdentity identity) {
     this.http = http;

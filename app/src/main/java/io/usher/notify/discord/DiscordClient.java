@@ -42,7 +42,7 @@ public final class DiscordClient implements Discord {
   private final Supplier<String> token;
 
   /**
-   * @param baseUrl the API address, e.g. {@code https://discord.com/api/v10}
+   * @param baseUrl the API address (the discord.api-url setting, or its override)
    * @param token the bot token ({@code discord.bot-token})
    */
   public DiscordClient(Http http, Supplier<String> baseUrl, Supplier<String> token) {
