@@ -54,4 +54,21 @@ class AppConfigTest {
     assertThat(first).startsWith("usher-");
     assertThat(MediaWiring.clientId(settings)).isEqualTo(first);
   }
+
+  @Test
+  void withNothingSetDiscordIsApiV10() {
+    assertThat(new AppConfig(Map.of(), settings).discordApiUrl())
+        .isEqualTo("https://discord.com/api/v10");
+  }
+
+  @Test
+  void discordFollowsTheSameOrderAsPlexTv() {
+    stored.put("discord.api-url", "http://127.0.0.1:9000/api/v10/");
+    assertThat(new AppConfig(Map.of(), settings).discordApiUrl())
+        .isEqualTo("http://127.0.0.1:9000/api/v10");
+    assertThat(
+            new AppConfig(Map.of("USHER_DISCORD_API_URL", "http://proxy:8080/api"), settings)
+                .discordApiUrl())
+        .isEqualTo("http://proxy:8080/api");
+  }
 }

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +58,8 @@ class EnforceBench {
           usher.invites().invite(InviteRequest.of("user" + user + "@example.com", "Solo", "S" + s));
         }
       }
-      Bench.print("seed 250 users shared on 2 of 10 servers each", System.nanoTime() - seed);
+      LedgerBench.Bench.print(
+          "seed 250 users shared on 2 of 10 servers each", System.nanoTime() - seed);
       List<List<ActiveStream>> playing = new ArrayList<>();
       for (int s = 0; s < SERVERS; s++) {
         FakeMediaServers.Fake fake = fakes.get(s);
@@ -99,11 +99,12 @@ class EnforceBench {
                 v,
                 false));
       }
-      Bench.median(
+      LedgerBench.Bench.median(
           "decide only (pure function), 500 streams", 21, () -> Enforcement.decide(facts, false));
 
       JobResult dry =
-          Bench.median("enforce dry run: read shares + users, decide", 11, () -> job.run(true));
+          LedgerBench.Bench.median(
+              "enforce dry run: read shares + users, decide", 11, () -> job.run(true));
       System.out.println("BENCH   " + dry.summary());
 
       // Each real pass gets fresh session ids (set up outside the timing): settled ones are
@@ -146,7 +147,8 @@ class EnforceBench {
 
       long start = System.nanoTime();
       JobResult again = job.run(false);
-      Bench.print("enforce pass again: what is left, nothing to do", System.nanoTime() - start);
+      LedgerBench.Bench.print(
+          "enforce pass again: what is left, nothing to do", System.nanoTime() - start);
       assertThat(again.summary()).startsWith("0 streams stopped");
     }
   }
@@ -166,27 +168,5 @@ class EnforceBench {
         false,
         0,
         null);
-  }
-
-  /** Tiny timing helpers, as in LedgerBench: the median is what is printed. */
-  static final class Bench {
-    static <T> T median(String what, int runs, Supplier<T> work) {
-      List<Long> times = new ArrayList<>();
-      T result = null;
-      for (int i = 0; i < runs; i++) {
-        long start = System.nanoTime();
-        result = work.get();
-        times.add(System.nanoTime() - start);
-      }
-      times.sort(Long::compare);
-      System.out.printf(
-          "BENCH %-55s median %8.1f ms   (min %.1f, max %.1f, %d runs)%n",
-          what, times.get(runs / 2) / 1e6, times.getFirst() / 1e6, times.getLast() / 1e6, runs);
-      return result;
-    }
-
-    static void print(String what, long nanos) {
-      System.out.printf("BENCH %-55s        %8.1f ms%n", what, nanos / 1e6);
-    }
   }
 }
