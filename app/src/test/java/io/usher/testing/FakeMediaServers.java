@@ -60,6 +60,7 @@ public final class FakeMediaServers implements MediaServers {
 
     public final List<ShareRequest> shared = new ArrayList<>();
     public final List<RemoteUser> removed = new ArrayList<>();
+    public final List<RemoteUser> restored = new ArrayList<>();
 
     /** What is playing; a stream stopped successfully leaves the list. */
     public final List<ActiveStream> streams = new ArrayList<>();
@@ -146,6 +147,23 @@ public final class FakeMediaServers implements MediaServers {
                       u.invitedAt(),
                       u.acceptedAt())
                   : u);
+    }
+
+    @Override
+    public ShareResult restore(RemoteUser user, ShareRequest request) {
+      restored.add(user);
+      users.add(
+          new RemoteUser(
+              user.accountId(),
+              user.username(),
+              request.email(),
+              null,
+              request.libraryIds(),
+              false,
+              false,
+              null,
+              null));
+      return new ShareResult(user.accountId(), user.username(), null, false, null);
     }
 
     @Override

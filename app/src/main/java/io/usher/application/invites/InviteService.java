@@ -19,6 +19,7 @@ import io.usher.domain.ledger.Period;
 import io.usher.domain.ledger.TxnRef;
 import io.usher.domain.media.MediaServerException;
 import io.usher.domain.media.MediaServers;
+import io.usher.domain.media.RemoteUser;
 import io.usher.domain.media.ServerKind;
 import io.usher.domain.media.ShareRequest;
 import io.usher.domain.media.ShareResult;
@@ -117,23 +118,38 @@ public final class InviteService {
     List<String> granted = grantedLibraries(server, plan);
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     PaymentDraft draft = draft(r, plan, known, now);
-    String account = server.kind() == ServerKind.PLEX ? email : username(r, email, server);
+    String accountName = server.kind() == ServerKind.PLEX ? email : username(r, email, server);
 
     ShareResult shared;
     String queuedBecause = null;
+    Optional<Share> removedBefore = removedShare(known, server);
+    String account = removedBefore.map(Share::account).orElse(accountName);
+    ShareRequest request =
+        new ShareRequest(
+            email,
+            account,
+            null,
+            granted,
+            plan.spec().downloads(),
+            plan.spec().transcode(),
+            plan.spec().maxStreams());
     try {
+      var remote = media.connect(server.connection());
       shared =
-          media
-              .connect(server.connection())
-              .share(
-                  new ShareRequest(
+          removedBefore.isPresent()
+              ? remote.restore(
+                  new RemoteUser(
+                      removedBefore.get().accountId(),
+                      removedBefore.get().account(),
                       email,
-                      account,
+                      removedBefore.get().providerShareId(),
+                      List.of(),
+                      false,
+                      false,
                       null,
-                      granted,
-                      plan.spec().downloads(),
-                      plan.spec().transcode(),
-                      plan.spec().maxStreams()));
+                      null),
+                  request)
+              : remote.share(request);
     } catch (MediaServerException e) {
       if (e.kind() == MediaServerException.Kind.ALREADY_SHARED) {
         shared = new ShareResult(null, account, null, false, null);
@@ -333,6 +349,16 @@ public final class InviteService {
       throw full;
     }
     return all.stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+  }
+
+  /** A Jellyfin/Emby account this user had on the server and lost: it is enabled again. */
+  private Optional<Share> removedShare(Optional<User> known, Server server) {
+    if (known.isEmpty() || server.kind() == ServerKind.PLEX) {
+      return Optional.empty();
+    }
+    return shares.forUser(known.get().id()).stream()
+        .filter(s -> s.serverId() == server.id() && !s.active() && s.accountId() != null)
+        .findFirst();
   }
 
   private List<String> grantedLibraries(Server server, Plan plan) {

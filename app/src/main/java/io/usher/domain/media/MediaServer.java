@@ -24,6 +24,14 @@ public interface MediaServer {
   /** Takes all access away (Plex: removes the share; Jellyfin/Emby: disables the user). */
   void remove(RemoteUser user);
 
+  /**
+   * Gives access back to someone whose access was removed (a renewal after expiry). Plex simply
+   * invites again; Jellyfin and Emby enable the kept account instead of creating a second one.
+   */
+  default ShareResult restore(RemoteUser user, ShareRequest request) {
+    return share(request);
+  }
+
   List<ActiveStream> streams();
 
   /** Stops a stream, showing {@code message} to the viewer where the server can. */

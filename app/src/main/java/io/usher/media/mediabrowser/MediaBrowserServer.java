@@ -168,6 +168,26 @@ public abstract class MediaBrowserServer implements MediaServer {
     }
   }
 
+  /** Enables the account {@link #remove} kept, with the request's libraries; the password stays. */
+  @Override
+  public io.usher.domain.media.ShareResult restore(
+      RemoteUser user, io.usher.domain.media.ShareRequest request) {
+    checkLibraryIds(request.libraryIds());
+    boolean found =
+        changePolicy(
+            user.accountId(),
+            label(user),
+            policy -> {
+              setFolders(policy, request.libraryIds());
+              policy.put("IsDisabled", false);
+            });
+    if (!found) {
+      return share(request);
+    }
+    return new io.usher.domain.media.ShareResult(
+        user.accountId(), user.username(), null, false, null);
+  }
+
   /**
    * Disables the account and empties its libraries rather than deleting it: the account, its watch
    * history and settings stay, so a renewal can enable it again. Disabling also signs the user out

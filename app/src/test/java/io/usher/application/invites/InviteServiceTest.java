@@ -307,4 +307,23 @@ class InviteServiceTest {
 
     assertThat(den.shared).extracting(r -> r.username()).containsExactly("sam", "sam2");
   }
+
+  @Test
+  void aJellyfinUserWhoExpiredAndPaysAgainGetsTheKeptAccountBack() {
+    usher.invites().invite(InviteRequest.of("pat@example.com", "Monthly", "Den"));
+    clock.advance(Duration.ofDays(40));
+    usher.jobs().run("expire", false);
+    assertThat(usher.queries().users().getFirst().servers()).isEmpty();
+    assertThat(den.removed).hasSize(1);
+
+    InviteResult again =
+        usher.invites().invite(InviteRequest.of("pat@example.com", "Monthly", "Den"));
+
+    assertThat(again.queued()).isFalse();
+    assertThat(den.shared).as("no second account").hasSize(1);
+    assertThat(den.restored)
+        .singleElement()
+        .satisfies(u -> assertThat(u.username()).isEqualTo("pat"));
+    assertThat(usher.queries().users().getFirst().servers()).containsExactly("Den");
+  }
 }

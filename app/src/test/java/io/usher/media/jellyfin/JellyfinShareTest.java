@@ -274,4 +274,25 @@ class JellyfinShareTest {
         .isInstanceOfSatisfying(
             MediaServerException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
   }
+
+  @Test
+  void restoringEnablesTheKeptAccountWithThePlansLibraries() throws Exception {
+    String disabled =
+        policy("\"IsDisabled\":true,\"EnableAllFolders\":false,\"EnabledFolders\":[]");
+    server.enqueue(ok(user(ALICE, "alice", disabled)));
+    server.enqueue(empty(204));
+
+    var result = den().restore(ALICE_USER, request(null));
+
+    take(server);
+    RecordedRequest write = take(server);
+    assertThat(line(write)).isEqualTo("POST /Users/" + ALICE + "/Policy");
+    assertThat(body(write).path("IsDisabled").booleanValue()).isFalse();
+    assertThat(body(write).path("EnabledFolders").toString()).contains(MOVIES).contains(SHOWS);
+    assertThat(body(write).path("SomethingFromJellyfin13").path("Keep").stringValue())
+        .isEqualTo("me");
+    assertThat(result.accountId()).isEqualTo(ALICE);
+    assertThat(result.password()).as("the kept password stays").isNull();
+    assertThat(server.getRequestCount()).as("no new user created").isEqualTo(2);
+  }
 }
