@@ -2,6 +2,7 @@ package io.usher.app;
 
 import io.usher.application.Usher;
 import io.usher.application.accounts.AccountChangeService;
+import io.usher.application.checkout.CheckoutService;
 import io.usher.application.enforce.ActivityService;
 import io.usher.application.enforce.EnforceJob;
 import io.usher.application.expiry.ExpireJob;
@@ -31,8 +32,13 @@ import io.usher.application.servers.ServerService;
 import io.usher.application.settings.SettingsService;
 import io.usher.application.sync.SyncService;
 import io.usher.application.users.UserService;
+import io.usher.domain.common.UsherException;
 import io.usher.domain.media.MediaServers;
 import io.usher.domain.notify.MailEvent;
+import io.usher.domain.payments.CheckoutOrder;
+import io.usher.domain.payments.CheckoutSession;
+import io.usher.domain.payments.PaymentEvent;
+import io.usher.domain.payments.PaymentProvider;
 import io.usher.domain.settings.SettingsStore;
 import io.usher.notify.discord.DiscordClient;
 import io.usher.notify.mail.SmtpMailSender;
@@ -47,6 +53,7 @@ import io.usher.store.JooqLibraryStore;
 import io.usher.store.JooqLocationStore;
 import io.usher.store.JooqOutboxStore;
 import io.usher.store.JooqPaymentStore;
+import io.usher.store.JooqPendingOrderStore;
 import io.usher.store.JooqPlanStore;
 import io.usher.store.JooqReminderLog;
 import io.usher.store.JooqServerStore;
@@ -86,6 +93,7 @@ public final class AppContext implements Usher {
   private final RemindJob remind;
   private final ActivityService activity;
   private final EnforceJob enforce;
+  private final CheckoutService checkout;
 
   public AppContext(Path dataDir, Clock clock) {
     this(dataDir, clock, MediaWiring::real);
@@ -95,6 +103,35 @@ public final class AppContext implements Usher {
    * @param media builds the media adapters once the database (and its settings) is open
    */
   public AppContext(Path dataDir, Clock clock, Function<SettingsStore, MediaServers> media) {
+    this(dataDir, clock, media, s -> PAYMENTS_NOT_SET_UP);
+  }
+
+  /*
+   * PLACEHOLDER until the Stripe adapter lands: the Stripe engineer replaces this with the real
+   * provider built from the stripe.* settings. Every checkout says payments are not set up.
+   */
+  private static final PaymentProvider PAYMENTS_NOT_SET_UP =
+      new PaymentProvider() {
+        @Override
+        public CheckoutSession createSession(CheckoutOrder order) {
+          throw new UsherException("Payments are not set up yet: the owner must add Stripe keys.");
+        }
+
+        @Override
+        public List<PaymentEvent> eventsAfter(String afterEventId) {
+          return List.of();
+        }
+      };
+
+  /**
+   * @param media builds the media adapters once the database (and its settings) is open
+   * @param payments builds the payment provider once the settings are open
+   */
+  public AppContext(
+      Path dataDir,
+      Clock clock,
+      Function<SettingsStore, MediaServers> media,
+      Function<SettingsStore, PaymentProvider> payments) {
     this.dataDir = dataDir;
     this.database = Database.open(dataDir);
     DSLContext dsl = database.dsl();
@@ -225,6 +262,15 @@ public final class AppContext implements Usher {
             notifier,
             () -> settings.flag("enforce.stop-all"),
             clock);
+    this.checkout =
+        new CheckoutService(
+            tx,
+            planStore,
+            serverStore,
+            new JooqLocationStore(dsl),
+            new JooqPendingOrderStore(dsl, clock),
+            payments.apply(settingsStore),
+            settings::value);
     OwnerAlert alertOwner =
         sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence));
     this.jobs =
@@ -242,6 +288,11 @@ public final class AppContext implements Usher {
                 enforce,
                 discordRoles),
             clock);
+  }
+
+  @Override
+  public CheckoutService checkout() {
+    return checkout;
   }
 
   @Override

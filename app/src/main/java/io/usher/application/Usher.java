@@ -1,6 +1,7 @@
 package io.usher.application;
 
 import io.usher.application.accounts.AccountChangeService;
+import io.usher.application.checkout.CheckoutService;
 import io.usher.application.enforce.ActivityService;
 import io.usher.application.expiry.ExpireJob;
 import io.usher.application.imports.CsvImportService;
@@ -46,6 +47,9 @@ public interface Usher extends AutoCloseable {
   AccountChangeService accounts();
 
   JobService jobs();
+
+  /** The public checkout page's use cases: what is on offer, and starting an order. */
+  CheckoutService checkout();
 
   /** Email: queued with the change that causes it, templates, the test mail. */
   MailService mail();

@@ -1,0 +1,208 @@
+package io.usher.application.checkout;
+
+import io.usher.domain.common.Problems;
+import io.usher.domain.common.Transactions;
+import io.usher.domain.common.UsherException;
+import io.usher.domain.common.ValidationException;
+import io.usher.domain.payments.CheckoutOrder;
+import io.usher.domain.payments.CheckoutSession;
+import io.usher.domain.payments.PaymentProvider;
+import io.usher.domain.payments.PendingOrder;
+import io.usher.domain.payments.PendingOrderStore;
+import io.usher.domain.plans.Plan;
+import io.usher.domain.plans.PlanSpec;
+import io.usher.domain.plans.PlanStore;
+import io.usher.domain.servers.LocationStore;
+import io.usher.domain.servers.Server;
+import io.usher.domain.servers.ServerSettings;
+import io.usher.domain.servers.ServerStore;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What the public checkout page offers and how an order starts: validate what the customer typed,
+ * record the order, and ask the payment provider for its hosted payment page.
+ */
+public final class CheckoutService {
+  static final int MAX_LOCATION_LENGTH = 100;
+  static final int MAX_DISCOUNT_LENGTH = 64;
+
+  private final Transactions tx;
+  private final PlanStore plans;
+  private final ServerStore servers;
+  private final LocationStore locations;
+  private final PendingOrderStore orders;
+  private final PaymentProvider provider;
+  private final Function<String, String> settings;
+  private final SecureRandom random = new SecureRandom();
+
+  /**
+   * @param settings reads a setting's current value (checkout.public-url, checkout.port)
+   */
+  public CheckoutService(
+      Transactions tx,
+      PlanStore plans,
+      ServerStore servers,
+      LocationStore locations,
+      PendingOrderStore orders,
+      PaymentProvider provider,
+      Function<String, String> settings) {
+    this.tx = tx;
+    this.plans = plans;
+    this.servers = servers;
+    this.locations = locations;
+    this.orders = orders;
+    this.provider = provider;
+    this.settings = settings;
+  }
+
+  /** The plans a customer can buy: every plan that is not hidden, in the catalogue's order. */
+  public List<OfferedPlan> offer() {
+    return plans.all().stream()
+        .filter(p -> !p.spec().hidden())
+        .map(CheckoutService::offered)
+        .toList();
+  }
+
+  /** Server locations where at least one enabled server takes new users and has room. */
+  public List<String> locations() {
+    List<Server> all = servers.all();
+    Map<Long, Integer> counts = servers.userCounts();
+    return locations.names().stream()
+        .filter(
+            name ->
+                all.stream()
+                    .anyMatch(
+                        s ->
+                            name.equalsIgnoreCase(s.settings().location())
+                                && takesNewcomers(s.settings(), counts.getOrDefault(s.id(), 0))))
+        .toList();
+  }
+
+  /**
+   * Validates the form, records the order and creates the provider's payment page.
+   *
+   * @return where to send the customer to pay
+   * @throws ValidationException with one sentence per wrong field
+   * @throws UsherException when the provider is not set up or refuses
+   */
+  public URI start(CheckoutForm form) {
+    Problems problems = new Problems();
+    String email = null;
+    try {
+      email = io.usher.domain.users.Emails.normalize("email", form.email());
+    } catch (ValidationException e) {
+      e.errors().forEach(err -> problems.add(err.field(), err.message()));
+    }
+    Optional<Plan> plan = visiblePlan(form.plan());
+    if (plan.isEmpty()) {
+      problems.add("plan", "Choose one of the plans on this page.");
+    }
+    String location = blankToNull(form.location());
+    if (location != null) {
+      Optional<String> known =
+          location.length() > MAX_LOCATION_LENGTH
+              ? Optional.empty()
+              : locations.names().stream().filter(location::equalsIgnoreCase).findFirst();
+      if (known.isEmpty()) {
+        problems.add("location", "Choose one of the locations on this page.");
+      } else {
+        location = known.get();
+      }
+    }
+    if (blankToNull(form.discount()) != null) {
+      problems.add("discount", "Discount codes come soon.");
+    }
+    problems.throwIfAny();
+
+    PlanSpec spec = plan.orElseThrow().spec();
+    String reference = "ord_" + HexFormat.of().formatHex(bytes(16));
+    String customer = email;
+    String where = location;
+    tx.run(() -> orders.insert(reference, customer, spec.name(), where));
+    String base = baseUrl();
+    CheckoutSession session =
+        provider.createSession(
+            new CheckoutOrder(
+                reference,
+                customer,
+                spec.name(),
+                spec.price(),
+                spec.stripePriceId(),
+                base + "/checkout/return?session_id={CHECKOUT_SESSION_ID}",
+                base + "/checkout/cancel"));
+    tx.run(() -> orders.setSession(reference, session.id()));
+    URI url;
+    try {
+      url = URI.create(session.url());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new UsherException("The payment provider sent back an address that is not valid.", e);
+    }
+    if (!"https".equalsIgnoreCase(url.getScheme()) && !"http".equalsIgnoreCase(url.getScheme())) {
+      throw new UsherException("The payment provider sent back an address that is not valid.");
+    }
+    return url;
+  }
+
+  /** An order placed at the checkout page, by its reference. */
+  public Optional<PendingOrder> order(String reference) {
+    return orders.byReference(reference);
+  }
+
+  /** Where customers reach this page: checkout.public-url, else this machine on checkout.port. */
+  String baseUrl() {
+    String configured = blankToNull(settings.apply("checkout.public-url"));
+    if (configured != null) {
+      return configured.endsWith("/")
+          ? configured.substring(0, configured.length() - 1)
+          : configured;
+    }
+    return "http://127.0.0.1:" + settings.apply("checkout.port").strip();
+  }
+
+  private Optional<Plan> visiblePlan(String name) {
+    String wanted = blankToNull(name);
+    if (wanted == null || wanted.length() > PlanSpec.MAX_NAME_LENGTH) {
+      return Optional.empty();
+    }
+    return plans.all().stream()
+        .filter(p -> !p.spec().hidden())
+        .filter(p -> p.name().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT)))
+        .findFirst();
+  }
+
+  private static boolean takesNewcomers(ServerSettings s, int users) {
+    return s.enabled()
+        && s.acceptsNewUsers()
+        && !s.trialOnly()
+        && (s.capacity() == null || users < s.capacity());
+  }
+
+  private static OfferedPlan offered(Plan p) {
+    PlanSpec s = p.spec();
+    return new OfferedPlan(
+        s.name(),
+        s.price().display(),
+        s.duration().toString(),
+        s.maxStreams(),
+        s.downloads(),
+        s.transcode(),
+        s.trial());
+  }
+
+  private byte[] bytes(int n) {
+    byte[] b = new byte[n];
+    random.nextBytes(b);
+    return b;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,13 @@
+package io.usher.domain.payments;
+
+import java.util.Optional;
+
+/** The orders customers placed at the checkout page. */
+public interface PendingOrderStore {
+  /** Records a new order; {@code created} is taken from the store's clock. */
+  PendingOrder insert(String reference, String email, String plan, String location);
+
+  void setSession(String reference, String sessionId);
+
+  Optional<PendingOrder> byReference(String reference);
+}

@@ -1,0 +1,56 @@
+package io.usher.store;
+
+import static io.usher.store.generated.Tables.CHECKOUT_ORDERS;
+
+import io.usher.domain.payments.PendingOrder;
+import io.usher.domain.payments.PendingOrderStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+public final class JooqPendingOrderStore implements PendingOrderStore {
+  private final DSLContext dsl;
+  private final Clock clock;
+
+  public JooqPendingOrderStore(DSLContext dsl, Clock clock) {
+    this.dsl = dsl;
+    this.clock = clock;
+  }
+
+  @Override
+  public PendingOrder insert(String reference, String email, String plan, String location) {
+    Instant now = clock.instant();
+    dsl.insertInto(CHECKOUT_ORDERS)
+        .set(CHECKOUT_ORDERS.REFERENCE, reference)
+        .set(CHECKOUT_ORDERS.EMAIL, email)
+        .set(CHECKOUT_ORDERS.PLAN, plan)
+        .set(CHECKOUT_ORDERS.LOCATION, location)
+        .set(CHECKOUT_ORDERS.CREATED_AT, now)
+        .execute();
+    return new PendingOrder(reference, email, plan, location, null, now);
+  }
+
+  @Override
+  public void setSession(String reference, String sessionId) {
+    dsl.update(CHECKOUT_ORDERS)
+        .set(CHECKOUT_ORDERS.SESSION_ID, sessionId)
+        .where(CHECKOUT_ORDERS.REFERENCE.eq(reference))
+        .execute();
+  }
+
+  @Override
+  public Optional<PendingOrder> byReference(String reference) {
+    return dsl.selectFrom(CHECKOUT_ORDERS)
+        .where(CHECKOUT_ORDERS.REFERENCE.eq(reference))
+        .fetchOptional(
+            r ->
+                new PendingOrder(
+                    r.getReference(),
+                    r.getEmail(),
+                    r.getPlan(),
+                    r.getLocation(),
+                    r.getSessionId(),
+                    r.getCreatedAt()));
+  }
+}
