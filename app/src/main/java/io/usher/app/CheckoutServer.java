@@ -1,0 +1,158 @@
+package io.usher.app;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import io.usher.checkout.CheckoutEndpoint;
+import io.usher.checkout.Csrf;
+import io.usher.checkout.RateLimiter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The public checkout page's HTTP server: the JDK's com.sun.net.httpserver (see decision 0007) on
+ * checkout.bind:checkout.port, with a bounded pool so a flood queues or slows down instead of
+ * growing threads.
+ */
+public final class CheckoutServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CheckoutServer.class);
+  static final int THREADS = 8;
+
+  static {
+    // Read once by the JDK server: drop slow or oversized requests (slowloris, header floods).
+    System.setProperty(
+        "sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "20"));
+    System.setProperty(
+        "sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "20"));
+    System.setProperty(
+        "sun.net.httpserver.maxReqHeaders",
+        System.getProperty("sun.net.httpserver.maxReqHeaders", "100"));
+    System.setProperty(
+        "sun.net.httpserver.maxReqHeaderSize",
+        System.getProperty("sun.net.httpserver.maxReqHeaderSize", "16384"));
+  }
+
+  private final HttpServer server;
+  private final ThreadPoolExecutor pool;
+
+  private CheckoutServer(HttpServer server, ThreadPoolExecutor pool) {
+    this.server = server;
+    this.pool = pool;
+  }
+
+  /**
+   * Starts the checkout page for an open data directory, from its settings. A port that is taken is
+   * one log line and one sentence for the owner; Usher goes on without the page.
+   *
+   * @param tell shows the owner a sentence (the window's log, or stderr for usher serve)
+   */
+  static Optional<CheckoutServer> startFor(
+      AppContext context, Clock clock, java.util.function.Consumer<String> tell) {
+    String bind = context.settings().value("checkout.bind");
+    int port = Integer.parseInt(context.settings().value("checkout.port").strip());
+    try {
+      HttpHandler endpoint =
+          new CheckoutEndpoint(
+              context.checkout(),
+              new Csrf(secret(context.dataDir()), clock, Duration.ofMinutes(30)),
+              new RateLimiter(10, Duration.ofMinutes(1), clock));
+      CheckoutServer server = start(new InetSocketAddress(bind, port), endpoint);
+      LOG.info("Checkout page on http://{}:{}/", bind, server.port());
+      return Optional.of(server);
+    } catch (BindException e) {
+      LOG.warn("Checkout page not started: {}:{} is in use ({})", bind, port, e.getMessage());
+      tell.accept(
+          "The checkout page could not start: port "
+              + port
+              + " on "
+              + bind
+              + " is already in use. Change checkout.port in Settings and restart Usher.");
+      return Optional.empty();
+    } catch (IOException e) {
+      LOG.warn("Checkout page not started on {}:{}", bind, port, e);
+      tell.accept(
+          "The checkout page could not start on " + bind + ":" + port + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Starts a server for the handler; port 0 takes a free port. */
+  public static CheckoutServer start(InetSocketAddress address, HttpHandler handler)
+      throws IOException {
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            THREADS,
+            THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(64),
+            r -> {
+              Thread t = new Thread(r, "usher-checkout-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            // Full: the accepting thread answers itself, which slows accepting down.
+            new ThreadPoolExecutor.CallerRunsPolicy());
+    pool.allowCoreThreadTimeOut(true);
+    HttpServer server;
+    try {
+      server = HttpServer.create(address, 64);
+    } catch (IOException e) {
+      pool.shutdownNow();
+      throw e;
+    }
+    server.createContext("/", handler);
+    server.setExecutor(pool);
+    server.start();
+    return new CheckoutServer(server, pool);
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(1);
+    pool.shutdownNow();
+  }
+
+  /** The per-install secret the form tokens are signed with, made on first use. */
+  static byte[] secret(Path dataDir) {
+    Path file = dataDir.resolve("checkout.secret");
+    try {
+      if (Files.exists(file)) {
+        byte[] stored = Files.readAllBytes(file);
+        if (stored.length >= 32) {
+          return stored;
+        }
+      }
+      byte[] fresh = new byte[32];
+      new SecureRandom().nextBytes(fresh);
+      Files.write(file, fresh);
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // Not a POSIX file system (Windows): the data directory's own permissions apply.
+      }
+      return fresh;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,304 @@
+package io.usher.checkout;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.usher.application.checkout.CheckoutForm;
+import io.usher.application.checkout.CheckoutService;
+import io.usher.domain.common.FieldError;
+import io.usher.domain.common.UsherException;
+import io.usher.domain.common.ValidationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The public checkout page, facing the internet: it shows only what a customer may see, escapes
+ * every value, checks every input, and answers garbage with 4xx, never a stack trace. One handler
+ * for every path so that unknown paths, wrong methods and failures are all answered the same way.
+ */
+public final class CheckoutEndpoint implements HttpHandler {
+  static final int MAX_BODY = 8 * 1024;
+  static final String CSP =
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
+          + " https://checkout.stripe.com; frame-ancestors 'none'; base-uri 'none'";
+  private static final Logger LOG = LoggerFactory.getLogger(CheckoutEndpoint.class);
+  private static final String HTML = "text/html; charset=utf-8";
+
+  private final CheckoutService checkout;
+  private final Csrf csrf;
+  private final RateLimiter posts;
+
+  public CheckoutEndpoint(CheckoutService checkout, Csrf csrf, RateLimiter posts) {
+    this.checkout = checkout;
+    this.csrf = csrf;
+    this.posts = posts;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      try {
+        route(exchange);
+      } catch (IOException e) {
+        LOG.debug("Checkout client went away: {}", e.toString());
+      } catch (RuntimeException e) {
+        LOG.error("Checkout page failed on {}", exchange.getRequestURI().getRawPath(), e);
+        page(
+            exchange,
+            500,
+            Pages.message(
+                "Something went wrong",
+                "The page could not be shown. Please try again in a moment.",
+                "Back to the plans"));
+      }
+    }
+  }
+
+  private void route(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getRawPath();
+    if (!method.equals("GET") && !method.equals("POST")) {
+      exchange.getResponseHeaders().set("Allow", "GET, POST");
+      page(
+          exchange,
+          405,
+          Pages.message(
+              "Not allowed", "This page only answers GET and POST.", "Back to the plans"));
+      return;
+    }
+    switch (path) {
+      case "/" -> expect(exchange, "GET", () -> offer(exchange));
+      case "/checkout" -> expect(exchange, "POST", () -> submit(exchange));
+      case "/checkout/return" ->
+          expect(
+              exchange,
+              "GET",
+              () ->
+                  page(
+                      exchange,
+                      200,
+                      Pages.message(
+                          "Thanks — we are confirming your payment",
+                          "As soon as your payment is confirmed, your invitation is sent to your"
+                              + " email address. You can close this page.",
+                          "Back to the plans")));
+      case "/checkout/cancel" ->
+          expect(
+              exchange,
+              "GET",
+              () ->
+                  page(
+                      exchange,
+                      200,
+                      Pages.message(
+                          "Payment cancelled",
+                          "Nothing was charged. You can choose a plan again whenever you like.",
+                          "Back to the plans")));
+      case "/health" ->
+          expect(exchange, "GET", () -> send(exchange, 200, "text/plain; charset=utf-8", "ok"));
+      default -> notFound(exchange);
+    }
+  }
+
+  private interface Action {
+    void run() throws IOException;
+  }
+
+  private void expect(HttpExchange exchange, String method, Action action) throws IOException {
+    if (exchange.getRequestMethod().equals(method)) {
+      action.run();
+    } else {
+      exchange.getResponseHeaders().set("Allow", method);
+      page(
+          exchange,
+          405,
+          Pages.message(
+              "Not allowed",
+              "This address does not answer " + exchange.getRequestMethod() + ".",
+              "Back to the plans"));
+    }
+  }
+
+  private void offer(HttpExchange exchange) throws IOException {
+    page(
+        exchange,
+        200,
+        Pages.offer(
+            checkout.offer(), checkout.locations(), Pages.Typed.NONE, List.of(), csrf.issue()));
+  }
+
+  private void submit(HttpExchange exchange) throws IOException {
+    long wait = posts.acquire(client(exchange));
+    if (wait > 0) {
+      exchange.getResponseHeaders().set("Retry-After", Long.toString(wait));
+      page(
+          exchange,
+          429,
+          Pages.message(
+              "Too many tries", "Please wait a minute before trying again.", "Back to the plans"));
+      return;
+    }
+    if (!formContentType(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+      page(
+          exchange,
+          415,
+          Pages.message(
+              "That form could not be read",
+              "Please send the form from the plans page.",
+              "Back to the plans"));
+      return;
+    }
+    Optional<byte[]> body = readBody(exchange);
+    if (body.isEmpty()) {
+      page(
+          exchange,
+          413,
+          Pages.message(
+              "That form is too large",
+              "Please send the form from the plans page.",
+              "Back to the plans"));
+      return;
+    }
+    Optional<Map<String, String>> parsed = FormBody.parse(body.get());
+    if (parsed.isEmpty()) {
+      garbage(exchange);
+      return;
+    }
+    Map<String, String> fields = parsed.get();
+    if (!csrf.valid(fields.get("csrf"))) {
+      page(
+          exchange,
+          403,
+          Pages.message(
+              "This form has expired",
+              "Please go back to the plans page and send the form again.",
+              "Back to the plans"));
+      return;
+    }
+    Pages.Typed typed =
+        new Pages.Typed(
+            fields.getOrDefault("email", ""),
+            fields.getOrDefault("plan", ""),
+            fields.getOrDefault("location", ""),
+            fields.getOrDefault("discount", ""));
+    URI provider;
+    try {
+      provider =
+          checkout.start(
+              new CheckoutForm(typed.email(), typed.plan(), typed.location(), typed.discount()));
+    } catch (ValidationException e) {
+      reoffer(exchange, 400, typed, e.errors().stream().map(FieldError::message).toList());
+      return;
+    } catch (UsherException e) {
+      LOG.warn("Checkout could not start: {}", e.getMessage());
+      reoffer(exchange, 503, typed, List.of(e.getMessage()));
+      return;
+    }
+    exchange.getResponseHeaders().set("Location", provider.toASCIIString());
+    secure(exchange.getResponseHeaders());
+    exchange.sendResponseHeaders(303, -1);
+  }
+
+  private void reoffer(HttpExchange exchange, int status, Pages.Typed typed, List<String> problems)
+      throws IOException {
+    page(
+        exchange,
+        status,
+        Pages.offer(checkout.offer(), checkout.locations(), typed, problems, csrf.issue()));
+  }
+
+  private static boolean formContentType(String header) {
+    if (header == null) {
+      return false;
+    }
+    String[] parts = header.toLowerCase(Locale.ROOT).split(";");
+    if (!parts[0].strip().equals("application/x-www-form-urlencoded")) {
+      return false;
+    }
+    for (int i = 1; i < parts.length; i++) {
+      String param = parts[i].strip();
+      if (param.startsWith("charset=")
+          && !param.substring(8).replace("\"", "").strip().equals("utf-8")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The body, or empty when it is over the limit (announced or actual). */
+  private static Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (length != null) {
+      try {
+        if (Long.parseLong(length.strip()) > MAX_BODY) {
+          return Optional.empty();
+        }
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readNBytes(MAX_BODY + 1);
+      return body.length > MAX_BODY ? Optional.empty() : Optional.of(body);
+    }
+  }
+
+  private static String client(HttpExchange exchange) {
+    InetSocketAddress remote = exchange.getRemoteAddress();
+    return remote == null || remote.getAddress() == null
+        ? "unknown"
+        : remote.getAddress().getHostAddress();
+  }
+
+  private static void garbage(HttpExchange exchange) throws IOException {
+    page(
+        exchange,
+        400,
+        Pages.message(
+            "That form could not be read",
+            "Please send the form from the plans page.",
+            "Back to the plans"));
+  }
+
+  private static void notFound(HttpExchange exchange) throws IOException {
+    page(
+        exchange,
+        404,
+        Pages.message(
+            "Page not found",
+            "There is nothing at this address. The plans are on the front page.",
+            "See the plans"));
+  }
+
+  private static void page(HttpExchange exchange, int status, String html) throws IOException {
+    send(exchange, status, HTML, html);
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, String text)
+      throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    Headers headers = exchange.getResponseHeaders();
+    headers.set("Content-Type", type);
+    secure(headers);
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  /** The headers every answer carries. */
+  static void secure(Headers headers) {
+    headers.set("Content-Security-Policy", CSP);
+    headers.set("X-Content-Type-Options", "nosniff");
+    headers.set("Referrer-Policy", "no-referrer");
+    headers.set("X-Frame-Options", "DENY");
+    headers.set("Cache-Control", "no-store");
+  }
+}

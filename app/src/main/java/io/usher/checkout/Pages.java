@@ -1,0 +1,102 @@
+package io.usher.checkout;
+
+import io.usher.application.checkout.OfferedPlan;
+import java.util.List;
+import java.util.Map;
+
+/** The checkout's pages, rendered on the server from the templates beside this class. */
+final class Pages {
+  private static final Template LAYOUT = Template.load("layout.html");
+  private static final Template OFFER = Template.load("offer.html");
+  private static final Template CARD = Template.load("card.html");
+  private static final Template LOCATIONS = Template.load("locations.html");
+  private static final Template MESSAGE = Template.load("message.html");
+
+  private Pages() {}
+
+  /** What the customer typed, kept when the form comes back with a problem. */
+  record Typed(String email, String plan, String location, String discount) {
+    static final Typed NONE = new Typed("", "", "", "");
+  }
+
+  static String offer(
+      List<OfferedPlan> plans,
+      List<String> locations,
+      Typed typed,
+      List<String> problems,
+      String csrf) {
+    if (plans.isEmpty()) {
+      return message(
+          "Nothing on sale right now", "There are no plans to buy at the moment.", "Try again");
+    }
+    StringBuilder cards = new StringBuilder();
+    boolean onlyOne = plans.size() == 1;
+    for (OfferedPlan p : plans) {
+      boolean checked = onlyOne || p.name().equalsIgnoreCase(typed.plan());
+      cards.append(
+          CARD.render(
+              Map.of(
+                  "name",
+                  p.name(),
+                  "checked",
+                  new Html.Markup(checked ? " checked" : ""),
+                  "trial",
+                  new Html.Markup(p.trial() ? " <span class=\"tag\">Trial</span>" : ""),
+                  "price",
+                  p.price(),
+                  "duration",
+                  p.duration(),
+                  "streams",
+                  p.streams() == 1 ? "1 stream at a time" : p.streams() + " streams at a time",
+                  "downloads",
+                  p.downloads() ? "Downloads allowed" : "No downloads",
+                  "transcoding",
+                  p.transcoding() ? "Transcoding allowed" : "Original quality only")));
+    }
+    String locationField = "";
+    if (!locations.isEmpty()) {
+      StringBuilder options = new StringBuilder();
+      for (String l : locations) {
+        options
+            .append("<option value=\"")
+            .append(Html.escape(l))
+            .append('"')
+            .append(l.equalsIgnoreCase(typed.location()) ? " selected" : "")
+            .append('>')
+            .append(Html.escape(l))
+            .append("</option>\n");
+      }
+      locationField = LOCATIONS.render(Map.of("options", new Html.Markup(options.toString())));
+    }
+    String errors = "";
+    if (!problems.isEmpty()) {
+      StringBuilder list = new StringBuilder("<div class=\"errors\" role=\"alert\"><ul>");
+      problems.forEach(p -> list.append("<li>").append(Html.escape(p)).append("</li>"));
+      errors = list.append("</ul></div>").toString();
+    }
+    String body =
+        OFFER.render(
+            Map.of(
+                "errors",
+                new Html.Markup(errors),
+                "csrf",
+                csrf,
+                "cards",
+                new Html.Markup(cards.toString()),
+                "email",
+                typed.email(),
+                "locations",
+                new Html.Markup(locationField),
+                "discount",
+                typed.discount()));
+    return layout("Choose your plan", body);
+  }
+
+  static String message(String heading, String text, String link) {
+    return layout(heading, MESSAGE.render(Map.of("heading", heading, "text", text, "link", link)));
+  }
+
+  private static String layout(String title, String body) {
+    return LAYOUT.render(Map.of("title", title, "body", new Html.Markup(body)));
+  }
+}

@@ -1,0 +1,244 @@
+package io.usher.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.usher.app.AppContext;
+import io.usher.app.CheckoutServer;
+import io.usher.testing.FakeMediaServers;
+import io.usher.testing.FakePaymentProvider;
+import io.usher.testing.Fixtures;
+import io.usher.testing.MutableClock;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The public checkout page end to end over HTTP, on a free port, with a fake provider. */
+class CheckoutEndpointTest {
+  static final String FORM = "application/x-www-form-urlencoded";
+
+  @TempDir Path dataDir;
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+  final FakePaymentProvider provider = new FakePaymentProvider();
+  final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  AppContext usher;
+  CheckoutServer server;
+  Csrf csrf;
+
+  @BeforeEach
+  void start() throws Exception {
+    usher = new AppContext(dataDir, clock, s -> new FakeMediaServers(), s -> provider);
+    Fixtures.monthly(usher, "Monthly", "10");
+    Fixtures.monthly(usher, "<script>alert(1)</script>", "5");
+    var hidden = Fixtures.monthly(usher, "Staff only", "0");
+    usher.plans().setHidden(hidden.id(), true);
+    csrf = new Csrf("0123456789abcdef0123456789abcdef".getBytes(), clock, Duration.ofMinutes(30));
+    server =
+        CheckoutServer.start(
+            new InetSocketAddress("127.0.0.1", 0),
+            new CheckoutEndpoint(
+                usher.checkout(), csrf, new RateLimiter(5, Duration.ofMinutes(1), clock)));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    usher.close();
+  }
+
+  URI at(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(at(path)).GET().build(), BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String type, byte[] body) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(at("/checkout")).POST(BodyPublishers.ofByteArray(body));
+    if (type != null) {
+      b.header("Content-Type", type);
+    }
+    return http.send(b.build(), BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String body) throws Exception {
+    return post(FORM, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  String token() throws Exception {
+    Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(get("/").body());
+    assertThat(m.find()).as("the form carries a token").isTrue();
+    return m.group(1);
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void thePlansPageListsOnlyVisiblePlansWithTheirNamesEscaped() throws Exception {
+    HttpResponse<String> page = get("/");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+    assertThat(page.body())
+        .contains("Monthly")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>")
+        .doesNotContain("Staff only")
+        .contains("action=\"/checkout\"");
+  }
+
+  @Test
+  void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+    for (HttpResponse<String> r : new HttpResponse[] {get("/"), get("/nope"), get("/health")}) {
+      assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow())
+          .contains("default-src 'none'")
+          .contains("style-src 'unsafe-inline'")
+          .contains("form-action 'self' https://checkout.stripe.com")
+          .contains("frame-ancestors 'none'");
+      assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+      assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    }
+  }
+
+  @Test
+  void aValidOrderIsSentToTheProvidersPage() throws Exception {
+    HttpResponse<String> r =
+        post("email=" + enc("alice@example.com") + "&plan=Monthly&discount=&csrf=" + enc(token()));
+
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(r.headers().firstValue("Location")).hasValue(FakePaymentProvider.URL);
+    assertThat(provider.orders)
+        .singleElement()
+        .satisfies(o -> assertThat(o.plan()).isEqualTo("Monthly"));
+  }
+
+  @Test
+  void aWrongFieldComesBackWithTheSentenceAndWhatWasTypedEscaped() throws Exception {
+    HttpResponse<String> r =
+        post("email=" + enc("\"><b>x") + "&plan=Monthly&discount=SAVE&csrf=" + enc(token()));
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body())
+        .contains("Discount codes come soon.")
+        .contains("is not a valid email address.")
+        .contains("&quot;&gt;&lt;b&gt;x")
+        .doesNotContain("<b>x");
+    assertThat(provider.orders).isEmpty();
+  }
+
+  @Test
+  void aMissingOrForgedTokenIsRefused() throws Exception {
+    assertThat(post("email=a%40example.com&plan=Monthly").statusCode()).isEqualTo(403);
+    assertThat(post("email=a%40example.com&plan=Monthly&csrf=123.forged").statusCode())
+        .isEqualTo(403);
+    assertThat(provider.orders).isEmpty();
+  }
+
+  @Test
+  void anExpiredTokenIsRefused() throws Exception {
+    String old = token();
+    clock.advance(Duration.ofHours(2));
+
+    assertThat(post("email=a%40example.com&plan=Monthly&csrf=" + enc(old)).statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void anOversizedBodyIsRefused() throws Exception {
+    byte[] big = ("email=" + "a".repeat(9000)).getBytes(StandardCharsets.US_ASCII);
+
+    assertThat(post(FORM, big).statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void onlyFormBodiesAreRead() throws Exception {
+    assertThat(post("application/json", "{}".getBytes()).statusCode()).isEqualTo(415);
+    assertThat(post(null, "email=x".getBytes()).statusCode()).isEqualTo(415);
+  }
+
+  @Test
+  void garbageBodiesAreBadRequestsNeverFailures() throws Exception {
+    String t = "&csrf=" + enc(token());
+    assertThat(post(FORM, new byte[] {(byte) 0xff, (byte) 0xfe, 0x3d}).statusCode()).isEqualTo(400);
+    assertThat(post("email=%zz" + t).statusCode()).isEqualTo(400);
+    assertThat(post("no-equals-sign").statusCode()).isEqualTo(400);
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(post("email=a&email=b" + t).statusCode()).isEqualTo(400);
+    assertThat(post("email=%00" + t).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void wrongMethodsAndUnknownPathsGetFriendlyPages() throws Exception {
+    HttpResponse<String> missing = get("/admin");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("Page not found");
+    assertThat(get("/checkout").statusCode()).isEqualTo(405);
+    HttpResponse<String> put =
+        http.send(
+            HttpRequest.newBuilder(at("/")).PUT(BodyPublishers.ofString("x")).build(),
+            BodyHandlers.ofString());
+    assertThat(put.statusCode()).isEqualTo(405);
+    assertThat(put.headers().firstValue("Allow")).hasValue("GET, POST");
+  }
+
+  @Test
+  void healthSaysOk() throws Exception {
+    HttpResponse<String> r = get("/health");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("ok");
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+  }
+
+  @Test
+  void theReturnAndCancelPagesAnswer() throws Exception {
+    assertThat(get("/checkout/return?session_id=cs_test_1").body())
+        .contains("we are confirming your payment");
+    assertThat(get("/checkout/cancel").body()).contains("Nothing was charged");
+  }
+
+  @Test
+  void tooManyPostsFromOneAddressAreToldToWait() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      assertThat(post("email=x").statusCode()).isEqualTo(403);
+    }
+    HttpResponse<String> r = post("email=x");
+
+    assertThat(r.statusCode()).isEqualTo(429);
+    assertThat(r.headers().firstValue("Retry-After")).hasValue("12");
+    clock.advance(Duration.ofSeconds(12));
+    assertThat(post("email=x").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void providerNotSetUpShowsTheSentence() throws Exception {
+    provider.failure =
+        new io.usher.domain.common.UsherException(
+            "Payments are not set up yet: the owner must add Stripe keys.");
+
+    HttpResponse<String> r = post("email=a%40example.com&plan=Monthly&csrf=" + enc(token()));
+
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.body()).contains("Payments are not set up yet");
+  }
+}
