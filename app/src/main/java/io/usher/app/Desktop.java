@@ -52,6 +52,7 @@ final class Desktop {
     outbox.start();
     Scheduler scheduler = new Scheduler(context.jobs());
     scheduler.start();
+    var checkout = CheckoutServer.startFor(context, clock, sentence -> {});
     String theme = context.settings().value("ui.theme");
     UiTasks tasks = new UiTasks(background, Platform::runLater);
     Platform.startup(
@@ -60,6 +61,7 @@ final class Desktop {
           stage.setOnHidden(
               e -> {
                 background.shutdownNow();
+                checkout.ifPresent(CheckoutServer::close);
                 scheduler.close();
                 outbox.close();
                 context.close();

@@ -28,11 +28,13 @@ final class Headless {
     }
     OutboxWorker outbox = new OutboxWorker(context.outbox(), clock);
     Scheduler scheduler = new Scheduler(context.jobs());
+    var checkout = CheckoutServer.startFor(context, clock, System.err::println);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread shutdown =
         new Thread(
             () -> {
               LOG.info("Stopping");
+              checkout.ifPresent(CheckoutServer::close);
               scheduler.stop(Duration.ofSeconds(20));
               outbox.close();
               context.close();
