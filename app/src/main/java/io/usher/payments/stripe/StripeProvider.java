@@ -1,0 +1,200 @@
+package io.usher.payments.stripe;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.PermissionException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Event;
+import com.stripe.model.StripeCollection;
+import com.stripe.model.checkout.Session;
+import com.stripe.param.EventListParams;
+import com.stripe.param.checkout.SessionCreateParams;
+import io.usher.domain.payments.CheckoutOrder;
+import io.usher.domain.payments.CheckoutSession;
+import io.usher.domain.payments.PaymentEvent;
+import io.usher.domain.payments.PaymentProvider;
+import io.usher.domain.payments.PaymentProviderException;
+import io.usher.domain.payments.PaymentProviderException.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Stripe through its Java SDK: hosted Checkout Sessions, and the events the ledger acts on.
+ *
+ * <p>The API base and the secret key are read on every call (the owner may change them at any
+ * time); the {@link StripeClient} is cached for as long as both stay the same. The key never
+ * appears in a message.
+ */
+public final class StripeProvider implements PaymentProvider {
+  /** Stripe's largest page. */
+  static final long PAGE = 100;
+
+  private final Supplier<String> apiBase;
+  private final Supplier<String> secretKey;
+  private final int retries;
+  private StripeClient client;
+  private String clientFor;
+
+  public StripeProvider(Supplier<String> apiBase, Supplier<String> secretKey) {
+    this(apiBase, secretKey, 2);
+  }
+
+  /**
+   * @param retries the SDK's own network retries (connect errors, 409, 5xx; POSTs carry an
+   *     idempotency key so a retry never pays twice)
+   */
+  StripeProvider(Supplier<String> apiBase, Supplier<String> secretKey, int retries) {
+    this.apiBase = apiBase;
+    this.secretKey = secretKey;
+    this.retries = retries;
+  }
+
+  @Override
+  public CheckoutSession createSession(CheckoutOrder order) {
+    SessionCreateParams.Builder params =
+        SessionCreateParams.builder()
+            .setCustomerEmail(order.email())
+            .setClientReferenceId(order.reference())
+            .putMetadata("usher_order", order.reference())
+            .setSuccessUrl(order.successUrl())
+            .setCancelUrl(order.cancelUrl());
+    if (order.priceId() == null) {
+      params
+          .setMode(SessionCreateParams.Mode.PAYMENT)
+          .setPaymentIntentData(
+              SessionCreateParams.PaymentIntentData.builder()
+                  .putMetadata("usher_order", order.reference())
+                  .build())
+          .addLineItem(
+              SessionCreateParams.LineItem.builder()
+                  .setQuantity(1L)
+                  .setPriceData(
+                      SessionCreateParams.LineItem.PriceData.builder()
+                          .setCurrency(
+                              order.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT))
+                          .setUnitAmount(order.amount().minor())
+                          .setProductData(
+                              SessionCreateParams.LineItem.PriceData.ProductData.builder()
+                                  .setName(order.plan())
+                                  .build())
+                          .build())
+                  .build());
+    } else {
+      params
+          .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
+          // Tags the subscription, so its invoices carry the order too.
+          .setSubscriptionData(
+              SessionCreateParams.SubscriptionData.builder()
+                  .putMetadata("usher_order", order.reference())
+                  .build())
+          .addLineItem(
+              SessionCreateParams.LineItem.builder()
+                  .setPrice(order.priceId())
+                  .setQuantity(1L)
+                  .build());
+    }
+    try {
+      Session session = client().v1().checkout().sessions().create(params.build());
+      return new CheckoutSession(session.getId(), session.getUrl());
+    } catch (StripeException e) {
+      throw mapped(e, "create the checkout page");
+    }
+  }
+
+  /**
+   * Stripe lists events newest first. Those after the cursor are the ones <em>before</em> it in
+   * that order, so each page is asked with {@code ending_before} = the newest id seen so far; a
+   * page's data is still newest first, so it is reversed, and its first (newest) id is the next
+   * cursor, while {@code has_more} says newer events remain. With no cursor, the most recent page
+   * is returned (Stripe keeps events for 30 days).
+   */
+  @Override
+  public List<PaymentEvent> eventsAfter(String afterEventId) {
+    StripeClient stripe = client();
+    List<PaymentEvent> out = new ArrayList<>();
+    String cursor = afterEventId;
+    try {
+      while (true) {
+        EventListParams.Builder params =
+            EventListParams.builder().addAllType(StripeEvents.TYPES).setLimit(PAGE);
+        if (cursor != null) {
+          params.setEndingBefore(cursor);
+        }
+        StripeCollection<Event> page = stripe.v1().events().list(params.build());
+        List<Event> data = page.getData() == null ? List.of() : page.getData();
+        for (Event e : data.reversed()) {
+          StripeEvents.reduce(
+                  e.getId(),
+                  e.getType(),
+                  e.getCreated() == null ? 0 : e.getCreated(),
+                  e.getDataObjectDeserializer().getRawJson())
+              .ifPresent(out::add);
+        }
+        if (cursor == null || data.isEmpty() || !Boolean.TRUE.equals(page.getHasMore())) {
+          return out;
+        }
+        cursor = data.getFirst().getId();
+      }
+    } catch (StripeException e) {
+      throw mapped(e, "list its events");
+    }
+  }
+
+  private synchronized StripeClient client() {
+    String key = secretKey.get();
+    if (key == null || key.isBlank()) {
+      throw new PaymentProviderException(
+          Kind.NOT_CONFIGURED, "Stripe is not set up: set stripe.secret-key first.");
+    }
+    String base = apiBase.get();
+    String identity = base + "\n" + key;
+    if (client == null || !identity.equals(clientFor)) {
+      client =
+          StripeClient.builder()
+              .setApiKey(key.strip())
+              .setApiBase(base)
+              .setMaxNetworkRetries(retries)
+              .build();
+      clientFor = identity;
+    }
+    return client;
+  }
+
+  private static PaymentProviderException mapped(StripeException e, String doing) {
+    Integer status = e.getStatusCode();
+    if (e instanceof AuthenticationException) {
+      return new PaymentProviderException(
+          Kind.UNAUTHORIZED,
+          "Stripe refused the secret key: check stripe.secret-key (a live or test key, sk_…).");
+    }
+    if (e instanceof PermissionException) {
+      return new PaymentProviderException(
+          Kind.UNAUTHORIZED,
+          "Stripe refused to " + doing + " with this key: it lacks the permission.");
+    }
+    if (e instanceof ApiConnectionException) {
+      return new PaymentProviderException(
+          Kind.UNAVAILABLE, "Stripe could not be reached to " + doing + "; Usher will try again.");
+    }
+    if (e instanceof RateLimitException) {
+      return new PaymentProviderException(
+          Kind.UNAVAILABLE, "Stripe asked Usher to slow down; it will try again shortly.");
+    }
+    if (status != null && status >= 500) {
+      return new PaymentProviderException(
+          Kind.UNAVAILABLE,
+          "Stripe failed to " + doing + " (HTTP " + status + "); Usher will try again.");
+    }
+    String reason = e.getStripeError() == null ? null : e.getStripeError().getMessage();
+    return new PaymentProviderException(
+        Kind.REFUSED,
+        "Stripe refused to "
+            + doing
+            + (status == null ? "" : " (HTTP " + status + ")")
+            + (reason == null ? "." : ": " + reason.replaceAll("sk_[A-Za-z0-9_*]+", "sk_…")));
+  }
+}
