@@ -1,0 +1,62 @@
+package io.usher.payments.stripe;
+
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Event;
+import com.stripe.net.Webhook;
+import io.usher.domain.payments.PaymentEvent;
+import io.usher.domain.payments.PaymentProviderException;
+import io.usher.domain.payments.PaymentProviderException.Kind;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Stripe's webhook: the {@code Stripe-Signature} header verified on the raw body (HMAC-SHA256 with
+ * the endpoint secret, any v1 matching, at most {@link #TOLERANCE_SECONDS} old by the injected
+ * clock), then the same reduction as polling.
+ */
+public final class StripeWebhooks {
+  public static final long TOLERANCE_SECONDS = 300;
+
+  /**
+   * @return the event, or empty when it is genuine but one the ledger does not act on
+   * @throws PaymentProviderException of kind BAD_SIGNATURE for a forged, stale or unreadable one
+   */
+  public Optional<PaymentEvent> parse(
+      String rawBody, String signatureHeader, String secret, Clock clock) {
+    if (secret == null || secret.isBlank()) {
+      throw new PaymentProviderException(
+          Kind.NOT_CONFIGURED, "Stripe webhooks are not set up: set stripe.webhook-secret.");
+    }
+    if (rawBody == null || signatureHeader == null || signatureHeader.isBlank()) {
+      throw refused("it has no Stripe-Signature header");
+    }
+    Event event;
+    try {
+      event = Webhook.constructEvent(rawBody, signatureHeader, secret, TOLERANCE_SECONDS, clock);
+    } catch (SignatureVerificationException e) {
+      throw refused(
+          e.getMessage() != null && e.getMessage().contains("tolerance")
+              ? "its signature is too old (a replay?)"
+              : "its signature does not match");
+    } catch (RuntimeException e) {
+      throw refused("its body is not a Stripe event");
+    }
+    if (event.getId() == null || event.getType() == null || event.getData() == null) {
+      throw refused("its body is not a Stripe event");
+    }
+    try {
+      return StripeEvents.reduce(
+          event.getId(),
+          event.getType(),
+          event.getCreated() == null ? 0 : event.getCreated(),
+          event.getDataObjectDeserializer().getRawJson());
+    } catch (RuntimeException e) {
+      throw refused("its body is not a Stripe event");
+    }
+  }
+
+  private static PaymentProviderException refused(String why) {
+    return new PaymentProviderException(
+        Kind.BAD_SIGNATURE, "Usher refused a Stripe webhook: " + why + ".");
+  }
+}
