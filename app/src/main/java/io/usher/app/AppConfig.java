@@ -21,6 +21,10 @@ final class AppConfig {
     return address("USHER_PLEX_TV_URL", "plex.tv-url");
   }
 
+  String stripeApiUrl() {
+    return address("USHER_STRIPE_API_URL", "stripe.api-url");
+  }
+
   String discordApiUrl() {
     return address("USHER_DISCORD_API_URL", "discord.api-url");
   }

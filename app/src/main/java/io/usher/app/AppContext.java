@@ -26,22 +26,21 @@ import io.usher.application.notify.Notifier;
 import io.usher.application.notify.WelcomeMails;
 import io.usher.application.outbox.OutboxService;
 import io.usher.application.payments.PaymentService;
+import io.usher.application.payments.RecordProviderPayment;
+import io.usher.application.payments.StripeEventsJob;
 import io.usher.application.plans.PlanService;
 import io.usher.application.queries.LedgerQueryService;
 import io.usher.application.servers.ServerService;
 import io.usher.application.settings.SettingsService;
 import io.usher.application.sync.SyncService;
 import io.usher.application.users.UserService;
-import io.usher.domain.common.UsherException;
 import io.usher.domain.media.MediaServers;
 import io.usher.domain.notify.MailEvent;
-import io.usher.domain.payments.CheckoutOrder;
-import io.usher.domain.payments.CheckoutSession;
-import io.usher.domain.payments.PaymentEvent;
 import io.usher.domain.payments.PaymentProvider;
 import io.usher.domain.settings.SettingsStore;
 import io.usher.notify.discord.DiscordClient;
 import io.usher.notify.mail.SmtpMailSender;
+import io.usher.payments.stripe.StripeProvider;
 import io.usher.store.JooqActivityStore;
 import io.usher.store.JooqAuditLog;
 import io.usher.store.JooqDiscordRoleStore;
@@ -94,6 +93,7 @@ public final class AppContext implements Usher {
   private final ActivityService activity;
   private final EnforceJob enforce;
   private final CheckoutService checkout;
+  private final RecordProviderPayment stripePayments;
 
   public AppContext(Path dataDir, Clock clock) {
     this(dataDir, clock, MediaWiring::real);
@@ -103,25 +103,15 @@ public final class AppContext implements Usher {
    * @param media builds the media adapters once the database (and its settings) is open
    */
   public AppContext(Path dataDir, Clock clock, Function<SettingsStore, MediaServers> media) {
-    this(dataDir, clock, media, s -> PAYMENTS_NOT_SET_UP);
+    this(dataDir, clock, media, AppContext::stripe);
   }
 
-  /*
-   * PLACEHOLDER until the Stripe adapter lands: the Stripe engineer replaces this with the real
-   * provider built from the stripe.* settings. Every checkout says payments are not set up.
-   */
-  private static final PaymentProvider PAYMENTS_NOT_SET_UP =
-      new PaymentProvider() {
-        @Override
-        public CheckoutSession createSession(CheckoutOrder order) {
-          throw new UsherException("Payments are not set up yet: the owner must add Stripe keys.");
-        }
-
-        @Override
-        public List<PaymentEvent> eventsAfter(String afterEventId) {
-          return List.of();
-        }
-      };
+  /** Stripe, with its address and key read from the settings (and env) on every call. */
+  private static PaymentProvider stripe(SettingsStore settings) {
+    AppConfig config = new AppConfig(System.getenv(), settings);
+    return new StripeProvider(
+        config::stripeApiUrl, () -> settings.get("stripe.secret-key").orElse(""));
+  }
 
   /**
    * @param media builds the media adapters once the database (and its settings) is open
@@ -262,15 +252,29 @@ public final class AppContext implements Usher {
             notifier,
             () -> settings.flag("enforce.stop-all"),
             clock);
+    PaymentProvider provider = payments.apply(settingsStore);
+    JooqPendingOrderStore pendingOrders = new JooqPendingOrderStore(dsl, clock);
     this.checkout =
         new CheckoutService(
             tx,
             planStore,
             serverStore,
             new JooqLocationStore(dsl),
-            new JooqPendingOrderStore(dsl, clock),
-            payments.apply(settingsStore),
+            pendingOrders,
+            provider,
             settings::value);
+    this.stripePayments =
+        new RecordProviderPayment(
+            tx,
+            userStore,
+            planStore,
+            new JooqPaymentStore(dsl, clock),
+            audit,
+            links,
+            invites,
+            reference -> pendingOrders.byReference(reference).map(o -> o.plan()),
+            io.usher.domain.ledger.PaymentSource.STRIPE,
+            clock);
     OwnerAlert alertOwner =
         sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence));
     this.jobs =
@@ -286,8 +290,14 @@ public final class AppContext implements Usher {
                 expire,
                 remind,
                 enforce,
-                discordRoles),
+                discordRoles,
+                new StripeEventsJob(provider, stripePayments, settingsStore, settings::value)),
             clock);
+  }
+
+  /** Applies a payment provider's events to the ledger (the polling job and the webhook). */
+  public RecordProviderPayment stripePayments() {
+    return stripePayments;
   }
 
   @Override

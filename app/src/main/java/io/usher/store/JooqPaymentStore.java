@@ -129,6 +129,14 @@ public final class JooqPaymentStore implements PaymentStore {
         .fetch(JooqPaymentStore::toPayment);
   }
 
+  @Override
+  public List<Payment> bySubscription(String subscriptionId) {
+    return dsl.selectFrom(PAYMENTS)
+        .where(PAYMENTS.SUBSCRIPTION_ID.eq(subscriptionId))
+        .orderBy(PAYMENTS.STARTS_AT, PAYMENTS.ID)
+        .fetch(JooqPaymentStore::toPayment);
+  }
+
   private static void write(PaymentsRecord rec, PaymentSpec s) {
     rec.setUserId(s.userId());
     rec.setPlanId(s.planId());

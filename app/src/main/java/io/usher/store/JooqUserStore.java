@@ -103,6 +103,16 @@ public final class JooqUserStore implements UserStore {
   }
 
   @Override
+  public Optional<User> byPaypalEmail(String normalizedEmail) {
+    return dsl.selectFrom(USERS)
+        .where(USERS.PAYPAL_EMAIL.eq(normalizedEmail))
+        .orderBy(USERS.ID)
+        .limit(1)
+        .fetchOptional()
+        .map(JooqUserStore::toUser);
+  }
+
+  @Override
   public void setMaster(long subId, Long masterId) {
     dsl.update(USERS).set(USERS.MASTER_ID, masterId).where(USERS.ID.eq(subId)).execute();
   }

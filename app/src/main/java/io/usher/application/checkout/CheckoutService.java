@@ -127,16 +127,31 @@ public final class CheckoutService {
     String where = location;
     tx.run(() -> orders.insert(reference, customer, spec.name(), where));
     String base = baseUrl();
-    CheckoutSession session =
-        provider.createSession(
-            new CheckoutOrder(
-                reference,
-                customer,
-                spec.name(),
-                spec.price(),
-                spec.stripePriceId(),
-                base + "/checkout/return?session_id={CHECKOUT_SESSION_ID}",
-                base + "/checkout/cancel"));
+    CheckoutSession session;
+    try {
+      session =
+          provider.createSession(
+              new CheckoutOrder(
+                  reference,
+                  customer,
+                  spec.name(),
+                  spec.price(),
+                  spec.stripePriceId(),
+                  base + "/checkout/return?session_id={CHECKOUT_SESSION_ID}",
+                  base + "/checkout/cancel"));
+    } catch (io.usher.domain.payments.PaymentProviderException e) {
+      // The provider's sentence is for the owner (it names settings); the customer gets theirs.
+      org.slf4j.LoggerFactory.getLogger(CheckoutService.class)
+          .warn("Checkout {} could not start: {}", reference, e.getMessage());
+      throw new io.usher.domain.common.UsherException(
+          switch (e.kind()) {
+            case NOT_CONFIGURED -> "Payments are not set up yet: the owner must add Stripe keys.";
+            case UNAVAILABLE ->
+                "The payment service is not answering right now; please try again in a minute.";
+            default -> "Payments are not working right now; please try again later.";
+          },
+          e);
+    }
     tx.run(() -> orders.setSession(reference, session.id()));
     URI url;
     try {

@@ -196,6 +196,41 @@ public final class InviteService {
         });
   }
 
+  /**
+   * Queues the share of a paid plan for a user (a provider payment): the server is chosen as for an
+   * invite and the outbox's "invite" handler does the share. Call it inside the transaction that
+   * records the payment. Nothing is queued when the user already has an active share or one queued.
+   *
+   * @return the chosen server's label, or empty when the user is already shared
+   * @throws NoServerException when no server can take the user (the owner is alerted)
+   */
+  public Optional<String> queueShare(User user, Plan plan) {
+    String userId = Long.toString(user.id());
+    boolean queued =
+        outbox.pending().stream()
+            .anyMatch(
+                i ->
+                    OUTBOX_KIND.equals(i.kind())
+                        && userId.equals(Payload.decode(i.payload()).get("user")));
+    if (queued || shares.forUser(user.id()).stream().anyMatch(Share::active)) {
+      return Optional.empty();
+    }
+    InviteRequest r = InviteRequest.of(user.email(), plan.name(), null);
+    Server server = server(r, plan, Optional.of(user));
+    grantedLibraries(server, plan);
+    String account =
+        server.kind() == ServerKind.PLEX ? user.email() : username(r, user.email(), server);
+    outbox.enqueue(
+        OUTBOX_KIND,
+        Payload.encode(
+            Map.of(
+                "user", Long.toString(user.id()),
+                "server", Long.toString(server.id()),
+                "plan", Long.toString(plan.id()),
+                "account", account)));
+    return Optional.of(server.label());
+  }
+
   private void record(
       User user,
       Server server,

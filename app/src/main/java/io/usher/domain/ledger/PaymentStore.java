@@ -20,4 +20,7 @@ public interface PaymentStore {
   Set<TxnRef> existing(Collection<TxnRef> refs);
 
   List<Payment> forUser(long userId);
+
+  /** The payments of one provider subscription, oldest first. */
+  List<Payment> bySubscription(String subscriptionId);
 }

@@ -15,6 +15,9 @@ public interface UserStore {
 
   Optional<User> byEmail(String normalizedEmail);
 
+  /** The user whose PayPal email this is (the first one, should several share it). */
+  Optional<User> byPaypalEmail(String normalizedEmail);
+
   /** Links a sub-account to its master; null unlinks it. */
   void setMaster(long subId, Long masterId);
 

@@ -1,0 +1,170 @@
+package io.usher.application.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.usher.app.AppContext;
+import io.usher.application.payments.RecordProviderPayment.Outcome.Kind;
+import io.usher.domain.ledger.Payment;
+import io.usher.domain.media.ServerKind;
+import io.usher.domain.money.Money;
+import io.usher.domain.payments.PaymentEvent;
+import io.usher.domain.servers.Library;
+import io.usher.domain.users.User;
+import io.usher.testing.FakeMediaServers;
+import io.usher.testing.Fixtures;
+import io.usher.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Provider events on a real ledger; the share goes through the invite outbox. */
+class RecordProviderPaymentTest {
+  static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+  static final Money TEN = new Money(1000, Money.currency("USD"));
+
+  @TempDir Path dataDir;
+  final MutableClock clock = new MutableClock(NOW);
+  final FakeMediaServers media = new FakeMediaServers();
+  AppContext usher;
+  RecordProviderPayment record;
+  FakeMediaServers.Fake den;
+
+  @BeforeEach
+  void open() {
+    usher = new AppContext(dataDir, clock, s -> media);
+    Fixtures.monthly(usher, "Monthly", "10");
+    den = media.server("http://den:8096").library("f1", "Movies");
+    usher.servers().addMediaBrowser(ServerKind.JELLYFIN, "Den", "http://den:8096", "k");
+    Library l = usher.servers().libraries("Den").getFirst();
+    usher.servers().setGroup(l.id(), "Standard");
+    record = usher.stripePayments();
+  }
+
+  @AfterEach
+  void close() {
+    usher.close();
+  }
+
+  static PaymentEvent paid(String evt, String txn, String email, String sub) {
+    return new PaymentEvent(evt, PaymentEvent.Kind.PAID, txn, null, email, sub, TEN, NOW);
+  }
+
+  List<Payment> paymentsOf(String email) {
+    User u = usher.users().byEmail(email);
+    return usher.payments().forUser(u.id());
+  }
+
+  @Test
+  void aOneTimePaymentLandsOnceAndCreatesTheUnknownCustomerAndQueuesTheShare() {
+    PaymentEvent e = paid("evt_1", "pi_1", "New@Example.com", null);
+
+    assertThat(record.apply(e).kind()).isEqualTo(Kind.RECORDED);
+    assertThat(record.apply(e).kind()).isEqualTo(Kind.ALREADY_RECORDED);
+
+    assertThat(paymentsOf("new@example.com"))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.ref().txnId()).isEqualTo("pi_1");
+              assertThat(p.spec().source().code()).isEqualTo("stripe");
+              assertThat(p.period().start()).isEqualTo(NOW);
+              assertThat(p.period().end()).isEqualTo(Instant.parse("2026-12-22T10:00:00Z"));
+            });
+    assertThat(usher.outbox().pending())
+        .singleElement()
+        .satisfies(i -> assertThat(i.kind()).isEqualTo("invite"));
+    assertThat(usher.outbox().runDue()).isEqualTo(1);
+    assertThat(den.shared)
+        .singleElement()
+        .satisfies(r -> assertThat(r.username()).isEqualTo("new"));
+  }
+
+  @Test
+  void aSubscriptionsCompletedSessionAndItsFirstInvoiceLandOnceBetweenThem() {
+    // checkout.session.completed: transaction = the session's invoice.
+    assertThat(record.apply(paid("evt_1", "in_first", "bob@example.com", "sub_1")).kind())
+        .isEqualTo(Kind.RECORDED);
+    // invoice.paid of that same invoice.
+    assertThat(record.apply(paid("evt_2", "in_first", "bob@example.com", "sub_1")).kind())
+        .isEqualTo(Kind.ALREADY_RECORDED);
+
+    assertThat(paymentsOf("bob@example.com")).hasSize(1);
+  }
+
+  @Test
+  void aRenewalInvoiceExtendsFromTheCurrentExpiryAndFindsTheUserBySubscription() {
+    record.apply(paid("evt_1", "in_first", "bob@example.com", "sub_1"));
+    clock.advance(Duration.ofDays(29));
+
+    // The renewal's invoice carries another email: the subscription decides who paid.
+    assertThat(record.apply(paid("evt_3", "in_2", "billing@corp.example", "sub_1")).kind())
+        .isEqualTo(Kind.RECORDED);
+
+    assertThat(paymentsOf("bob@example.com"))
+        .extracting(p -> p.period().start())
+        .containsExactly(NOW, Instant.parse("2026-12-22T10:00:00Z"));
+    assertThat(usher.outbox().pending()).hasSize(1);
+  }
+
+  @Test
+  void aKnownPaypalEmailMatchesTheUser() {
+    usher
+        .users()
+        .create(
+            new io.usher.domain.users.UserSpec(
+                "carol@example.com",
+                null,
+                false,
+                false,
+                "carol.pays@example.com",
+                null,
+                null,
+                null));
+
+    record.apply(paid("evt_1", "pi_9", "carol.pays@example.com", null));
+
+    assertThat(paymentsOf("carol@example.com")).hasSize(1);
+  }
+
+  @Test
+  void noPlanAtThatPriceIsUnmatchedAndRecordsNothing() {
+    PaymentEvent odd =
+        new PaymentEvent(
+            "evt_1",
+            PaymentEvent.Kind.PAID,
+            "pi_odd",
+            null,
+            "dan@example.com",
+            null,
+            new Money(777, Money.currency("USD")),
+            NOW);
+
+    RecordProviderPayment.Outcome o = record.apply(odd);
+
+    assertThat(o.kind()).isEqualTo(Kind.UNMATCHED);
+    assertThat(o.sentence()).contains("pi_odd").contains("no plan matches");
+    assertThat(usher.queries().users()).isEmpty();
+  }
+
+  @Test
+  void aCancelledSubscriptionLeavesTheCustomerPayingAsTheyGo() {
+    record.apply(paid("evt_1", "in_first", "bob@example.com", "sub_1"));
+
+    assertThat(
+            record
+                .apply(
+                    new PaymentEvent(
+                        "evt_9", PaymentEvent.Kind.CANCELLED, null, null, null, "sub_1", null, NOW))
+                .kind())
+        .isEqualTo(Kind.CANCELLED);
+
+    Payment p = paymentsOf("bob@example.com").getFirst();
+    assertThat(p.spec().subscriptionId()).isNull();
+    assertThat(p.spec().notes()).contains("subscription sub_1 cancelled");
+  }
+}
