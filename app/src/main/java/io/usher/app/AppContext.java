@@ -26,6 +26,7 @@ import io.usher.application.notify.Notifier;
 import io.usher.application.notify.WelcomeMails;
 import io.usher.application.outbox.OutboxService;
 import io.usher.application.payments.PaymentService;
+import io.usher.application.payments.ProviderWebhooks;
 import io.usher.application.payments.RecordProviderPayment;
 import io.usher.application.payments.StripeEventsJob;
 import io.usher.application.plans.PlanService;
@@ -41,6 +42,7 @@ import io.usher.domain.settings.SettingsStore;
 import io.usher.notify.discord.DiscordClient;
 import io.usher.notify.mail.SmtpMailSender;
 import io.usher.payments.stripe.StripeProvider;
+import io.usher.payments.stripe.StripeWebhooks;
 import io.usher.store.JooqActivityStore;
 import io.usher.store.JooqAuditLog;
 import io.usher.store.JooqDiscordRoleStore;
@@ -94,6 +96,7 @@ public final class AppContext implements Usher {
   private final EnforceJob enforce;
   private final CheckoutService checkout;
   private final RecordProviderPayment stripePayments;
+  private final ProviderWebhooks webhooks;
 
   public AppContext(Path dataDir, Clock clock) {
     this(dataDir, clock, MediaWiring::real);
@@ -275,6 +278,8 @@ public final class AppContext implements Usher {
             reference -> pendingOrders.byReference(reference).map(o -> o.plan()),
             io.usher.domain.ledger.PaymentSource.STRIPE,
             clock);
+    this.webhooks =
+        new ProviderWebhooks(new StripeWebhooks(clock), stripePayments, settings::value);
     OwnerAlert alertOwner =
         sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence));
     this.jobs =
@@ -303,6 +308,11 @@ public final class AppContext implements Usher {
   @Override
   public CheckoutService checkout() {
     return checkout;
+  }
+
+  @Override
+  public ProviderWebhooks webhooks() {
+    return webhooks;
   }
 
   @Override

@@ -68,6 +68,7 @@ public final class CheckoutServer implements AutoCloseable {
       HttpHandler endpoint =
           new CheckoutEndpoint(
               context.checkout(),
+              context.webhooks(),
               new Csrf(secret(context.dataDir()), clock, Duration.ofMinutes(30)),
               new RateLimiter(10, Duration.ofMinutes(1), clock));
       CheckoutServer server = start(new InetSocketAddress(bind, port), endpoint);

@@ -12,6 +12,7 @@ import io.usher.application.notify.DiscordService;
 import io.usher.application.notify.MailService;
 import io.usher.application.outbox.OutboxService;
 import io.usher.application.payments.PaymentService;
+import io.usher.application.payments.ProviderWebhooks;
 import io.usher.application.plans.PlanService;
 import io.usher.application.queries.LedgerQueryService;
 import io.usher.application.servers.ServerService;
@@ -47,6 +48,8 @@ public interface Usher extends AutoCloseable {
   AccountChangeService accounts();
 
   JobService jobs();
+
+  ProviderWebhooks webhooks();
 
   /** The public checkout page's use cases: what is on offer, and starting an order. */
   CheckoutService checkout();

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.usher.application.checkout.CheckoutForm;
 import io.usher.application.checkout.CheckoutService;
+import io.usher.application.payments.ProviderWebhooks;
 import io.usher.domain.common.FieldError;
 import io.usher.domain.common.UsherException;
 import io.usher.domain.common.ValidationException;
@@ -27,6 +28,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class CheckoutEndpoint implements HttpHandler {
   static final int MAX_BODY = 8 * 1024;
+
+  /** Stripe's events are a few kilobytes; anything near this is not from Stripe. */
+  static final int MAX_WEBHOOK_BODY = 256 * 1024;
+
   static final String CSP =
       "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
           + " https://checkout.stripe.com; frame-ancestors 'none'; base-uri 'none'";
@@ -35,10 +40,13 @@ public final class CheckoutEndpoint implements HttpHandler {
 
   private final CheckoutService checkout;
   private final Csrf csrf;
+  private final ProviderWebhooks webhooks;
   private final RateLimiter posts;
 
-  public CheckoutEndpoint(CheckoutService checkout, Csrf csrf, RateLimiter posts) {
+  public CheckoutEndpoint(
+      CheckoutService checkout, ProviderWebhooks webhooks, Csrf csrf, RateLimiter posts) {
     this.checkout = checkout;
+    this.webhooks = webhooks;
     this.csrf = csrf;
     this.posts = posts;
   }
@@ -103,9 +111,31 @@ public final class CheckoutEndpoint implements HttpHandler {
                           "Payment cancelled",
                           "Nothing was charged. You can choose a plan again whenever you like.",
                           "Back to the plans")));
+      case "/webhooks/stripe" -> expect(exchange, "POST", () -> stripeWebhook(exchange));
       case "/health" ->
           expect(exchange, "GET", () -> send(exchange, 200, "text/plain; charset=utf-8", "ok"));
       default -> notFound(exchange);
+    }
+  }
+
+  /**
+   * Stripe's webhook: the raw body is verified against the signature before anything is read; while
+   * no webhook secret is set the address does not exist.
+   */
+  private void stripeWebhook(HttpExchange exchange) throws IOException {
+    byte[] raw;
+    try (InputStream in = exchange.getRequestBody()) {
+      raw = in.readNBytes(MAX_WEBHOOK_BODY + 1);
+    }
+    if (raw.length > MAX_WEBHOOK_BODY) {
+      send(exchange, 413, "text/plain; charset=utf-8", "too large");
+      return;
+    }
+    String body = new String(raw, StandardCharsets.UTF_8);
+    switch (webhooks.receive(body, exchange.getRequestHeaders().getFirst("Stripe-Signature"))) {
+      case NOT_ENABLED -> notFound(exchange);
+      case REFUSED -> send(exchange, 400, "text/plain; charset=utf-8", "bad signature");
+      case ACCEPTED -> send(exchange, 200, "text/plain; charset=utf-8", "ok");
     }
   }
 

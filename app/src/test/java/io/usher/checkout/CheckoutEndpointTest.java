@@ -52,7 +52,10 @@ class CheckoutEndpointTest {
         CheckoutServer.start(
             new InetSocketAddress("127.0.0.1", 0),
             new CheckoutEndpoint(
-                usher.checkout(), csrf, new RateLimiter(5, Duration.ofMinutes(1), clock)));
+                usher.checkout(),
+                usher.webhooks(),
+                csrf,
+                new RateLimiter(5, Duration.ofMinutes(1), clock)));
   }
 
   @AfterEach

@@ -14,8 +14,19 @@ import java.util.Optional;
  * the endpoint secret, any v1 matching, at most {@link #TOLERANCE_SECONDS} old by the injected
  * clock), then the same reduction as polling.
  */
-public final class StripeWebhooks {
+public final class StripeWebhooks implements io.usher.domain.payments.WebhookVerifier {
   public static final long TOLERANCE_SECONDS = 300;
+  private final Clock clock;
+
+  /** For the endpoint: verifies against this clock (tests pass a fixed one). */
+  public StripeWebhooks(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<PaymentEvent> verify(String rawBody, String signatureHeader, String secret) {
+    return parse(rawBody, signatureHeader, secret, clock);
+  }
 
   /**
    * @return the event, or empty when it is genuine but one the ledger does not act on

@@ -1,10 +1,10 @@
 package io.usher.payments.stripe;
 
 /** Stripe-shaped JSON (API version 2026-07-29.dahlia) for the fakes. */
-final class StripeJson {
+public final class StripeJson {
   private StripeJson() {}
 
-  static String event(String id, String type, long created, String object) {
+  public static String event(String id, String type, long created, String object) {
     return """
         {"id":"%s","object":"event","api_version":"2026-07-29.dahlia","created":%d,
          "livemode":false,"pending_webhooks":0,"request":{"id":null,"idempotency_key":null},
@@ -12,7 +12,7 @@ final class StripeJson {
         .formatted(id, created, type, object);
   }
 
-  static String list(boolean hasMore, String... events) {
+  public static String list(boolean hasMore, String... events) {
     return "{\"object\":\"list\",\"url\":\"/v1/events\",\"has_more\":"
         + hasMore
         + ",\"data\":["
@@ -20,7 +20,7 @@ final class StripeJson {
         + "]}";
   }
 
-  static String oneTimeSession(String id, String paymentIntent, String reference) {
+  public static String oneTimeSession(String id, String paymentIntent, String reference) {
     return """
         {"id":"%s","object":"checkout.session","mode":"payment","status":"complete",
          "payment_status":"paid","client_reference_id":"%s","metadata":{"usher_order":"%s"},
@@ -31,7 +31,7 @@ final class StripeJson {
         .formatted(id, reference, reference, paymentIntent);
   }
 
-  static String subscriptionSession(String id, String invoice, String subscription) {
+  public static String subscriptionSession(String id, String invoice, String subscription) {
     return """
         {"id":"%s","object":"checkout.session","mode":"subscription","status":"complete",
          "payment_status":"paid","client_reference_id":"ord-2","metadata":{"usher_order":"ord-2"},
@@ -41,7 +41,7 @@ final class StripeJson {
         .formatted(id, invoice, subscription);
   }
 
-  static String invoice(String id, String subscription, String email, long amountPaid) {
+  public static String invoice(String id, String subscription, String email, long amountPaid) {
     return """
         {"id":"%s","object":"invoice","status":"paid","customer":"cus_1","customer_email":"%s",
          "amount_paid":%d,"currency":"usd","billing_reason":"subscription_cycle",
@@ -50,14 +50,14 @@ final class StripeJson {
         .formatted(id, email, amountPaid, subscription);
   }
 
-  static String subscription(String id) {
+  public static String subscription(String id) {
     return """
         {"id":"%s","object":"subscription","status":"canceled","customer":"cus_1",
          "metadata":{"usher_order":"ord-2"}}"""
         .formatted(id);
   }
 
-  static String error(String type, String message) {
+  public static String error(String type, String message) {
     return "{\"error\":{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}}";
   }
 }

@@ -16,7 +16,7 @@ class StripeWebhooksTest {
   static final String SECRET = "whsec_test_secret";
   static final long NOW = 1_800_000_000L;
   final Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
-  final StripeWebhooks webhooks = new StripeWebhooks();
+  final StripeWebhooks webhooks = new StripeWebhooks(java.time.Clock.systemUTC());
   final String body =
       StripeJson.event(
           "evt_w1",

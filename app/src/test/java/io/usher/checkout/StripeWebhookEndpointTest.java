@@ -1,0 +1,146 @@
+package io.usher.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stripe.net.Webhook;
+import io.usher.app.AppContext;
+import io.usher.app.CheckoutServer;
+import io.usher.domain.ledger.PaymentFilter;
+import io.usher.domain.media.ServerKind;
+import io.usher.payments.stripe.StripeJson;
+import io.usher.testing.FakeMediaServers;
+import io.usher.testing.Fixtures;
+import io.usher.testing.MutableClock;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * POST /webhooks/stripe on a real server: signatures checked on the raw body with the real scheme,
+ * a genuine payment lands once however often Stripe repeats it, and nothing else does.
+ */
+class StripeWebhookEndpointTest {
+  static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+  static final String SECRET = "whsec_test_secret";
+
+  @TempDir Path dataDir;
+  final MutableClock clock = new MutableClock(NOW);
+  final HttpClient http = HttpClient.newHttpClient();
+  AppContext usher;
+  CheckoutServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    FakeMediaServers media = new FakeMediaServers();
+    usher = new AppContext(dataDir, clock, s -> media);
+    Fixtures.monthly(usher, "Monthly", "12.50");
+    media.server("http://den:8096").library("f1", "Movies");
+    usher.servers().addMediaBrowser(ServerKind.JELLYFIN, "Den", "http://den:8096", "k");
+    usher.servers().setGroup(usher.servers().libraries("Den").getFirst().id(), "Standard");
+    server =
+        CheckoutServer.start(
+            new InetSocketAddress("127.0.0.1", 0),
+            new CheckoutEndpoint(
+                usher.checkout(),
+                usher.webhooks(),
+                new Csrf(
+                    "0123456789abcdef0123456789abcdef".getBytes(), clock, Duration.ofMinutes(30)),
+                new RateLimiter(5, Duration.ofMinutes(1), clock)));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    usher.close();
+  }
+
+  HttpResponse<String> post(String body, String signature) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/webhooks/stripe"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (signature != null) {
+      request.header("Stripe-Signature", signature);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String completed() {
+    return StripeJson.event(
+        "evt_1",
+        "checkout.session.completed",
+        NOW.getEpochSecond() - 5,
+        StripeJson.oneTimeSession("cs_1", "pi_1", "ord-1"));
+  }
+
+  @Test
+  void withoutAWebhookSecretTheAddressDoesNotExist() throws Exception {
+    String body = completed();
+    var response =
+        post(body, Webhook.Signature.generateSignatureHeader(body, SECRET, NOW.getEpochSecond()));
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(usher.queries().payments(PaymentFilter.ALL)).isEmpty();
+  }
+
+  @Test
+  void aGenuinePaymentLandsOnceHoweverOftenStripeRepeatsIt() throws Exception {
+    usher.settings().set("stripe.webhook-secret", SECRET);
+    String body = completed();
+    String signature =
+        Webhook.Signature.generateSignatureHeader(body, SECRET, NOW.getEpochSecond());
+
+    assertThat(post(body, signature).statusCode()).isEqualTo(200);
+    assertThat(post(body, signature).statusCode()).isEqualTo(200);
+
+    assertThat(usher.queries().payments(PaymentFilter.ALL))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.txn()).isEqualTo("pi_1");
+              assertThat(p.email()).isEqualTo("alice@example.com");
+              assertThat(p.amount().toDecimalString()).isEqualTo("12.50");
+            });
+    assertThat(usher.outbox().pending()).extracting(i -> i.kind()).contains("invite");
+  }
+
+  @Test
+  void forgedStaleAndUnsignedCallsAreRefusedAndChangeNothing() throws Exception {
+    usher.settings().set("stripe.webhook-secret", SECRET);
+    String body = completed();
+
+    assertThat(
+            post(
+                    body,
+                    Webhook.Signature.generateSignatureHeader(
+                        body, "whsec_wrong", NOW.getEpochSecond()))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            post(
+                    body,
+                    Webhook.Signature.generateSignatureHeader(
+                        body, SECRET, NOW.getEpochSecond() - 3600))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(post(body, null).statusCode()).isEqualTo(400);
+    String tampered = body.replace("pi_1", "pi_2");
+    assertThat(
+            post(
+                    tampered,
+                    Webhook.Signature.generateSignatureHeader(body, SECRET, NOW.getEpochSecond()))
+                .statusCode())
+        .isEqualTo(400);
+
+    assertThat(usher.queries().payments(PaymentFilter.ALL)).isEmpty();
+  }
+}
