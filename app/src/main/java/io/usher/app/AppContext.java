@@ -265,6 +265,8 @@ public final class AppContext implements Usher {
             new JooqLocationStore(dsl),
             pendingOrders,
             provider,
+            userStore,
+            new JooqLedgerQueries(dsl),
             settings::value);
     this.stripePayments =
         new RecordProviderPayment(

@@ -86,19 +86,7 @@ public final class CheckoutEndpoint implements HttpHandler {
     switch (path) {
       case "/" -> expect(exchange, "GET", () -> offer(exchange));
       case "/checkout" -> expect(exchange, "POST", () -> submit(exchange));
-      case "/checkout/return" ->
-          expect(
-              exchange,
-              "GET",
-              () ->
-                  page(
-                      exchange,
-                      200,
-                      Pages.message(
-                          "Thanks — we are confirming your payment",
-                          "As soon as your payment is confirmed, your invitation is sent to your"
-                              + " email address. You can close this page.",
-                          "Back to the plans")));
+      case "/checkout/return" -> expect(exchange, "GET", () -> returned(exchange));
       case "/checkout/cancel" ->
           expect(
               exchange,
@@ -136,6 +124,45 @@ public final class CheckoutEndpoint implements HttpHandler {
       case NOT_ENABLED -> notFound(exchange);
       case REFUSED -> send(exchange, 400, "text/plain; charset=utf-8", "bad signature");
       case ACCEPTED -> send(exchange, 200, "text/plain; charset=utf-8", "ok");
+    }
+  }
+
+  /** Back from the provider: "you're in" once the payment is in the ledger, else it waits. */
+  private void returned(HttpExchange exchange) throws IOException {
+    String query = exchange.getRequestURI().getRawQuery();
+    String session =
+        query == null
+            ? null
+            : FormBody.parse(query.getBytes(StandardCharsets.UTF_8))
+                .map(fields -> fields.get("session_id"))
+                .orElse(null);
+    Optional<Boolean> paid = checkout.paid(session);
+    if (paid.orElse(false)) {
+      page(
+          exchange,
+          200,
+          Pages.message(
+              "You’re in",
+              "Your payment is recorded and your invitation is on its way to your email address."
+                  + " Accept it in your Plex, Jellyfin or Emby app to start watching.",
+              "Back to the plans"));
+    } else if (paid.isPresent()) {
+      page(
+          exchange,
+          200,
+          Pages.waiting(
+              "Confirming your payment",
+              "This usually takes a few seconds; this page updates by itself. You can also close"
+                  + " it: the invitation comes by email either way."));
+    } else {
+      page(
+          exchange,
+          200,
+          Pages.message(
+              "Thanks for your payment",
+              "As soon as it is confirmed, your invitation is sent to your email address. You can"
+                  + " close this page.",
+              "Back to the plans"));
     }
   }
 

@@ -96,6 +96,14 @@ final class Pages {
     return layout(heading, MESSAGE.render(Map.of("heading", heading, "text", text, "link", link)));
   }
 
+  /** A message page that reloads itself every few seconds (no JavaScript needed). */
+  static String waiting(String heading, String text) {
+    return layout(
+            heading,
+            MESSAGE.render(Map.of("heading", heading, "text", text, "link", "Back to the plans")))
+        .replace("<head>", "<head>\n<meta http-equiv=\"refresh\" content=\"4\">");
+  }
+
   private static String layout(String title, String body) {
     return LAYOUT.render(Map.of("title", title, "body", new Html.Markup(body)));
   }

@@ -53,4 +53,19 @@ public final class JooqPendingOrderStore implements PendingOrderStore {
                     r.getSessionId(),
                     r.getCreatedAt()));
   }
+
+  @Override
+  public Optional<PendingOrder> bySession(String sessionId) {
+    return dsl.selectFrom(CHECKOUT_ORDERS)
+        .where(CHECKOUT_ORDERS.SESSION_ID.eq(sessionId))
+        .fetchOptional(
+            r ->
+                new PendingOrder(
+                    r.getReference(),
+                    r.getEmail(),
+                    r.getPlan(),
+                    r.getLocation(),
+                    r.getSessionId(),
+                    r.getCreatedAt()));
+  }
 }

@@ -215,8 +215,8 @@ class CheckoutEndpointTest {
 
   @Test
   void theReturnAndCancelPagesAnswer() throws Exception {
-    assertThat(get("/checkout/return?session_id=cs_test_1").body())
-        .contains("we are confirming your payment");
+    assertThat(get("/checkout/return?session_id=cs_unknown").body())
+        .contains("Thanks for your payment");
     assertThat(get("/checkout/cancel").body()).contains("Nothing was charged");
   }
 
@@ -243,5 +243,34 @@ class CheckoutEndpointTest {
 
     assertThat(r.statusCode()).isEqualTo(503);
     assertThat(r.body()).contains("Payments are not set up yet");
+  }
+
+  @Test
+  void theReturnPageWaitsThenSaysYoureInOnceThePaymentIsRecorded() throws Exception {
+    post("email=" + enc("alice@example.com") + "&plan=Monthly&discount=&csrf=" + enc(token()));
+    String reference = provider.orders.getFirst().reference();
+
+    HttpResponse<String> waiting = get("/checkout/return?session_id=cs_test_1");
+    assertThat(waiting.body())
+        .contains("Confirming your payment")
+        .contains("http-equiv=\"refresh\"");
+
+    usher.settings().set("stripe.webhook-secret", "whsec_x");
+    String event =
+        io.usher.payments.stripe.StripeJson.event(
+            "evt_9",
+            "checkout.session.completed",
+            clock.instant().getEpochSecond(),
+            io.usher.payments.stripe.StripeJson.oneTimeSession("cs_test_1", "pi_9", reference));
+    assertThat(
+            usher
+                .webhooks()
+                .receive(
+                    event,
+                    com.stripe.net.Webhook.Signature.generateSignatureHeader(
+                        event, "whsec_x", clock.instant().getEpochSecond())))
+        .isEqualTo(io.usher.application.payments.ProviderWebhooks.Result.ACCEPTED);
+
+    assertThat(get("/checkout/return?session_id=cs_test_1").body()).contains("You’re in");
   }
 }

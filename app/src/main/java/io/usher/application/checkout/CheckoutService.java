@@ -4,6 +4,9 @@ import io.usher.domain.common.Problems;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.common.UsherException;
 import io.usher.domain.common.ValidationException;
+import io.usher.domain.ledger.LedgerQueries;
+import io.usher.domain.ledger.PaymentFilter;
+import io.usher.domain.ledger.PaymentSource;
 import io.usher.domain.payments.CheckoutOrder;
 import io.usher.domain.payments.CheckoutSession;
 import io.usher.domain.payments.PaymentProvider;
@@ -16,6 +19,7 @@ import io.usher.domain.servers.LocationStore;
 import io.usher.domain.servers.Server;
 import io.usher.domain.servers.ServerSettings;
 import io.usher.domain.servers.ServerStore;
+import io.usher.domain.users.UserStore;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -39,6 +43,8 @@ public final class CheckoutService {
   private final LocationStore locations;
   private final PendingOrderStore orders;
   private final PaymentProvider provider;
+  private final UserStore users;
+  private final LedgerQueries ledger;
   private final Function<String, String> settings;
   private final SecureRandom random = new SecureRandom();
 
@@ -52,7 +58,11 @@ public final class CheckoutService {
       LocationStore locations,
       PendingOrderStore orders,
       PaymentProvider provider,
+      UserStore users,
+      LedgerQueries ledger,
       Function<String, String> settings) {
+    this.users = users;
+    this.ledger = ledger;
     this.tx = tx;
     this.plans = plans;
     this.servers = servers;
@@ -60,6 +70,30 @@ public final class CheckoutService {
     this.orders = orders;
     this.provider = provider;
     this.settings = settings;
+  }
+
+  /**
+   * Whether the payment of the order behind a provider session has reached the ledger: the return
+   * page says "you're in" once it has. Empty for a session Usher does not know.
+   */
+  public Optional<Boolean> paid(String sessionId) {
+    if (sessionId == null || sessionId.isBlank() || sessionId.length() > 255) {
+      return Optional.empty();
+    }
+    return orders
+        .bySession(sessionId.strip())
+        .map(
+            order ->
+                users
+                    .byEmail(order.email())
+                    .map(
+                        u ->
+                            ledger.payments(new PaymentFilter(u.id(), null, null)).stream()
+                                .anyMatch(
+                                    p ->
+                                        p.source() == PaymentSource.STRIPE
+                                            && !p.createdAt().isBefore(order.created())))
+                    .orElse(false));
   }
 
   /** The plans a customer can buy: every plan that is not hidden, in the catalogue's order. */

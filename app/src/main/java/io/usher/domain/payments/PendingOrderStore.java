@@ -10,4 +10,6 @@ public interface PendingOrderStore {
   void setSession(String reference, String sessionId);
 
   Optional<PendingOrder> byReference(String reference);
+
+  Optional<PendingOrder> bySession(String sessionId);
 }
