@@ -19,8 +19,6 @@ final class MediaWiring {
   /** Not a public setting: the identifier plex.tv knows this installation by. */
   static final String CLIENT_ID_KEY = "internal.client-id";
 
-  private static Http shared;
-
   private MediaWiring() {}
 
   static MediaServers real(SettingsStore settings) {
@@ -31,15 +29,11 @@ final class MediaWiring {
         new PlexIdentity(clientId(settings), "Usher", Version.current()));
   }
 
-  /** The shared HTTP layer: one OkHttp client (and connection pool) for every adapter. */
-  static synchronized Http http() {
-    if (shared == null) {
-      shared = build();
-    }
-    return shared;
-  }
-
-  private static Http build() {
+  /**
+   * The HTTP layer: an OkHttp client (and its connection pool) with Usher's timeouts. The media
+   * adapters share one; the Discord client has its own, built by the same recipe.
+   */
+  static Http http() {
     OkHttpClient client =
         new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
