@@ -26,4 +26,9 @@ public final class FakePaymentProvider implements PaymentProvider {
   public List<PaymentEvent> eventsAfter(String afterEventId) {
     return List.of();
   }
+
+  @Override
+  public String test() {
+    return "Fake payments accept anything.";
+  }
 }

@@ -96,6 +96,11 @@ public final class CheckoutService {
                     .orElse(false));
   }
 
+  /** For the owner: whether the payment provider accepts the configured keys, in one sentence. */
+  public String testPayments() {
+    return provider.test();
+  }
+
   /** The plans a customer can buy: every plan that is not hidden, in the catalogue's order. */
   public List<OfferedPlan> offer() {
     return plans.all().stream()

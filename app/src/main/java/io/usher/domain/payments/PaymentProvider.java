@@ -12,4 +12,7 @@ public interface PaymentProvider {
    * reduced to those the ledger acts on.
    */
   List<PaymentEvent> eventsAfter(String afterEventId);
+
+  /** Checks the keys with one harmless read; a sentence saying whether they work (or throws). */
+  String test();
 }

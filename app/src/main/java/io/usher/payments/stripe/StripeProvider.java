@@ -105,6 +105,18 @@ public final class StripeProvider implements PaymentProvider {
     }
   }
 
+  @Override
+  public String test() {
+    try {
+      var balance = client().v1().balance().retrieve();
+      return "Stripe accepts the secret key ("
+          + (balance.getLivemode() ? "live" : "test")
+          + " mode).";
+    } catch (StripeException e) {
+      throw mapped(e, "check the keys");
+    }
+  }
+
   /**
    * Stripe lists events newest first. Those after the cursor are the ones <em>before</em> it in
    * that order, so each page is asked with {@code ending_before} = the newest id seen so far; a

@@ -34,6 +34,9 @@ public final class SettingsView implements Screen {
   }
 
   private void createView() {
+    Button stripe = new Button("Test Stripe keys");
+    stripe.setId("settings-test-stripe");
+    stripe.setOnAction(e -> model.testStripe());
     Button edit = new Button("Change…");
     edit.setId("settings-edit");
     edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -54,13 +57,17 @@ public final class SettingsView implements Screen {
     VBox.setVgrow(table, Priority.ALWAYS);
 
     Label error = Banner.error(model.error());
+    Label notice = Banner.notice(model.notice());
+    notice.setId("settings-notice");
 
     root.getChildren()
         .setAll(
             Header.of(
                 "Settings",
                 "How Usher behaves on this machine. Secrets are shown masked and never logged.",
+                stripe,
                 edit),
+            notice,
             error,
             table);
     root.setPadding(new Insets(24));

@@ -16,6 +16,7 @@ public final class SettingsViewModel {
   private final UiTasks tasks;
   private final ObservableList<SettingView> settings = FXCollections.observableArrayList();
   private final StringProperty error = new SimpleStringProperty("");
+  private final StringProperty notice = new SimpleStringProperty("");
 
   public SettingsViewModel(Usher usher, UiTasks tasks) {
     this.usher = usher;
@@ -38,6 +39,23 @@ public final class SettingsViewModel {
 
   public ObservableList<SettingView> settings() {
     return settings;
+  }
+
+  /** Checks stripe.secret-key against Stripe and says what came back. */
+  public void testStripe() {
+    notice.set("Asking Stripe…");
+    error.set("");
+    tasks.run(
+        () -> usher.checkout().testPayments(),
+        verdict -> notice.set(verdict),
+        failure -> {
+          notice.set("");
+          error.set(Errors.sentence(failure));
+        });
+  }
+
+  public StringProperty notice() {
+    return notice;
   }
 
   public StringProperty error() {

@@ -340,4 +340,29 @@ class StripeProviderTest {
             e -> assertThat(e.kind()).isEqualTo(Kind.NOT_CONFIGURED));
     assertThat(stripe.getRequestCount()).isZero();
   }
+
+  @Test
+  void testingTheKeysReadsTheBalanceAndSaysWhichMode() throws Exception {
+    stripe.enqueue(
+        reply(200, "{\"object\":\"balance\",\"livemode\":false,\"available\":[],\"pending\":[]}"));
+
+    assertThat(provider.test()).isEqualTo("Stripe accepts the secret key (test mode).");
+    var request = stripe.takeRequest();
+    assertThat(request.getMethod()).isEqualTo("GET");
+    assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/balance");
+  }
+
+  @Test
+  void testingAWrongKeySaysSoWithoutShowingIt() {
+    stripe.enqueue(
+        reply(
+            401,
+            StripeJson.error(
+                "invalid_request_error", "Invalid API Key provided: sk_test_****9876")));
+
+    assertThatThrownBy(() -> provider.test())
+        .isInstanceOf(PaymentProviderException.class)
+        .hasMessageStartingWith("Stripe refused the secret key: ")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("9876"));
+  }
 }
