@@ -267,6 +267,8 @@ public final class AppContext implements Usher {
             provider,
             userStore,
             new JooqLedgerQueries(dsl),
+            invites::invite,
+            clock,
             settings::value);
     this.stripePayments =
         new RecordProviderPayment(

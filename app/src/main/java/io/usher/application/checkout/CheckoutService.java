@@ -1,12 +1,17 @@
 package io.usher.application.checkout;
 
+import io.usher.application.invites.InviteRequest;
+import io.usher.application.invites.InviteResult;
 import io.usher.domain.common.Problems;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.common.UsherException;
 import io.usher.domain.common.ValidationException;
+import io.usher.domain.invites.NoServerException;
 import io.usher.domain.ledger.LedgerQueries;
 import io.usher.domain.ledger.PaymentFilter;
 import io.usher.domain.ledger.PaymentSource;
+import io.usher.domain.ledger.UserStatus;
+import io.usher.domain.media.MediaServerException;
 import io.usher.domain.payments.CheckoutOrder;
 import io.usher.domain.payments.CheckoutSession;
 import io.usher.domain.payments.PaymentProvider;
@@ -22,11 +27,13 @@ import io.usher.domain.servers.ServerStore;
 import io.usher.domain.users.UserStore;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -45,6 +52,8 @@ public final class CheckoutService {
   private final PaymentProvider provider;
   private final UserStore users;
   private final LedgerQueries ledger;
+  private final Function<InviteRequest, InviteResult> invite;
+  private final Clock clock;
   private final Function<String, String> settings;
   private final SecureRandom random = new SecureRandom();
 
@@ -60,7 +69,11 @@ public final class CheckoutService {
       PaymentProvider provider,
       UserStore users,
       LedgerQueries ledger,
+      Function<InviteRequest, InviteResult> invite,
+      Clock clock,
       Function<String, String> settings) {
+    this.invite = invite;
+    this.clock = clock;
     this.users = users;
     this.ledger = ledger;
     this.tx = tx;
@@ -91,7 +104,7 @@ public final class CheckoutService {
                             ledger.payments(new PaymentFilter(u.id(), null, null)).stream()
                                 .anyMatch(
                                     p ->
-                                        p.source() == PaymentSource.STRIPE
+                                        p.source() != PaymentSource.SYNC
                                             && !p.createdAt().isBefore(order.created())))
                     .orElse(false));
   }
@@ -99,6 +112,76 @@ public final class CheckoutService {
   /** For the owner: whether the payment provider accepts the configured keys, in one sentence. */
   public String testPayments() {
     return provider.test();
+  }
+
+  /** One trial per email, and at most {@code trial.max-users} trial users at once (0: no cap). */
+  private void checkTrial(String email) {
+    Set<String> trialPlans =
+        plans.all().stream()
+            .filter(p -> p.spec().trial())
+            .map(Plan::name)
+            .collect(java.util.stream.Collectors.toSet());
+    boolean hadOne =
+        users
+            .byEmail(email)
+            .map(
+                u ->
+                    ledger.payments(new PaymentFilter(u.id(), null, null)).stream()
+                        .anyMatch(p -> trialPlans.contains(p.plan())))
+            .orElse(false);
+    if (hadOne) {
+      throw ValidationException.of(
+          "plan", "This email has had a trial already: choose one of the paid plans.");
+    }
+    int cap = Integer.parseInt(settings.apply("trial.max-users").strip());
+    if (cap > 0) {
+      long onTrial =
+          ledger.users(clock.instant()).stream()
+              .filter(u -> u.status() == UserStatus.ACTIVE && !u.permanent())
+              .filter(u -> trialPlans.contains(u.plan()))
+              .count();
+      if (onTrial >= cap) {
+        throw ValidationException.of(
+            "plan", "Trials are full right now: choose one of the paid plans or try again later.");
+      }
+    }
+  }
+
+  /** A free trial needs no payment page: the invite happens here, and the customer is in. */
+  private URI freeTrial(
+      String reference, String email, PlanSpec spec, String location, String base) {
+    String session = "trial_" + reference;
+    tx.run(() -> orders.setSession(reference, session));
+    try {
+      invite.apply(
+          new InviteRequest(
+              email,
+              spec.name(),
+              null,
+              location,
+              null,
+              "trial-" + reference,
+              1,
+              null,
+              "0",
+              null,
+              null,
+              1,
+              null));
+    } catch (NoServerException full) {
+      // The invite already alerted the owner; the customer only needs to know it is not them.
+      throw new UsherException(
+          "There is no room for a new trial right now; please try again later.", full);
+    } catch (MediaServerException e) {
+      org.slf4j.LoggerFactory.getLogger(CheckoutService.class)
+          .warn("Trial {} for {} failed: {}", reference, email, e.getMessage());
+      throw new UsherException(
+          e.kind() == MediaServerException.Kind.INVALID_ACCOUNT
+              ? "That email is not an account the server accepts: use the email you sign in with."
+              : "Your access could not be set up right now; please try again later.",
+          e);
+    }
+    return URI.create(base + "/checkout/return?session_id=" + session);
   }
 
   /** The plans a customer can buy: every plan that is not hidden, in the catalogue's order. */
@@ -161,11 +244,17 @@ public final class CheckoutService {
     problems.throwIfAny();
 
     PlanSpec spec = plan.orElseThrow().spec();
+    if (spec.trial()) {
+      checkTrial(email);
+    }
     String reference = "ord_" + HexFormat.of().formatHex(bytes(16));
     String customer = email;
     String where = location;
     tx.run(() -> orders.insert(reference, customer, spec.name(), where));
     String base = baseUrl();
+    if (spec.trial() && spec.price().minor() == 0) {
+      return freeTrial(reference, customer, spec, where, base);
+    }
     CheckoutSession session;
     try {
       session =

@@ -185,4 +185,67 @@ class CheckoutServiceTest {
         .isInstanceOf(UsherException.class)
         .hasMessage("Payments are not set up yet: the owner must add Stripe keys.");
   }
+
+  void freeTrialPlanAndServer() {
+    var base = Fixtures.plan("Trial", "0", io.usher.domain.plans.PlanDuration.days(3));
+    usher
+        .plans()
+        .create(
+            new io.usher.domain.plans.PlanSpec(
+                base.name(),
+                base.price(),
+                base.duration(),
+                base.groups(),
+                1,
+                false,
+                true,
+                null,
+                true,
+                false,
+                false,
+                0,
+                null));
+    media.server("http://den:8096").library("f1", "Movies");
+    usher.servers().addMediaBrowser(ServerKind.JELLYFIN, "Den", "http://den:8096", "k");
+    usher.servers().setGroup(usher.servers().libraries("Den").getFirst().id(), "Standard");
+  }
+
+  @Test
+  void aFreeTrialNeedsNoPaymentPageAndTheCustomerIsInAtOnce() {
+    freeTrialPlanAndServer();
+
+    java.net.URI back = checkout.start(form("new@example.com", "Trial"));
+
+    assertThat(provider.orders).as("no payment page for a free trial").isEmpty();
+    assertThat(back.toString()).contains("/checkout/return?session_id=trial_ord_");
+    String session = back.getQuery().substring("session_id=".length());
+    assertThat(checkout.paid(session)).hasValue(true);
+    assertThat(usher.queries().users())
+        .singleElement()
+        .satisfies(
+            u -> {
+              assertThat(u.plan()).isEqualTo("Trial");
+              assertThat(u.servers()).containsExactly("Den");
+            });
+  }
+
+  @Test
+  void oneTrialPerEmail() {
+    freeTrialPlanAndServer();
+    checkout.start(form("new@example.com", "Trial"));
+
+    assertThatThrownBy(() -> checkout.start(form("NEW@example.com", "Trial")))
+        .hasMessage("This email has had a trial already: choose one of the paid plans.");
+  }
+
+  @Test
+  void trialsStopAtTheCap() {
+    freeTrialPlanAndServer();
+    usher.settings().set("trial.max-users", "1");
+    checkout.start(form("first@example.com", "Trial"));
+
+    assertThatThrownBy(() -> checkout.start(form("second@example.com", "Trial")))
+        .hasMessage("Trials are full right now: choose one of the paid plans or try again later.");
+    assertThat(usher.queries().users()).hasSize(1);
+  }
 }
