@@ -157,7 +157,8 @@ public final class AppContext implements Usher {
             adapters,
             audit);
     JooqOutboxStore outboxStore = new JooqOutboxStore(dsl, clock);
-    this.outbox = new OutboxService(tx, outboxStore, clock);
+    JooqJobRunStore jobRuns = new JooqJobRunStore(dsl);
+    this.outbox = new OutboxService(tx, outboxStore, jobRuns, clock);
     this.mail =
         new MailService(
             outbox.waking(outboxStore),
@@ -288,7 +289,7 @@ public final class AppContext implements Usher {
         sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence));
     this.jobs =
         new JobService(
-            new JooqJobRunStore(dsl),
+            jobRuns,
             List.of(
                 new SyncJob(sync),
                 new ShareChangesJob(

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 final class OutboxWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
   private static final Duration MAX_SLEEP = Duration.ofMinutes(1);
+  private static final Duration MIN_SLEEP = Duration.ofSeconds(1);
 
   private final OutboxService outbox;
   private final Clock clock;
@@ -68,8 +69,10 @@ final class OutboxWorker implements AutoCloseable {
             .map(due -> Duration.between(now, due))
             .filter(d -> d.compareTo(MAX_SLEEP) < 0)
             .orElse(MAX_SLEEP);
-    if (wait.isNegative() || wait.isZero()) {
-      return;
+    // Work still due right after a pass means another process holds the outbox (or a batch was
+    // full): look again shortly rather than spin.
+    if (wait.compareTo(MIN_SLEEP) < 0) {
+      wait = MIN_SLEEP;
     }
     lock.lock();
     try {

@@ -2,6 +2,7 @@ package io.usher.application.outbox;
 
 import io.usher.domain.common.Transactions;
 import io.usher.domain.common.UsherException;
+import io.usher.domain.jobs.JobRunStore;
 import io.usher.domain.outbox.OutboxHandler;
 import io.usher.domain.outbox.OutboxItem;
 import io.usher.domain.outbox.OutboxStore;
@@ -29,10 +30,18 @@ public final class OutboxService {
   private final Transactions tx;
   private final OutboxStore store;
   private final Clock clock;
+
+  /** One drain at a time across processes (the window's worker, a CLI `jobs run outbox`). */
+  private final JobRunStore leases;
+
+  private final String holder = "outbox-" + java.util.UUID.randomUUID();
+  static final String LEASE = "outbox-items";
+  static final Duration LEASE_LENGTH = Duration.ofMinutes(10);
   private final Map<String, OutboxHandler> handlers = new ConcurrentHashMap<>();
   private volatile Runnable wake = () -> {};
 
-  public OutboxService(Transactions tx, OutboxStore store, Clock clock) {
+  public OutboxService(Transactions tx, OutboxStore store, JobRunStore leases, Clock clock) {
+    this.leases = leases;
     this.tx = tx;
     this.store = store;
     this.clock = clock;
@@ -97,13 +106,21 @@ public final class OutboxService {
 
   /** Runs every item due now; returns how many succeeded. */
   public int runDue() {
-    int done = 0;
-    for (OutboxItem item : store.due(clock.instant(), BATCH)) {
-      if (attempt(item)) {
-        done++;
-      }
+    Instant now = clock.instant();
+    if (!leases.lock(LEASE, holder, now, now.plus(LEASE_LENGTH))) {
+      return 0;
     }
-    return done;
+    try {
+      int done = 0;
+      for (OutboxItem item : store.due(clock.instant(), BATCH)) {
+        if (attempt(item)) {
+          done++;
+        }
+      }
+      return done;
+    } finally {
+      leases.unlock(LEASE, holder);
+    }
   }
 
   private boolean attempt(OutboxItem item) {
