@@ -8,7 +8,6 @@ import io.usher.domain.ledger.AuditLog;
 import io.usher.domain.media.MediaServer;
 import io.usher.domain.media.MediaServerException;
 import io.usher.domain.media.MediaServers;
-import io.usher.domain.media.RemoteUser;
 import io.usher.domain.media.ServerKind;
 import io.usher.domain.media.ShareRequest;
 import io.usher.domain.media.ShareResult;
@@ -147,17 +146,7 @@ public final class AccountChangeService {
         throw e;
       }
       try {
-        remote.remove(
-            new RemoteUser(
-                old.accountId(),
-                old.account(),
-                from,
-                old.providerShareId(),
-                List.of(),
-                false,
-                false,
-                null,
-                null));
+        remote.remove(old.onServer(from));
       } catch (MediaServerException e) {
         leftovers.add(
             server.label() + " still shares with " + old.account() + ": " + e.getMessage());

@@ -19,7 +19,6 @@ import io.usher.domain.ledger.Period;
 import io.usher.domain.ledger.TxnRef;
 import io.usher.domain.media.MediaServerException;
 import io.usher.domain.media.MediaServers;
-import io.usher.domain.media.RemoteUser;
 import io.usher.domain.media.ServerKind;
 import io.usher.domain.media.ShareRequest;
 import io.usher.domain.media.ShareResult;
@@ -137,18 +136,7 @@ public final class InviteService {
       var remote = media.connect(server.connection());
       shared =
           removedBefore.isPresent()
-              ? remote.restore(
-                  new RemoteUser(
-                      removedBefore.get().accountId(),
-                      removedBefore.get().account(),
-                      email,
-                      removedBefore.get().providerShareId(),
-                      List.of(),
-                      false,
-                      false,
-                      null,
-                      null),
-                  request)
+              ? remote.restore(removedBefore.get().onServer(email), request)
               : remote.share(request);
     } catch (MediaServerException e) {
       if (e.kind() == MediaServerException.Kind.ALREADY_SHARED) {

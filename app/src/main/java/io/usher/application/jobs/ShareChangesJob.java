@@ -6,7 +6,6 @@ import io.usher.domain.common.UsherException;
 import io.usher.domain.ledger.UserRow;
 import io.usher.domain.ledger.UserStatus;
 import io.usher.domain.media.MediaServers;
-import io.usher.domain.media.RemoteUser;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanStore;
 import io.usher.domain.servers.Library;
@@ -113,17 +112,7 @@ public final class ShareChangesJob implements Job {
           media
               .connect(server.connection())
               .updateLibraries(
-                  new RemoteUser(
-                      share.accountId(),
-                      share.account(),
-                      user.email(),
-                      share.providerShareId(),
-                      List.of(),
-                      false,
-                      false,
-                      null,
-                      null),
-                  wanted.stream().map(Library::providerId).toList());
+                  share.onServer(user.email()), wanted.stream().map(Library::providerId).toList());
           tx.run(() -> shares.save(List.of(withLibraries(share, wantedIds))));
           details.add(line);
           changed++;

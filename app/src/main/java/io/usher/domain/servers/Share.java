@@ -29,4 +29,10 @@ public record Share(
   public boolean active() {
     return removedAt == null;
   }
+
+  /** The account on the server, as adapters address it to change or remove access. */
+  public io.usher.domain.media.RemoteUser onServer(String email) {
+    return new io.usher.domain.media.RemoteUser(
+        accountId, account, email, providerShareId, java.util.List.of(), false, false, null, null);
+  }
 }
