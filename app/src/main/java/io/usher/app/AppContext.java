@@ -3,6 +3,7 @@ package io.usher.app;
 import io.usher.application.Usher;
 import io.usher.application.accounts.AccountChangeService;
 import io.usher.application.checkout.CheckoutService;
+import io.usher.application.discounts.DiscountService;
 import io.usher.application.enforce.ActivityService;
 import io.usher.application.enforce.EnforceJob;
 import io.usher.application.expiry.ExpireJob;
@@ -46,6 +47,7 @@ import io.usher.payments.stripe.StripeWebhooks;
 import io.usher.store.JooqActivityStore;
 import io.usher.store.JooqAuditLog;
 import io.usher.store.JooqDiscordRoleStore;
+import io.usher.store.JooqDiscountStore;
 import io.usher.store.JooqExpiryQueries;
 import io.usher.store.JooqJobRunStore;
 import io.usher.store.JooqLedgerQueries;
@@ -75,6 +77,7 @@ public final class AppContext implements Usher {
   private final Path dataDir;
   private final Database database;
   private final PlanService plans;
+  private final DiscountService discounts;
   private final UserService users;
   private final PaymentService payments;
   private final LedgerQueryService queries;
@@ -133,6 +136,7 @@ public final class AppContext implements Usher {
     JooqPlanStore planStore = new JooqPlanStore(dsl, clock);
     JooqUserStore userStore = new JooqUserStore(dsl, clock);
     this.plans = new PlanService(tx, planStore, new JooqLibraryGroupStore(dsl), audit);
+    this.discounts = new DiscountService(tx, new JooqDiscountStore(dsl, clock), audit, clock);
     this.users = new UserService(tx, userStore, audit);
     JooqShareStore shareStore = new JooqShareStore(dsl);
     this.links =
@@ -269,6 +273,7 @@ public final class AppContext implements Usher {
             userStore,
             new JooqLedgerQueries(dsl),
             invites::invite,
+            discounts,
             clock,
             settings::value);
     this.stripePayments =
@@ -280,7 +285,8 @@ public final class AppContext implements Usher {
             audit,
             links,
             invites,
-            reference -> pendingOrders.byReference(reference).map(o -> o.plan()),
+            pendingOrders::byReference,
+            discounts,
             io.usher.domain.ledger.PaymentSource.STRIPE,
             clock);
     this.webhooks =
@@ -373,6 +379,11 @@ public final class AppContext implements Usher {
   @Override
   public PlanService plans() {
     return plans;
+  }
+
+  @Override
+  public DiscountService discounts() {
+    return discounts;
   }
 
   @Override

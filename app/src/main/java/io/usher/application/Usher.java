@@ -2,6 +2,7 @@ package io.usher.application;
 
 import io.usher.application.accounts.AccountChangeService;
 import io.usher.application.checkout.CheckoutService;
+import io.usher.application.discounts.DiscountService;
 import io.usher.application.enforce.ActivityService;
 import io.usher.application.expiry.ExpireJob;
 import io.usher.application.imports.CsvImportService;
@@ -26,6 +27,9 @@ import io.usher.application.users.UserService;
  */
 public interface Usher extends AutoCloseable {
   PlanService plans();
+
+  /** Discount codes: the owner's list, and their use at the checkout. */
+  DiscountService discounts();
 
   UserService users();
 

@@ -19,7 +19,8 @@ public final class JooqPendingOrderStore implements PendingOrderStore {
   }
 
   @Override
-  public PendingOrder insert(String reference, String email, String plan, String location) {
+  public PendingOrder insert(
+      String reference, String email, String plan, String location, String discount) {
     Instant now = clock.instant();
     dsl.insertInto(CHECKOUT_ORDERS)
         .set(CHECKOUT_ORDERS.REFERENCE, reference)
@@ -27,8 +28,9 @@ public final class JooqPendingOrderStore implements PendingOrderStore {
         .set(CHECKOUT_ORDERS.PLAN, plan)
         .set(CHECKOUT_ORDERS.LOCATION, location)
         .set(CHECKOUT_ORDERS.CREATED_AT, now)
+        .set(CHECKOUT_ORDERS.DISCOUNT, discount)
         .execute();
-    return new PendingOrder(reference, email, plan, location, null, now);
+    return new PendingOrder(reference, email, plan, location, null, now, discount);
   }
 
   @Override
@@ -51,7 +53,8 @@ public final class JooqPendingOrderStore implements PendingOrderStore {
                     r.getPlan(),
                     r.getLocation(),
                     r.getSessionId(),
-                    r.getCreatedAt()));
+                    r.getCreatedAt(),
+                    r.getDiscount()));
   }
 
   @Override
@@ -66,6 +69,7 @@ public final class JooqPendingOrderStore implements PendingOrderStore {
                     r.getPlan(),
                     r.getLocation(),
                     r.getSessionId(),
-                    r.getCreatedAt()));
+                    r.getCreatedAt(),
+                    r.getDiscount()));
   }
 }

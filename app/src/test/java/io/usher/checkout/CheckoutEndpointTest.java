@@ -142,7 +142,7 @@ class CheckoutEndpointTest {
 
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body())
-        .contains("Discount codes come soon.")
+        .contains("That discount code is not valid: check it and try again.")
         .contains("is not a valid email address.")
         .contains("&quot;&gt;&lt;b&gt;x")
         .doesNotContain("<b>x");

@@ -1,17 +1,20 @@
 package io.usher.application.checkout;
 
+import io.usher.application.discounts.DiscountService;
 import io.usher.application.invites.InviteRequest;
 import io.usher.application.invites.InviteResult;
 import io.usher.domain.common.Problems;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.common.UsherException;
 import io.usher.domain.common.ValidationException;
+import io.usher.domain.discounts.Discount;
 import io.usher.domain.invites.NoServerException;
 import io.usher.domain.ledger.LedgerQueries;
 import io.usher.domain.ledger.PaymentFilter;
 import io.usher.domain.ledger.PaymentSource;
 import io.usher.domain.ledger.UserStatus;
 import io.usher.domain.media.MediaServerException;
+import io.usher.domain.money.Money;
 import io.usher.domain.payments.CheckoutOrder;
 import io.usher.domain.payments.CheckoutSession;
 import io.usher.domain.payments.PaymentProvider;
@@ -42,7 +45,6 @@ import java.util.function.Function;
  */
 public final class CheckoutService {
   static final int MAX_LOCATION_LENGTH = 100;
-  static final int MAX_DISCOUNT_LENGTH = 64;
 
   private final Transactions tx;
   private final PlanStore plans;
@@ -53,6 +55,7 @@ public final class CheckoutService {
   private final UserStore users;
   private final LedgerQueries ledger;
   private final Function<InviteRequest, InviteResult> invite;
+  private final DiscountService discounts;
   private final Clock clock;
   private final Function<String, String> settings;
   private final SecureRandom random = new SecureRandom();
@@ -70,9 +73,11 @@ public final class CheckoutService {
       UserStore users,
       LedgerQueries ledger,
       Function<InviteRequest, InviteResult> invite,
+      DiscountService discounts,
       Clock clock,
       Function<String, String> settings) {
     this.invite = invite;
+    this.discounts = discounts;
     this.clock = clock;
     this.users = users;
     this.ledger = ledger;
@@ -150,7 +155,35 @@ public final class CheckoutService {
   /** A free trial needs no payment page: the invite happens here, and the customer is in. */
   private URI freeTrial(
       String reference, String email, PlanSpec spec, String location, String base) {
-    String session = "trial_" + reference;
+    return free("trial", reference, email, spec, location, base);
+  }
+
+  /**
+   * A code that takes the whole price off needs no payment page either. Its use is recorded before
+   * the invite (so two tabs cannot both use a once-per-customer code) and taken back if the invite
+   * fails.
+   */
+  private URI freeWithCode(
+      String reference, String email, PlanSpec spec, String location, String code, String base) {
+    boolean first = tx.inTransaction(() -> discounts.redeem(code, email, "free-" + reference));
+    if (!first) {
+      throw ValidationException.of("discount", "You have used that discount code already.");
+    }
+    try {
+      return free("free", reference, email, spec, location, base);
+    } catch (RuntimeException e) {
+      tx.run(() -> discounts.unredeem(code, email));
+      throw e;
+    }
+  }
+
+  /**
+   * Invites at once without a payment page; {@code kind} ("trial", "free") prefixes the session and
+   * the payment's transaction id.
+   */
+  private URI free(
+      String kind, String reference, String email, PlanSpec spec, String location, String base) {
+    String session = kind + "_" + reference;
     tx.run(() -> orders.setSession(reference, session));
     try {
       invite.apply(
@@ -160,7 +193,7 @@ public final class CheckoutService {
               null,
               location,
               null,
-              "trial-" + reference,
+              kind + "-" + reference,
               1,
               null,
               "0",
@@ -171,10 +204,13 @@ public final class CheckoutService {
     } catch (NoServerException full) {
       // The invite already alerted the owner; the customer only needs to know it is not them.
       throw new UsherException(
-          "There is no room for a new trial right now; please try again later.", full);
+          "There is no room for "
+              + (kind.equals("trial") ? "a new trial" : "new customers")
+              + " right now; please try again later.",
+          full);
     } catch (MediaServerException e) {
       org.slf4j.LoggerFactory.getLogger(CheckoutService.class)
-          .warn("Trial {} for {} failed: {}", reference, email, e.getMessage());
+          .warn("Free order {} for {} failed: {}", reference, email, e.getMessage());
       throw new UsherException(
           e.kind() == MediaServerException.Kind.INVALID_ACCOUNT
               ? "That email is not an account the server accepts: use the email you sign in with."
@@ -238,8 +274,11 @@ public final class CheckoutService {
         location = known.get();
       }
     }
-    if (blankToNull(form.discount()) != null) {
-      problems.add("discount", "Discount codes come soon.");
+    Optional<Discount> discount = Optional.empty();
+    try {
+      discount = discounts.check(form.discount(), email, plan.map(Plan::price).orElse(null));
+    } catch (ValidationException e) {
+      e.errors().forEach(err -> problems.add(err.field(), err.message()));
     }
     problems.throwIfAny();
 
@@ -250,10 +289,15 @@ public final class CheckoutService {
     String reference = "ord_" + HexFormat.of().formatHex(bytes(16));
     String customer = email;
     String where = location;
-    tx.run(() -> orders.insert(reference, customer, spec.name(), where));
+    String code = discount.map(Discount::code).orElse(null);
+    tx.run(() -> orders.insert(reference, customer, spec.name(), where, code));
     String base = baseUrl();
     if (spec.trial() && spec.price().minor() == 0) {
       return freeTrial(reference, customer, spec, where, base);
+    }
+    Money price = discount.map(d -> d.applyTo(spec.price())).orElse(spec.price());
+    if (spec.stripePriceId() == null && price.minor() == 0) {
+      return freeWithCode(reference, customer, spec, where, code, base);
     }
     CheckoutSession session;
     try {
@@ -263,10 +307,11 @@ public final class CheckoutService {
                   reference,
                   customer,
                   spec.name(),
-                  spec.price(),
+                  price,
                   spec.stripePriceId(),
                   base + "/checkout/return?session_id={CHECKOUT_SESSION_ID}",
-                  base + "/checkout/cancel"));
+                  base + "/checkout/cancel",
+                  discount.map(Discount::spec).orElse(null)));
     } catch (io.usher.domain.payments.PaymentProviderException e) {
       // The provider's sentence is for the owner (it names settings); the customer gets theirs.
       org.slf4j.LoggerFactory.getLogger(CheckoutService.class)

@@ -1,5 +1,6 @@
 package io.usher.application.payments;
 
+import io.usher.application.discounts.DiscountService;
 import io.usher.application.invites.InviteService;
 import io.usher.application.links.LinkService;
 import io.usher.domain.common.Transactions;
@@ -14,6 +15,7 @@ import io.usher.domain.ledger.Period;
 import io.usher.domain.ledger.TxnRef;
 import io.usher.domain.money.Money;
 import io.usher.domain.payments.PaymentEvent;
+import io.usher.domain.payments.PendingOrder;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanStore;
 import io.usher.domain.users.Emails;
@@ -57,13 +59,14 @@ public final class RecordProviderPayment {
   private final AuditLog audit;
   private final LinkService links;
   private final InviteService invites;
-  private final Function<String, Optional<String>> planOfOrder;
+  private final Function<String, Optional<PendingOrder>> orderOf;
+  private final DiscountService discounts;
   private final PaymentSource source;
   private final Clock clock;
 
   /**
-   * @param planOfOrder an order's reference → the plan name it was for (the checkout's orders;
-   *     empty until they exist)
+   * @param orderOf an order's reference → the order placed at the checkout page
+   * @param discounts told which payment used an order's discount code
    * @param source the provider the events come from, stored on each payment
    */
   public RecordProviderPayment(
@@ -74,7 +77,8 @@ public final class RecordProviderPayment {
       AuditLog audit,
       LinkService links,
       InviteService invites,
-      Function<String, Optional<String>> planOfOrder,
+      Function<String, Optional<PendingOrder>> orderOf,
+      DiscountService discounts,
       PaymentSource source,
       Clock clock) {
     this.tx = tx;
@@ -84,7 +88,8 @@ public final class RecordProviderPayment {
     this.audit = audit;
     this.links = links;
     this.invites = invites;
-    this.planOfOrder = planOfOrder;
+    this.orderOf = orderOf;
+    this.discounts = discounts;
     this.source = source;
     this.clock = clock;
   }
@@ -101,7 +106,9 @@ public final class RecordProviderPayment {
     }
     List<Payment> ofSubscription =
         e.subscriptionId() == null ? List.of() : payments.bySubscription(e.subscriptionId());
-    Optional<Plan> plan = plan(e, ofSubscription);
+    Optional<PendingOrder> order =
+        e.reference() == null ? Optional.empty() : orderOf.apply(e.reference());
+    Optional<Plan> plan = plan(e, order, ofSubscription);
     if (plan.isEmpty()) {
       return unmatched(
           e, "no plan matches it (no order, no earlier payment, no plan at that price)");
@@ -145,6 +152,10 @@ public final class RecordProviderPayment {
             + p.name()
             + ", "
             + amount.display());
+    // Renewal invoices carry the order too; the code counts once per customer all the same.
+    order
+        .map(PendingOrder::discount)
+        .ifPresent(code -> discounts.redeem(code, user.email(), e.transactionId()));
     links.replicate(payment).forEach(n -> audit.record("user", user.id(), "linked payment", n));
     String share;
     try {
@@ -212,9 +223,10 @@ public final class RecordProviderPayment {
         "Subscription " + e.subscriptionId() + " ended: the customer pays as they go now.");
   }
 
-  private Optional<Plan> plan(PaymentEvent e, List<Payment> ofSubscription) {
-    if (e.reference() != null) {
-      Optional<Plan> ordered = planOfOrder.apply(e.reference()).flatMap(plans::byName);
+  private Optional<Plan> plan(
+      PaymentEvent e, Optional<PendingOrder> order, List<Payment> ofSubscription) {
+    if (order.isPresent()) {
+      Optional<Plan> ordered = plans.byName(order.get().plan());
       if (ordered.isPresent()) {
         return ordered;
       }

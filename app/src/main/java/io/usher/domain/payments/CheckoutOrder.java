@@ -1,5 +1,6 @@
 package io.usher.domain.payments;
 
+import io.usher.domain.discounts.DiscountSpec;
 import io.usher.domain.money.Money;
 
 /**
@@ -7,8 +8,11 @@ import io.usher.domain.money.Money;
  *
  * @param reference Usher's own id of the order, sent to the provider as client_reference_id and
  *     metadata so the completed payment can be tied back to it
+ * @param amount what a one-time payment costs, the discount already taken off
  * @param priceId the provider's recurring price (Stripe price_…); null for a one-time payment of
  *     {@code amount}
+ * @param discount the code the customer gave, for the provider to take off a subscription's first
+ *     payment (a one-time {@code amount} has it taken off already); null when none
  */
 public record CheckoutOrder(
     String reference,
@@ -17,4 +21,5 @@ public record CheckoutOrder(
     Money amount,
     String priceId,
     String successUrl,
-    String cancelUrl) {}
+    String cancelUrl,
+    DiscountSpec discount) {}

@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param location the server location the customer chose; null when none
  * @param sessionId the provider's session; null until it was created
+ * @param discount the discount code the order was placed with; null when none
  */
 public record PendingOrder(
     String reference,
@@ -14,4 +15,5 @@ public record PendingOrder(
     String plan,
     String location,
     String sessionId,
-    Instant created) {}
+    Instant created,
+    String discount) {}

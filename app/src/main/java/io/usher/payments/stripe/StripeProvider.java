@@ -3,14 +3,17 @@ package io.usher.payments.stripe;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.PermissionException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
 import com.stripe.model.StripeCollection;
 import com.stripe.model.checkout.Session;
+import com.stripe.param.CouponCreateParams;
 import com.stripe.param.EventListParams;
 import com.stripe.param.checkout.SessionCreateParams;
+import io.usher.domain.discounts.DiscountSpec;
 import io.usher.domain.payments.CheckoutOrder;
 import io.usher.domain.payments.CheckoutSession;
 import io.usher.domain.payments.PaymentEvent;
@@ -79,7 +82,15 @@ public final class StripeProvider implements PaymentProvider {
                           .setUnitAmount(order.amount().minor())
                           .setProductData(
                               SessionCreateParams.LineItem.PriceData.ProductData.builder()
-                                  .setName(order.plan())
+                                  .setName(
+                                      order.discount() == null
+                                          ? order.plan()
+                                          : order.plan()
+                                              + " (code "
+                                              + order.discount().code()
+                                              + ": "
+                                              + order.discount().describe()
+                                              + ")")
                                   .build())
                           .build())
                   .build());
@@ -96,6 +107,10 @@ public final class StripeProvider implements PaymentProvider {
                   .setPrice(order.priceId())
                   .setQuantity(1L)
                   .build());
+      if (order.discount() != null) {
+        params.addDiscount(
+            SessionCreateParams.Discount.builder().setCoupon(coupon(order.discount())).build());
+      }
     }
     try {
       Session session = client().v1().checkout().sessions().create(params.build());
@@ -103,6 +118,45 @@ public final class StripeProvider implements PaymentProvider {
     } catch (StripeException e) {
       throw mapped(e, "create the checkout page");
     }
+  }
+
+  /**
+   * The Stripe coupon that takes a code's discount off a subscription's first invoice. Its id is
+   * derived from the code and its value, so it is created once and reused, and editing the code's
+   * value in Usher makes a new one rather than changing what earlier customers got.
+   */
+  private String coupon(DiscountSpec discount) {
+    String id =
+        "usher_"
+            + discount.code()
+            + "_"
+            + (discount.percentOff() != null
+                ? "p" + discount.percentOff()
+                : "a"
+                    + discount.amountOff().minor()
+                    + discount.amountOff().currency().getCurrencyCode().toLowerCase(Locale.ROOT));
+    CouponCreateParams.Builder coupon =
+        CouponCreateParams.builder()
+            .setId(id)
+            .setName(discount.code())
+            .setDuration(CouponCreateParams.Duration.ONCE);
+    if (discount.percentOff() != null) {
+      coupon.setPercentOff(java.math.BigDecimal.valueOf(discount.percentOff()));
+    } else {
+      coupon
+          .setAmountOff(discount.amountOff().minor())
+          .setCurrency(discount.amountOff().currency().getCurrencyCode().toLowerCase(Locale.ROOT));
+    }
+    try {
+      client().v1().coupons().create(coupon.build());
+    } catch (InvalidRequestException e) {
+      if (!"resource_already_exists".equals(e.getCode())) {
+        throw mapped(e, "create the discount");
+      }
+    } catch (StripeException e) {
+      throw mapped(e, "create the discount");
+    }
+    return id;
   }
 
   @Override

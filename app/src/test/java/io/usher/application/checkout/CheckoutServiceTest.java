@@ -152,7 +152,7 @@ class CheckoutServiceTest {
                         "email: 'not-an-email' is not a valid email address.",
                         "plan: Choose one of the plans on this page.",
                         "location: Choose one of the locations on this page.",
-                        "discount: Discount codes come soon."));
+                        "discount: That discount code is not valid: check it and try again."));
     assertThat(provider.orders).isEmpty();
   }
 

@@ -6,6 +6,7 @@ import static io.usher.payments.stripe.StripeJson.list;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.usher.domain.discounts.DiscountSpec;
 import io.usher.domain.money.Money;
 import io.usher.domain.payments.CheckoutOrder;
 import io.usher.domain.payments.CheckoutSession;
@@ -73,6 +74,10 @@ class StripeProviderTest {
   }
 
   static CheckoutOrder order(String priceId) {
+    return order(priceId, null);
+  }
+
+  static CheckoutOrder order(String priceId, DiscountSpec discount) {
     return new CheckoutOrder(
         "ord-1",
         "alice@example.com",
@@ -80,7 +85,8 @@ class StripeProviderTest {
         new Money(1250, Money.currency("EUR")),
         priceId,
         "https://shop.example/ok?session_id={CHECKOUT_SESSION_ID}",
-        "https://shop.example/");
+        "https://shop.example/",
+        discount);
   }
 
   @Test
@@ -128,6 +134,81 @@ class StripeProviderTest {
         .containsEntry("subscription_data[metadata][usher_order]", "ord-1")
         .containsEntry("client_reference_id", "ord-1")
         .doesNotContainKey("line_items[0][price_data][unit_amount]");
+  }
+
+  static DiscountSpec percent(String code, int off) {
+    return new DiscountSpec(code, off, null, null, null, null, true);
+  }
+
+  @Test
+  void aOneTimeOrderWithACodeNamesItOnTheLineWhoseAmountIsAlreadyReduced() throws Exception {
+    stripe.enqueue(reply(200, "{\"id\":\"cs_test_3\",\"url\":\"https://checkout.stripe.com/3\"}"));
+
+    provider.createSession(order(null, percent("spring20", 20)));
+
+    RecordedRequest r = take();
+    assertThat(r.getUrl().encodedPath()).isEqualTo("/v1/checkout/sessions");
+    assertThat(form(r))
+        .containsEntry("line_items[0][price_data][unit_amount]", "1250")
+        .containsEntry(
+            "line_items[0][price_data][product_data][name]", "Monthly (code SPRING20: 20% off)")
+        .doesNotContainKey("discounts[0][coupon]");
+  }
+
+  @Test
+  void aSubscriptionWithACodeGetsAOnceOnlyCouponNamedAfterTheCodeAndItsValue() throws Exception {
+    stripe.enqueue(reply(200, "{\"id\":\"usher_SPRING20_p20\",\"object\":\"coupon\"}"));
+    stripe.enqueue(reply(200, "{\"id\":\"cs_test_4\",\"url\":\"https://checkout.stripe.com/4\"}"));
+
+    provider.createSession(order("price_123", percent("SPRING20", 20)));
+
+    RecordedRequest coupon = take();
+    assertThat(coupon.getUrl().encodedPath()).isEqualTo("/v1/coupons");
+    assertThat(form(coupon))
+        .containsEntry("id", "usher_SPRING20_p20")
+        .containsEntry("name", "SPRING20")
+        .containsEntry("duration", "once")
+        .containsEntry("percent_off", "20");
+    Map<String, String> session = form(take());
+    assertThat(session)
+        .containsEntry("mode", "subscription")
+        .containsEntry("discounts[0][coupon]", "usher_SPRING20_p20");
+  }
+
+  @Test
+  void aCouponStripeAlreadyHasIsReused() throws Exception {
+    stripe.enqueue(
+        reply(
+            400,
+            "{\"error\":{\"code\":\"resource_already_exists\",\"message\":\"Coupon already"
+                + " exists.\",\"type\":\"invalid_request_error\"}}"));
+    stripe.enqueue(reply(200, "{\"id\":\"cs_test_5\",\"url\":\"https://checkout.stripe.com/5\"}"));
+
+    CheckoutSession s =
+        provider.createSession(
+            order(
+                "price_123",
+                new DiscountSpec(
+                    "FIVE", null, new Money(500, Money.currency("EUR")), null, null, null, true)));
+
+    assertThat(s.id()).isEqualTo("cs_test_5");
+    assertThat(form(take()))
+        .containsEntry("id", "usher_FIVE_a500eur")
+        .containsEntry("currency", "eur");
+    assertThat(form(take())).containsEntry("discounts[0][coupon]", "usher_FIVE_a500eur");
+  }
+
+  @Test
+  void aCouponStripeRefusesForAnotherReasonStopsTheCheckout() {
+    stripe.enqueue(
+        reply(
+            400,
+            "{\"error\":{\"code\":\"parameter_invalid_integer\",\"message\":\"Invalid"
+                + " integer\",\"type\":\"invalid_request_error\"}}"));
+
+    assertThatThrownBy(() -> provider.createSession(order("price_123", percent("ODD", 20))))
+        .isInstanceOf(PaymentProviderException.class);
+    assertThat(stripe.getRequestCount()).isEqualTo(1);
   }
 
   @Test

@@ -1,0 +1,30 @@
+package io.usher.domain.discounts;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The discount codes and who used them. */
+public interface DiscountStore {
+  Discount insert(DiscountSpec spec);
+
+  void update(long id, DiscountSpec spec);
+
+  /** By code, in any case. */
+  Optional<Discount> byCode(String code);
+
+  /** Newest first. */
+  List<Discount> all();
+
+  void delete(long id);
+
+  boolean usedBy(long discountId, String email);
+
+  /**
+   * Records that a payment used the code; false (and nothing written) when this email had used it
+   * already.
+   */
+  boolean redeem(long discountId, String email, String transactionId);
+
+  /** Takes back a use that did not lead to access (a free order whose invite failed). */
+  void unredeem(long discountId, String email);
+}
