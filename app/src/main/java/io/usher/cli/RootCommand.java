@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
     },
     subcommands = {
       PlanCommand.class,
+      DiscountCommand.class,
       UserCommand.class,
       UsersCommand.class,
       PaymentCommand.class,

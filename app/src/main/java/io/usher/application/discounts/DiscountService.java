@@ -34,6 +34,11 @@ public final class DiscountService {
     return discounts.all();
   }
 
+  /** Where a code stands now: active, expired, used up or switched off. */
+  public Discount.Status status(Discount d) {
+    return d.status(clock.instant());
+  }
+
   public Discount byCode(String code) {
     return discounts
         .byCode(code)
