@@ -9,6 +9,8 @@ import io.usher.ui.activity.ActivityViewModel;
 import io.usher.ui.dashboard.DashboardView;
 import io.usher.ui.dashboard.DashboardViewModel;
 import io.usher.ui.discord.DiscordScreen;
+import io.usher.ui.discounts.DiscountsView;
+import io.usher.ui.discounts.DiscountsViewModel;
 import io.usher.ui.expiry.ExpiryPreviewDialog;
 import io.usher.ui.imports.ImportDialog;
 import io.usher.ui.jobs.JobsView;
@@ -80,6 +82,8 @@ public final class MainWindow {
             window -> new ImportDialog(window, usher, tasks).showAndWait()));
     screens.put(Section.PAYMENTS, new PaymentsView(paymentsModel, tasks, formats));
     screens.put(Section.PLANS, new PlansView(new PlansViewModel(usher, tasks), tasks));
+    screens.put(
+        Section.DISCOUNTS, new DiscountsView(new DiscountsViewModel(usher, tasks), tasks, formats));
     screens.put(Section.SERVERS, new ServersView(new ServersViewModel(usher, tasks), sync, tasks));
     screens.put(Section.EMAIL, new MailView(new MailViewModel(usher, tasks)));
     screens.put(Section.DISCORD, new DiscordScreen(usher, tasks));

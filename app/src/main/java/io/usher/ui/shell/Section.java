@@ -6,6 +6,7 @@ enum Section {
   USERS("Users"),
   PAYMENTS("Payments"),
   PLANS("Plans"),
+  DISCOUNTS("Discounts"),
   SERVERS("Servers & Libraries"),
   EMAIL("Email"),
   DISCORD("Discord"),
