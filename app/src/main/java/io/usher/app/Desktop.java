@@ -52,7 +52,8 @@ final class Desktop {
     outbox.start();
     Scheduler scheduler = new Scheduler(context.jobs());
     scheduler.start();
-    var checkout = CheckoutServer.startFor(context, clock, sentence -> {});
+    var checkoutProblem = new java.util.concurrent.atomic.AtomicReference<String>();
+    var checkout = CheckoutServer.startFor(context, clock, checkoutProblem::set);
     String theme = context.settings().value("ui.theme");
     UiTasks tasks = new UiTasks(background, Platform::runLater);
     Platform.startup(
@@ -68,7 +69,10 @@ final class Desktop {
                 lock.close();
                 Platform.exit();
               });
-          new MainWindow(context, tasks, new Formats(ZoneId.systemDefault()), theme).show(stage);
+          MainWindow window =
+              new MainWindow(context, tasks, new Formats(ZoneId.systemDefault()), theme);
+          window.show(stage);
+          window.problem(checkoutProblem.get());
         });
   }
 }

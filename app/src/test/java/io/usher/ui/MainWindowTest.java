@@ -33,13 +33,15 @@ class MainWindowTest {
 
   @TempDir static Path dataDir;
   AppContext usher;
+  MainWindow window;
 
   @Start
   void start(Stage stage) {
     usher = new AppContext(dataDir.resolve("t" + System.nanoTime()), new MutableClock(NOW));
-    new MainWindow(
-            usher, new UiTasks(Runnable::run, Runnable::run), new Formats(ZoneOffset.UTC), "light")
-        .show(stage);
+    window =
+        new MainWindow(
+            usher, new UiTasks(Runnable::run, Runnable::run), new Formats(ZoneOffset.UTC), "light");
+    window.show(stage);
   }
 
   @AfterEach
@@ -91,6 +93,19 @@ class MainWindowTest {
 
     robot.clickOn("Cancel");
     assertThat(table(robot, "#plans-table").getItems()).isEmpty();
+  }
+
+  @Test
+  void aWindowWideProblemStaysAboveEveryScreen(FxRobot robot) {
+    Label banner = robot.lookup("#window-problem").queryAs(Label.class);
+    assertThat(banner.isVisible()).as("nothing to say yet").isFalse();
+
+    robot.interact(() -> window.problem("The checkout page could not start: port 8765 is in use."));
+    robot.clickOn("#nav-plans");
+
+    assertThat(banner.isVisible()).isTrue();
+    assertThat(banner.getText())
+        .isEqualTo("The checkout page could not start: port 8765 is in use.");
   }
 
   @Test

@@ -72,7 +72,7 @@ final class DiscountDialog {
     valueRow.setAlignment(Pos.CENTER_LEFT);
     Form form =
         new Form()
-            .field("code", "Code", code, "What customers type; letters and digits, any case.")
+            .field("code", "Code", code, "What customers type, in any case.")
             .field("kind", "Takes off", kinds)
             .field("value", "Value", valueRow)
             .field("expires", "Expires", expires, "It stops working at the start of this day.")

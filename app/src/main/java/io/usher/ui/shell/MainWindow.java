@@ -58,6 +58,8 @@ public final class MainWindow {
   private final UsersViewModel usersModel;
   private final String theme;
   private Section current = Section.DASHBOARD;
+  private final javafx.beans.property.StringProperty problem =
+      new javafx.beans.property.SimpleStringProperty("");
 
   public MainWindow(Usher usher, UiTasks tasks, Formats formats, String theme) {
     this.usher = usher;
@@ -99,7 +101,13 @@ public final class MainWindow {
 
   public void show(Stage stage) {
     Theme.apply(theme);
-    BorderPane root = new BorderPane(content);
+    Label problemBanner = io.usher.ui.kit.Banner.error(problem);
+    problemBanner.setId("window-problem");
+    problemBanner.setMaxWidth(Double.MAX_VALUE);
+    problemBanner.setPadding(new Insets(10, 24, 10, 24));
+    BorderPane main = new BorderPane(content);
+    main.setTop(problemBanner);
+    BorderPane root = new BorderPane(main);
     root.setLeft(sidebar());
     content.getStyleClass().add("content");
     Scene scene = new Scene(root, 1280, 800);
@@ -110,6 +118,14 @@ public final class MainWindow {
     stage.setScene(scene);
     go(Section.DASHBOARD);
     stage.show();
+  }
+
+  /**
+   * A problem that concerns the whole window rather than one screen (the checkout page could not
+   * start), shown above every screen until Usher is restarted.
+   */
+  public void problem(String sentence) {
+    problem.set(sentence == null ? "" : sentence);
   }
 
   private VBox sidebar() {
