@@ -1,6 +1,5 @@
 package io.usher.checkout;
 
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.usher.application.checkout.CheckoutForm;
@@ -11,11 +10,9 @@ import io.usher.domain.common.UsherException;
 import io.usher.domain.common.ValidationException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,16 +24,10 @@ import org.slf4j.LoggerFactory;
  * for every path so that unknown paths, wrong methods and failures are all answered the same way.
  */
 public final class CheckoutEndpoint implements HttpHandler {
-  static final int MAX_BODY = 8 * 1024;
-
   /** Stripe's events are a few kilobytes; anything near this is not from Stripe. */
   static final int MAX_WEBHOOK_BODY = 256 * 1024;
 
-  static final String CSP =
-      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
-          + " https://checkout.stripe.com; frame-ancestors 'none'; base-uri 'none'";
   private static final Logger LOG = LoggerFactory.getLogger(CheckoutEndpoint.class);
-  private static final String HTML = "text/html; charset=utf-8";
 
   private final CheckoutService checkout;
   private final Csrf csrf;
@@ -100,8 +91,7 @@ public final class CheckoutEndpoint implements HttpHandler {
                           "Nothing was charged. You can choose a plan again whenever you like.",
                           "Back to the plans")));
       case "/webhooks/stripe" -> expect(exchange, "POST", () -> stripeWebhook(exchange));
-      case "/health" ->
-          expect(exchange, "GET", () -> send(exchange, 200, "text/plain; charset=utf-8", "ok"));
+      case "/health" -> expect(exchange, "GET", () -> send(exchange, 200, Exchanges.TEXT, "ok"));
       default -> notFound(exchange);
     }
   }
@@ -116,26 +106,20 @@ public final class CheckoutEndpoint implements HttpHandler {
       raw = in.readNBytes(MAX_WEBHOOK_BODY + 1);
     }
     if (raw.length > MAX_WEBHOOK_BODY) {
-      send(exchange, 413, "text/plain; charset=utf-8", "too large");
+      send(exchange, 413, Exchanges.TEXT, "too large");
       return;
     }
     String body = new String(raw, StandardCharsets.UTF_8);
     switch (webhooks.receive(body, exchange.getRequestHeaders().getFirst("Stripe-Signature"))) {
       case NOT_ENABLED -> notFound(exchange);
-      case REFUSED -> send(exchange, 400, "text/plain; charset=utf-8", "bad signature");
-      case ACCEPTED -> send(exchange, 200, "text/plain; charset=utf-8", "ok");
+      case REFUSED -> send(exchange, 400, Exchanges.TEXT, "bad signature");
+      case ACCEPTED -> send(exchange, 200, Exchanges.TEXT, "ok");
     }
   }
 
   /** Back from the provider: "you're in" once the payment is in the ledger, else it waits. */
   private void returned(HttpExchange exchange) throws IOException {
-    String query = exchange.getRequestURI().getRawQuery();
-    String session =
-        query == null
-            ? null
-            : FormBody.parse(query.getBytes(StandardCharsets.UTF_8))
-                .map(fields -> fields.get("session_id"))
-                .orElse(null);
+    String session = Exchanges.query(exchange).map(fields -> fields.get("session_id")).orElse(null);
     Optional<Boolean> paid = checkout.paid(session);
     if (paid.orElse(false)) {
       page(
@@ -194,43 +178,11 @@ public final class CheckoutEndpoint implements HttpHandler {
   }
 
   private void submit(HttpExchange exchange) throws IOException {
-    long wait = posts.acquire(client(exchange));
-    if (wait > 0) {
-      exchange.getResponseHeaders().set("Retry-After", Long.toString(wait));
-      page(
-          exchange,
-          429,
-          Pages.message(
-              "Too many tries", "Please wait a minute before trying again.", "Back to the plans"));
+    Optional<Map<String, String>> form = Exchanges.readForm(exchange, posts, Exchanges.Back.PLANS);
+    if (form.isEmpty()) {
       return;
     }
-    if (!formContentType(exchange.getRequestHeaders().getFirst("Content-Type"))) {
-      page(
-          exchange,
-          415,
-          Pages.message(
-              "That form could not be read",
-              "Please send the form from the plans page.",
-              "Back to the plans"));
-      return;
-    }
-    Optional<byte[]> body = readBody(exchange);
-    if (body.isEmpty()) {
-      page(
-          exchange,
-          413,
-          Pages.message(
-              "That form is too large",
-              "Please send the form from the plans page.",
-              "Back to the plans"));
-      return;
-    }
-    Optional<Map<String, String>> parsed = FormBody.parse(body.get());
-    if (parsed.isEmpty()) {
-      garbage(exchange);
-      return;
-    }
-    Map<String, String> fields = parsed.get();
+    Map<String, String> fields = form.get();
     if (!csrf.valid(fields.get("csrf"))) {
       page(
           exchange,
@@ -260,9 +212,7 @@ public final class CheckoutEndpoint implements HttpHandler {
       reoffer(exchange, 503, typed, List.of(e.getMessage()));
       return;
     }
-    exchange.getResponseHeaders().set("Location", provider.toASCIIString());
-    secure(exchange.getResponseHeaders());
-    exchange.sendResponseHeaders(303, -1);
+    Exchanges.seeOther(exchange, provider.toASCIIString());
   }
 
   private void reoffer(HttpExchange exchange, int status, Pages.Typed typed, List<String> problems)
@@ -271,59 +221,6 @@ public final class CheckoutEndpoint implements HttpHandler {
         exchange,
         status,
         Pages.offer(checkout.offer(), checkout.locations(), typed, problems, csrf.issue()));
-  }
-
-  private static boolean formContentType(String header) {
-    if (header == null) {
-      return false;
-    }
-    String[] parts = header.toLowerCase(Locale.ROOT).split(";");
-    if (!parts[0].strip().equals("application/x-www-form-urlencoded")) {
-      return false;
-    }
-    for (int i = 1; i < parts.length; i++) {
-      String param = parts[i].strip();
-      if (param.startsWith("charset=")
-          && !param.substring(8).replace("\"", "").strip().equals("utf-8")) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The body, or empty when it is over the limit (announced or actual). */
-  private static Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
-    String length = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (length != null) {
-      try {
-        if (Long.parseLong(length.strip()) > MAX_BODY) {
-          return Optional.empty();
-        }
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
-    }
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] body = in.readNBytes(MAX_BODY + 1);
-      return body.length > MAX_BODY ? Optional.empty() : Optional.of(body);
-    }
-  }
-
-  private static String client(HttpExchange exchange) {
-    InetSocketAddress remote = exchange.getRemoteAddress();
-    return remote == null || remote.getAddress() == null
-        ? "unknown"
-        : remote.getAddress().getHostAddress();
-  }
-
-  private static void garbage(HttpExchange exchange) throws IOException {
-    page(
-        exchange,
-        400,
-        Pages.message(
-            "That form could not be read",
-            "Please send the form from the plans page.",
-            "Back to the plans"));
   }
 
   private static void notFound(HttpExchange exchange) throws IOException {
@@ -337,25 +234,11 @@ public final class CheckoutEndpoint implements HttpHandler {
   }
 
   private static void page(HttpExchange exchange, int status, String html) throws IOException {
-    send(exchange, status, HTML, html);
+    Exchanges.page(exchange, status, html);
   }
 
   private static void send(HttpExchange exchange, int status, String type, String text)
       throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    Headers headers = exchange.getResponseHeaders();
-    headers.set("Content-Type", type);
-    secure(headers);
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-  }
-
-  /** The headers every answer carries. */
-  static void secure(Headers headers) {
-    headers.set("Content-Security-Policy", CSP);
-    headers.set("X-Content-Type-Options", "nosniff");
-    headers.set("Referrer-Policy", "no-referrer");
-    headers.set("X-Frame-Options", "DENY");
-    headers.set("Cache-Control", "no-store");
+    Exchanges.send(exchange, status, type, text);
   }
 }

@@ -93,18 +93,27 @@ final class Pages {
   }
 
   static String message(String heading, String text, String link) {
-    return layout(heading, MESSAGE.render(Map.of("heading", heading, "text", text, "link", link)));
+    return message(heading, text, link, Exchanges.Back.PLANS);
+  }
+
+  /** A message page whose one button leads to {@code back}'s address. */
+  static String message(String heading, String text, String link, Exchanges.Back back) {
+    return layout(
+        heading,
+        MESSAGE.render(
+            Map.of("heading", heading, "text", text, "link", link, "href", back.href())));
   }
 
   /** A message page that reloads itself every few seconds (no JavaScript needed). */
   static String waiting(String heading, String text) {
     return layout(
             heading,
-            MESSAGE.render(Map.of("heading", heading, "text", text, "link", "Back to the plans")))
+            MESSAGE.render(
+                Map.of("heading", heading, "text", text, "link", "Back to the plans", "href", "/")))
         .replace("<head>", "<head>\n<meta http-equiv=\"refresh\" content=\"4\">");
   }
 
-  private static String layout(String title, String body) {
+  static String layout(String title, String body) {
     return LAYOUT.render(Map.of("title", title, "body", new Html.Markup(body)));
   }
 }

@@ -1,0 +1,159 @@
+package io.usher.checkout;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every answer of the public pages shares: the security headers, HTML pages, and reading a
+ * posted form strictly. Kept in one place so the plans page and the account page refuse floods,
+ * oversized bodies and garbage the same way.
+ */
+final class Exchanges {
+  static final int MAX_BODY = 8 * 1024;
+
+  static final String CSP =
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
+          + " https://checkout.stripe.com; frame-ancestors 'none'; base-uri 'none'";
+  static final String HTML = "text/html; charset=utf-8";
+  static final String TEXT = "text/plain; charset=utf-8";
+
+  private Exchanges() {}
+
+  /**
+   * Where a refusal page sends the customer back to.
+   *
+   * @param place the page the form came from, as a sentence names it ("the plans page")
+   */
+  record Back(String label, String href, String place) {
+    static final Back PLANS = new Back("Back to the plans", "/", "the plans page");
+  }
+
+  /**
+   * Reads a posted form: the client's rate limit first (so a flood costs no parsing), then a form
+   * content type in UTF-8, the body limit and a strict parse. When one fails the refusal is
+   * answered here and the result is empty; the caller checks the CSRF token itself.
+   */
+  static Optional<Map<String, String>> readForm(HttpExchange exchange, RateLimiter posts, Back back)
+      throws IOException {
+    long wait = posts.acquire(client(exchange));
+    if (wait > 0) {
+      exchange.getResponseHeaders().set("Retry-After", Long.toString(wait));
+      page(
+          exchange,
+          429,
+          Pages.message(
+              "Too many tries", "Please wait a minute before trying again.", back.label(), back));
+      return Optional.empty();
+    }
+    if (!formContentType(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+      unreadable(exchange, 415, "That form could not be read", back);
+      return Optional.empty();
+    }
+    Optional<byte[]> body = readBody(exchange);
+    if (body.isEmpty()) {
+      unreadable(exchange, 413, "That form is too large", back);
+      return Optional.empty();
+    }
+    Optional<Map<String, String>> parsed = FormBody.parse(body.get());
+    if (parsed.isEmpty()) {
+      unreadable(exchange, 400, "That form could not be read", back);
+    }
+    return parsed;
+  }
+
+  /** The query string's fields, read as strictly as a form; empty when it is malformed. */
+  static Optional<Map<String, String>> query(HttpExchange exchange) {
+    String query = exchange.getRequestURI().getRawQuery();
+    return query == null
+        ? Optional.of(Map.of())
+        : FormBody.parse(query.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void unreadable(HttpExchange exchange, int status, String heading, Back back)
+      throws IOException {
+    page(
+        exchange,
+        status,
+        Pages.message(
+            heading, "Please send the form from " + back.place() + ".", back.label(), back));
+  }
+
+  static boolean formContentType(String header) {
+    if (header == null) {
+      return false;
+    }
+    String[] parts = header.toLowerCase(Locale.ROOT).split(";");
+    if (!parts[0].strip().equals("application/x-www-form-urlencoded")) {
+      return false;
+    }
+    for (int i = 1; i < parts.length; i++) {
+      String param = parts[i].strip();
+      if (param.startsWith("charset=")
+          && !param.substring(8).replace("\"", "").strip().equals("utf-8")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The body, or empty when it is over the limit (announced or actual). */
+  private static Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (length != null) {
+      try {
+        if (Long.parseLong(length.strip()) > MAX_BODY) {
+          return Optional.empty();
+        }
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readNBytes(MAX_BODY + 1);
+      return body.length > MAX_BODY ? Optional.empty() : Optional.of(body);
+    }
+  }
+
+  static String client(HttpExchange exchange) {
+    InetSocketAddress remote = exchange.getRemoteAddress();
+    return remote == null || remote.getAddress() == null
+        ? "unknown"
+        : remote.getAddress().getHostAddress();
+  }
+
+  static void page(HttpExchange exchange, int status, String html) throws IOException {
+    send(exchange, status, HTML, html);
+  }
+
+  /** 303 See Other: the browser follows with a GET, so a reload never posts the form twice. */
+  static void seeOther(HttpExchange exchange, String location) throws IOException {
+    exchange.getResponseHeaders().set("Location", location);
+    secure(exchange.getResponseHeaders());
+    exchange.sendResponseHeaders(303, -1);
+  }
+
+  static void send(HttpExchange exchange, int status, String type, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    Headers headers = exchange.getResponseHeaders();
+    headers.set("Content-Type", type);
+    secure(headers);
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  /** The headers every answer carries. */
+  static void secure(Headers headers) {
+    headers.set("Content-Security-Policy", CSP);
+    headers.set("X-Content-Type-Options", "nosniff");
+    headers.set("Referrer-Policy", "no-referrer");
+    headers.set("X-Frame-Options", "DENY");
+    headers.set("Cache-Control", "no-store");
+  }
+}
