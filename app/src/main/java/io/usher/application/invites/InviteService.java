@@ -193,21 +193,20 @@ public final class InviteService {
    * @throws NoServerException when no server can take the user (the owner is alerted)
    */
   public Optional<String> queueShare(User user, Plan plan) {
-    String userId = Long.toString(user.id());
-    boolean queued =
-        outbox.pending().stream()
-            .anyMatch(
-                i ->
-                    OUTBOX_KIND.equals(i.kind())
-                        && userId.equals(Payload.decode(i.payload()).get("user")));
-    if (queued || shares.forUser(user.id()).stream().anyMatch(Share::active)) {
+    if (shareQueued(user.id()) || shares.forUser(user.id()).stream().anyMatch(Share::active)) {
       return Optional.empty();
     }
     InviteRequest r = InviteRequest.of(user.email(), plan.name(), null);
     Server server = server(r, plan, Optional.of(user));
     grantedLibraries(server, plan);
     String account =
-        server.kind() == ServerKind.PLEX ? user.email() : username(r, user.email(), server);
+        removedShare(Optional.of(user), server)
+            .map(Share::account)
+            .orElseGet(
+                () ->
+                    server.kind() == ServerKind.PLEX
+                        ? user.email()
+                        : username(r, user.email(), server));
     outbox.enqueue(
         OUTBOX_KIND,
         Payload.encode(
@@ -217,6 +216,15 @@ public final class InviteService {
                 "plan", Long.toString(plan.id()),
                 "account", account)));
     return Optional.of(server.label());
+  }
+
+  /** Whether a share of the user waits in the outbox (a payment's, or one that failed for now). */
+  public boolean shareQueued(long userId) {
+    String id = Long.toString(userId);
+    return outbox.pending().stream()
+        .anyMatch(
+            i ->
+                OUTBOX_KIND.equals(i.kind()) && id.equals(Payload.decode(i.payload()).get("user")));
   }
 
   private void record(
@@ -275,20 +283,25 @@ public final class InviteService {
         Plan plan = plans.byId(Long.parseLong(p.get("plan"))).orElseThrow();
         String account = p.get("account");
         List<String> granted = grantedLibraries(server, plan);
+        ShareRequest request =
+            new ShareRequest(
+                user.email(),
+                account,
+                null,
+                granted,
+                plan.spec().downloads(),
+                plan.spec().transcode(),
+                plan.spec().maxStreams());
+        // A Jellyfin/Emby account kept from before (expiry disables it) is enabled again rather
+        // than doubled, as for a manual invite.
+        Optional<Share> removedBefore = removedShare(Optional.of(user), server);
         ShareResult result;
         try {
+          var remote = media.connect(server.connection());
           result =
-              media
-                  .connect(server.connection())
-                  .share(
-                      new ShareRequest(
-                          user.email(),
-                          account,
-                          null,
-                          granted,
-                          plan.spec().downloads(),
-                          plan.spec().transcode(),
-                          plan.spec().maxStreams()));
+              removedBefore.isPresent()
+                  ? remote.restore(removedBefore.get().onServer(user.email()), request)
+                  : remote.share(request);
         } catch (MediaServerException e) {
           if (e.kind() != MediaServerException.Kind.ALREADY_SHARED) {
             throw e;

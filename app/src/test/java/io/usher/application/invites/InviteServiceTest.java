@@ -326,4 +326,24 @@ class InviteServiceTest {
         .satisfies(u -> assertThat(u.username()).isEqualTo("pat"));
     assertThat(usher.queries().users().getFirst().servers()).containsExactly("Den");
   }
+
+  @Test
+  void aQueuedShareForAJellyfinUserWhoExpiredEnablesTheKeptAccount() {
+    usher.invites().invite(InviteRequest.of("pat@example.com", "Monthly", "Den"));
+    clock.advance(Duration.ofDays(40));
+    usher.jobs().run("expire", false);
+    var pat = usher.users().byEmail("pat@example.com");
+
+    assertThat(usher.invites().queueShare(pat, usher.plans().byName("Monthly")))
+        .hasValue("Jellyfin server Den");
+    assertThat(usher.invites().shareQueued(pat.id())).isTrue();
+    usher.outbox().runDue();
+
+    assertThat(den.shared).as("no second account").hasSize(1);
+    assertThat(den.restored)
+        .singleElement()
+        .satisfies(u -> assertThat(u.username()).isEqualTo("pat"));
+    assertThat(usher.queries().users().getFirst().servers()).containsExactly("Den");
+    assertThat(usher.invites().shareQueued(pat.id())).isFalse();
+  }
 }
