@@ -2,6 +2,8 @@ package io.usher.app;
 
 import io.usher.application.Usher;
 import io.usher.application.accounts.AccountChangeService;
+import io.usher.application.accounts.AccountLinkService;
+import io.usher.application.accounts.CustomerAccountService;
 import io.usher.application.checkout.CheckoutService;
 import io.usher.application.discounts.DiscountService;
 import io.usher.application.enforce.ActivityService;
@@ -44,6 +46,7 @@ import io.usher.notify.discord.DiscordClient;
 import io.usher.notify.mail.SmtpMailSender;
 import io.usher.payments.stripe.StripeProvider;
 import io.usher.payments.stripe.StripeWebhooks;
+import io.usher.store.JooqAccountLinkStore;
 import io.usher.store.JooqActivityStore;
 import io.usher.store.JooqAuditLog;
 import io.usher.store.JooqDiscordRoleStore;
@@ -100,6 +103,8 @@ public final class AppContext implements Usher {
   private final CheckoutService checkout;
   private final RecordProviderPayment stripePayments;
   private final ProviderWebhooks webhooks;
+  private final AccountLinkService accountLinks;
+  private final CustomerAccountService customerAccounts;
 
   public AppContext(Path dataDir, Clock clock) {
     this(dataDir, clock, MediaWiring::real);
@@ -293,6 +298,30 @@ public final class AppContext implements Usher {
         new ProviderWebhooks(new StripeWebhooks(clock), stripePayments, settings::value);
     OwnerAlert alertOwner =
         sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence));
+    this.accountLinks =
+        new AccountLinkService(
+            tx,
+            new JooqAccountLinkStore(dsl),
+            userStore,
+            mail,
+            settings::value,
+            checkout::baseUrl,
+            clock);
+    this.customerAccounts =
+        new CustomerAccountService(
+            tx,
+            accountLinks,
+            userStore,
+            new JooqPaymentStore(dsl, clock),
+            planStore,
+            serverStore,
+            shareStore,
+            checkout,
+            invites,
+            accounts,
+            audit,
+            alertOwner,
+            clock);
     this.jobs =
         new JobService(
             jobRuns,
@@ -314,6 +343,16 @@ public final class AppContext implements Usher {
   /** Applies a payment provider's events to the ledger (the polling job and the webhook). */
   public RecordProviderPayment stripePayments() {
     return stripePayments;
+  }
+
+  @Override
+  public AccountLinkService accountLinks() {
+    return accountLinks;
+  }
+
+  @Override
+  public CustomerAccountService customerAccounts() {
+    return customerAccounts;
   }
 
   @Override

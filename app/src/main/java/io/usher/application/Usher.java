@@ -1,6 +1,8 @@
 package io.usher.application;
 
 import io.usher.application.accounts.AccountChangeService;
+import io.usher.application.accounts.AccountLinkService;
+import io.usher.application.accounts.CustomerAccountService;
 import io.usher.application.checkout.CheckoutService;
 import io.usher.application.discounts.DiscountService;
 import io.usher.application.enforce.ActivityService;
@@ -57,6 +59,12 @@ public interface Usher extends AutoCloseable {
 
   /** The public checkout page's use cases: what is on offer, and starting an order. */
   CheckoutService checkout();
+
+  /** Sign-in links to the customer account page, mailed on request. */
+  AccountLinkService accountLinks();
+
+  /** The customer account page: what it shows, renew, re-invite, change Plex account. */
+  CustomerAccountService customerAccounts();
 
   /** Email: queued with the change that causes it, templates, the test mail. */
   MailService mail();

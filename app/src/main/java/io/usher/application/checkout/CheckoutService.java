@@ -344,7 +344,7 @@ public final class CheckoutService {
   }
 
   /** Where customers reach this page: checkout.public-url, else this machine on checkout.port. */
-  String baseUrl() {
+  public String baseUrl() {
     String configured = blankToNull(settings.apply("checkout.public-url"));
     if (configured != null) {
       return configured.endsWith("/")

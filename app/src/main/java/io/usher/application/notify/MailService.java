@@ -166,6 +166,14 @@ public final class MailService implements Notifier {
                   + MAX_BODY
                   + "."));
     }
+    for (String placeholder : template.event().required()) {
+      if (!template.body().contains("{" + placeholder + "}")) {
+        problems.add(
+            new FieldError(
+                "body",
+                "The body must keep {" + placeholder + "}: without it this mail is of no use."));
+      }
+    }
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }

@@ -29,6 +29,8 @@ final class SampleValues {
     v.put("username", "alex");
     v.put("password", "correct-horse-42");
     v.put("checkout_url", CHECKOUT_URL);
+    v.put("link", CHECKOUT_URL + "account?token=SAMPLE-LINK-ONLY-IN-PREVIEWS");
+    v.put("hours", "24 hours");
     v.put(
         "summary",
         """

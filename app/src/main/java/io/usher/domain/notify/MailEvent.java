@@ -1,5 +1,7 @@
 package io.usher.domain.notify;
 
+import java.util.List;
+
 /**
  * The moments Usher sends an email, each with the template it starts from. The owner may edit a
  * template; resetting it brings back the text below.
@@ -124,6 +126,25 @@ public enum MailEvent {
       version of the title, and start it again. To include transcoding, choose another plan at \
       {checkout_url}"""),
 
+  /**
+   * A customer asked for their account page: the one-time address that signs them in. Only ever
+   * mailed, never sent as a Discord DM, because receiving it is what proves the address is theirs.
+   */
+  ACCOUNT_LINK(
+      "Account sign-in link",
+      "the customer, when they ask for their account page",
+      "Your sign-in link",
+      """
+      Hi {name},
+
+      Here is your link to your account page, where you can see your plan and when it ends, \
+      renew, and get re-invited:
+
+      {link}
+
+      The link works for {hours}. If you did not ask for it, ignore this email: nothing \
+      changes without the link."""),
+
   /** Sent from the Mail screen to check the SMTP settings. */
   TEST(
       "Test email",
@@ -163,6 +184,11 @@ public enum MailEvent {
 
   public String defaultBody() {
     return defaultBody;
+  }
+
+  /** Placeholders the owner's wording must keep: without {link} the sign-in mail is useless. */
+  public List<String> required() {
+    return this == ACCOUNT_LINK ? List.of("link") : List.of();
   }
 
   public MailTemplate defaultTemplate() {

@@ -24,7 +24,9 @@ public final class Templates {
           "username",
           "password",
           "checkout_url",
-          "summary");
+          "summary",
+          "link",
+          "hours");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
   private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"'{}]+");

@@ -150,6 +150,21 @@ class MailServiceTest extends LedgerTestBase {
   }
 
   @Test
+  void theSignInMailCannotLoseItsLinkAndPreviewsWithASampleOne() {
+    assertThatThrownBy(
+            () ->
+                usher
+                    .mail()
+                    .save(new MailTemplate(MailEvent.ACCOUNT_LINK, "Sign in", "Hello {name}")))
+        .hasMessage("The body must keep {link}: without it this mail is of no use.");
+    assertThat(usher.mail().customised(MailEvent.ACCOUNT_LINK)).isFalse();
+
+    Mail preview = usher.mail().preview(usher.mail().template(MailEvent.ACCOUNT_LINK));
+
+    assertThat(preview.text()).contains("/account?token=").contains("works for 24 hours");
+  }
+
+  @Test
   void theTestMailGoesOutAtOnceToOwnerEmailWhenNoAddressIsTyped() throws Exception {
     Mail sent = usher.mail().sendTest("");
 
