@@ -2,6 +2,7 @@ package io.usher.app;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.usher.checkout.AccountPages;
 import io.usher.checkout.CheckoutEndpoint;
 import io.usher.checkout.Csrf;
 import io.usher.checkout.RateLimiter;
@@ -65,12 +66,15 @@ public final class CheckoutServer implements AutoCloseable {
     String bind = context.settings().value("checkout.bind");
     int port = Integer.parseInt(context.settings().value("checkout.port").strip());
     try {
+      Csrf csrf = new Csrf(secret(context.dataDir()), clock, Duration.ofMinutes(30));
+      RateLimiter posts = new RateLimiter(10, Duration.ofMinutes(1), clock);
       HttpHandler endpoint =
           new CheckoutEndpoint(
               context.checkout(),
               context.webhooks(),
-              new Csrf(secret(context.dataDir()), clock, Duration.ofMinutes(30)),
-              new RateLimiter(10, Duration.ofMinutes(1), clock));
+              new AccountPages(context.accountLinks(), context.customerAccounts(), csrf, posts),
+              csrf,
+              posts);
       CheckoutServer server = start(new InetSocketAddress(bind, port), endpoint);
       LOG.info("Checkout page on http://{}:{}/", bind, server.port());
       return Optional.of(server);

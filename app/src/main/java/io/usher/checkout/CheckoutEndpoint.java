@@ -33,9 +33,19 @@ public final class CheckoutEndpoint implements HttpHandler {
   private final Csrf csrf;
   private final ProviderWebhooks webhooks;
   private final RateLimiter posts;
+  private final AccountPages accounts;
 
+  /**
+   * @param accounts the customer account page, routed from here
+   * @param posts the per-address budget of form posts, shared with the account page's forms
+   */
   public CheckoutEndpoint(
-      CheckoutService checkout, ProviderWebhooks webhooks, Csrf csrf, RateLimiter posts) {
+      CheckoutService checkout,
+      ProviderWebhooks webhooks,
+      AccountPages accounts,
+      Csrf csrf,
+      RateLimiter posts) {
+    this.accounts = accounts;
     this.checkout = checkout;
     this.webhooks = webhooks;
     this.csrf = csrf;
@@ -91,6 +101,7 @@ public final class CheckoutEndpoint implements HttpHandler {
                           "Nothing was charged. You can choose a plan again whenever you like.",
                           "Back to the plans")));
       case "/webhooks/stripe" -> expect(exchange, "POST", () -> stripeWebhook(exchange));
+      case String p when AccountPages.PATHS.contains(p) -> accounts.handle(exchange, p);
       case "/health" -> expect(exchange, "GET", () -> send(exchange, 200, Exchanges.TEXT, "ok"));
       default -> notFound(exchange);
     }

@@ -32,26 +32,7 @@ final class Pages {
     StringBuilder cards = new StringBuilder();
     boolean onlyOne = plans.size() == 1;
     for (OfferedPlan p : plans) {
-      boolean checked = onlyOne || p.name().equalsIgnoreCase(typed.plan());
-      cards.append(
-          CARD.render(
-              Map.of(
-                  "name",
-                  p.name(),
-                  "checked",
-                  new Html.Markup(checked ? " checked" : ""),
-                  "trial",
-                  new Html.Markup(p.trial() ? " <span class=\"tag\">Trial</span>" : ""),
-                  "price",
-                  p.price(),
-                  "duration",
-                  p.duration(),
-                  "streams",
-                  p.streams() == 1 ? "1 stream at a time" : p.streams() + " streams at a time",
-                  "downloads",
-                  p.downloads() ? "Downloads allowed" : "No downloads",
-                  "transcoding",
-                  p.transcoding() ? "Transcoding allowed" : "Original quality only")));
+      cards.append(card(p, onlyOne || p.name().equalsIgnoreCase(typed.plan())));
     }
     String locationField = "";
     if (!locations.isEmpty()) {
@@ -90,6 +71,28 @@ final class Pages {
                 "discount",
                 typed.discount()));
     return layout("Choose your plan", body);
+  }
+
+  /** One plan as a card with its radio button, for the plans page and the renewal. */
+  static String card(OfferedPlan p, boolean checked) {
+    return CARD.render(
+        Map.of(
+            "name",
+            p.name(),
+            "checked",
+            new Html.Markup(checked ? " checked" : ""),
+            "trial",
+            new Html.Markup(p.trial() ? " <span class=\"tag\">Trial</span>" : ""),
+            "price",
+            p.price(),
+            "duration",
+            p.duration(),
+            "streams",
+            p.streams() == 1 ? "1 stream at a time" : p.streams() + " streams at a time",
+            "downloads",
+            p.downloads() ? "Downloads allowed" : "No downloads",
+            "transcoding",
+            p.transcoding() ? "Transcoding allowed" : "Original quality only"));
   }
 
   static String message(String heading, String text, String link) {

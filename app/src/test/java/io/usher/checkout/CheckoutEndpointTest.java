@@ -48,14 +48,16 @@ class CheckoutEndpointTest {
     var hidden = Fixtures.monthly(usher, "Staff only", "0");
     usher.plans().setHidden(hidden.id(), true);
     csrf = new Csrf("0123456789abcdef0123456789abcdef".getBytes(), clock, Duration.ofMinutes(30));
+    RateLimiter posts = new RateLimiter(5, Duration.ofMinutes(1), clock);
     server =
         CheckoutServer.start(
             new InetSocketAddress("127.0.0.1", 0),
             new CheckoutEndpoint(
                 usher.checkout(),
                 usher.webhooks(),
+                new AccountPages(usher.accountLinks(), usher.customerAccounts(), csrf, posts),
                 csrf,
-                new RateLimiter(5, Duration.ofMinutes(1), clock)));
+                posts));
   }
 
   @AfterEach

@@ -46,15 +46,18 @@ class StripeWebhookEndpointTest {
     media.server("http://den:8096").library("f1", "Movies");
     usher.servers().addMediaBrowser(ServerKind.JELLYFIN, "Den", "http://den:8096", "k");
     usher.servers().setGroup(usher.servers().libraries("Den").getFirst().id(), "Standard");
+    Csrf csrf =
+        new Csrf("0123456789abcdef0123456789abcdef".getBytes(), clock, Duration.ofMinutes(30));
+    RateLimiter posts = new RateLimiter(5, Duration.ofMinutes(1), clock);
     server =
         CheckoutServer.start(
             new InetSocketAddress("127.0.0.1", 0),
             new CheckoutEndpoint(
                 usher.checkout(),
                 usher.webhooks(),
-                new Csrf(
-                    "0123456789abcdef0123456789abcdef".getBytes(), clock, Duration.ofMinutes(30)),
-                new RateLimiter(5, Duration.ofMinutes(1), clock)));
+                new AccountPages(usher.accountLinks(), usher.customerAccounts(), csrf, posts),
+                csrf,
+                posts));
   }
 
   @AfterEach
