@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.usher.checkout.AccountPages;
 import io.usher.checkout.CheckoutEndpoint;
+import io.usher.checkout.ClientAddress;
 import io.usher.checkout.Csrf;
 import io.usher.checkout.RateLimiter;
 import java.io.IOException;
@@ -68,13 +69,26 @@ public final class CheckoutServer implements AutoCloseable {
     try {
       Csrf csrf = new Csrf(secret(context.dataDir()), clock, Duration.ofMinutes(30));
       RateLimiter posts = new RateLimiter(10, Duration.ofMinutes(1), clock);
-      HttpHandler endpoint =
+      HttpHandler pages =
           new CheckoutEndpoint(
               context.checkout(),
               context.webhooks(),
               new AccountPages(context.accountLinks(), context.customerAccounts(), csrf, posts),
               csrf,
               posts);
+      // Only posts are rate-limited, so only they pay for reading the trusted proxies.
+      HttpHandler endpoint =
+          exchange -> {
+            if ("POST".equals(exchange.getRequestMethod())) {
+              exchange.setAttribute(
+                  ClientAddress.ATTRIBUTE,
+                  ClientAddress.of(
+                      exchange,
+                      ClientAddress.parseTrusted(
+                          context.settings().value("checkout.trusted-proxies"))));
+            }
+            pages.handle(exchange);
+          };
       CheckoutServer server = start(new InetSocketAddress(bind, port), endpoint);
       LOG.info("Checkout page on http://{}:{}/", bind, server.port());
       return Optional.of(server);

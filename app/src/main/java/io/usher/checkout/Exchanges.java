@@ -4,7 +4,6 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -121,11 +120,11 @@ final class Exchanges {
     }
   }
 
+  /** The client as the server worked it out ({@link ClientAddress}), else the TCP peer. */
   static String client(HttpExchange exchange) {
-    InetSocketAddress remote = exchange.getRemoteAddress();
-    return remote == null || remote.getAddress() == null
-        ? "unknown"
-        : remote.getAddress().getHostAddress();
+    return exchange.getAttribute(ClientAddress.ATTRIBUTE) instanceof String known
+        ? known
+        : ClientAddress.of(exchange, java.util.Set.of());
   }
 
   static void page(HttpExchange exchange, int status, String html) throws IOException {

@@ -36,6 +36,56 @@ class CheckoutServerStartTest {
     }
   }
 
+  static int freePort() throws Exception {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    }
+  }
+
+  /** The statuses of eleven posts, each forwarded for the address {@code forwardedFor} gives. */
+  static List<Integer> elevenPosts(int port, java.util.function.IntFunction<String> forwardedFor)
+      throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      statuses.add(
+          http.send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create("http://127.0.0.1:" + port + "/checkout"))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .header("X-Forwarded-For", forwardedFor.apply(i))
+                      .POST(java.net.http.HttpRequest.BodyPublishers.ofString("email=a"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.discarding())
+              .statusCode());
+    }
+    return statuses;
+  }
+
+  @Test
+  void behindATrustedProxyEachForwardedCustomerHasTheirOwnBudget() throws Exception {
+    int port = freePort();
+    try (AppContext context = new AppContext(dataDir, clock)) {
+      context.settings().set("checkout.port", Integer.toString(port));
+      context.settings().set("checkout.trusted-proxies", "127.0.0.1");
+      try (CheckoutServer server = CheckoutServer.startFor(context, clock, s -> {}).orElseThrow()) {
+        assertThat(elevenPosts(port, i -> "203.0.113." + i)).doesNotContain(429);
+        assertThat(elevenPosts(port, i -> "198.51.100.7, 127.0.0.1")).last().isEqualTo(429);
+      }
+    }
+  }
+
+  @Test
+  void theForwardedHeaderIsNotBelievedFromAPeerThatIsNoTrustedProxy() throws Exception {
+    int port = freePort();
+    try (AppContext context = new AppContext(dataDir, clock)) {
+      context.settings().set("checkout.port", Integer.toString(port));
+      try (CheckoutServer server = CheckoutServer.startFor(context, clock, s -> {}).orElseThrow()) {
+        assertThat(elevenPosts(port, i -> "203.0.113." + i)).last().isEqualTo(429);
+      }
+    }
+  }
+
   @Test
   void aFreePortStartsThePageAndTellsNothing() throws Exception {
     int free;

@@ -56,6 +56,11 @@ public final class SettingDefaults {
               SettingType.URL,
               "Address customers use to reach the checkout page"),
           new SettingKey(
+              "checkout.trusted-proxies",
+              "",
+              SettingType.TEXT,
+              "Reverse proxies (IP addresses, comma-separated) whose X-Forwarded-For is believed"),
+          new SettingKey(
               "account.link-hours",
               "24",
               SettingType.WHOLE_NUMBER,
