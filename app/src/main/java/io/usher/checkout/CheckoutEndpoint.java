@@ -56,6 +56,12 @@ public final class CheckoutEndpoint implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       try {
+        exchange.setAttribute(Exchanges.FORM_TARGETS, checkout.formTargets());
+      } catch (RuntimeException e) {
+        // The settings could not be read: the strictest policy, and the page says what failed.
+        LOG.warn("Checkout page policy fell back to the strictest: {}", e.toString());
+      }
+      try {
         route(exchange);
       } catch (IOException e) {
         LOG.debug("Checkout client went away: {}", e.toString());

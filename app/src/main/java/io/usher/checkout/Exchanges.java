@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +18,12 @@ import java.util.Optional;
 final class Exchanges {
   static final int MAX_BODY = 8 * 1024;
 
-  static final String CSP =
-      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
-          + " https://checkout.stripe.com; frame-ancestors 'none'; base-uri 'none'";
+  /**
+   * The request attribute holding where this page's forms may lead besides itself (a {@code
+   * List<String>} of origins), set by the endpoint before it answers.
+   */
+  static final String FORM_TARGETS = "usher.form-targets";
+
   static final String HTML = "text/html; charset=utf-8";
   static final String TEXT = "text/plain; charset=utf-8";
 
@@ -134,7 +138,7 @@ final class Exchanges {
   /** 303 See Other: the browser follows with a GET, so a reload never posts the form twice. */
   static void seeOther(HttpExchange exchange, String location) throws IOException {
     exchange.getResponseHeaders().set("Location", location);
-    secure(exchange.getResponseHeaders());
+    secure(exchange);
     exchange.sendResponseHeaders(303, -1);
   }
 
@@ -142,14 +146,29 @@ final class Exchanges {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     Headers headers = exchange.getResponseHeaders();
     headers.set("Content-Type", type);
-    secure(headers);
+    secure(exchange);
     exchange.sendResponseHeaders(status, bytes.length);
     exchange.getResponseBody().write(bytes);
   }
 
+  /**
+   * The page's policy; {@code form-action} names where its form may lead, because browsers check
+   * every redirect of a form's answer against it (the payment page, the return page of a trial).
+   */
+  static String csp(List<String> formTargets) {
+    return "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
+        + formTargets.stream().map(t -> " " + t).collect(java.util.stream.Collectors.joining())
+        + "; frame-ancestors 'none'; base-uri 'none'";
+  }
+
   /** The headers every answer carries. */
-  static void secure(Headers headers) {
-    headers.set("Content-Security-Policy", CSP);
+  static void secure(HttpExchange exchange) {
+    Headers headers = exchange.getResponseHeaders();
+    List<String> targets =
+        exchange.getAttribute(FORM_TARGETS) instanceof List<?> known
+            ? known.stream().map(String::valueOf).toList()
+            : List.of();
+    headers.set("Content-Security-Policy", csp(targets));
     headers.set("X-Content-Type-Options", "nosniff");
     headers.set("Referrer-Policy", "no-referrer");
     headers.set("X-Frame-Options", "DENY");

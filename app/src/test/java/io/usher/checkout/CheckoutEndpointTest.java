@@ -126,6 +126,20 @@ class CheckoutEndpointTest {
   }
 
   @Test
+  void theFormMayLeadToThePublicAddressAndTheProvidersPagesOnly() throws Exception {
+    usher.settings().set("checkout.public-url", "https://shop.example.com/usher/");
+
+    assertThat(get("/").headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("form-action 'self' https://checkout.stripe.com https://shop.example.com;");
+
+    usher.settings().set("checkout.public-url", "https://x.example;script-src*");
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(get("/").headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("form-action 'self' https://checkout.stripe.com;")
+        .doesNotContain("script-src");
+  }
+
+  @Test
   void aValidOrderIsSentToTheProvidersPage() throws Exception {
     HttpResponse<String> r =
         post("email=" + enc("alice@example.com") + "&plan=Monthly&discount=&csrf=" + enc(token()));

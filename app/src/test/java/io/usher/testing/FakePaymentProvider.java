@@ -23,6 +23,11 @@ public final class FakePaymentProvider implements PaymentProvider {
   }
 
   @Override
+  public List<String> pageOrigins() {
+    return List.of("https://checkout.stripe.com");
+  }
+
+  @Override
   public List<PaymentEvent> eventsAfter(String afterEventId) {
     return List.of();
   }

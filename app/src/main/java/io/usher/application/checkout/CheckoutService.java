@@ -20,6 +20,7 @@ import io.usher.domain.payments.CheckoutSession;
 import io.usher.domain.payments.PaymentProvider;
 import io.usher.domain.payments.PendingOrder;
 import io.usher.domain.payments.PendingOrderStore;
+import io.usher.domain.payments.WebOrigin;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanSpec;
 import io.usher.domain.plans.PlanStore;
@@ -32,6 +33,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -337,6 +339,34 @@ public final class CheckoutService {
     }
     return url;
   }
+
+  /**
+   * Where the checkout form may lead the browser, besides the page itself: this page's public
+   * address (a free trial is sent back to it) and the payment provider's pages.
+   */
+  public List<String> formTargets() {
+    Targets known = targets;
+    java.time.Instant now = clock.instant();
+    if (known == null || !now.isBefore(known.read().plusSeconds(1))) {
+      Set<String> out = new LinkedHashSet<>();
+      provider.pageOrigins().stream()
+          .map(WebOrigin::of)
+          .flatMap(Optional::stream)
+          .forEach(out::add);
+      WebOrigin.of(baseUrl()).ifPresent(out::add);
+      known = new Targets(List.copyOf(out), now);
+      targets = known;
+    }
+    return known.origins();
+  }
+
+  /**
+   * Every answer of the page carries them, so they are read from the settings at most once a second
+   * rather than twice a request.
+   */
+  private record Targets(List<String> origins, java.time.Instant read) {}
+
+  private volatile Targets targets;
 
   /** An order placed at the checkout page, by its reference. */
   public Optional<PendingOrder> order(String reference) {

@@ -13,6 +13,13 @@ public interface PaymentProvider {
    */
   List<PaymentEvent> eventsAfter(String afterEventId);
 
+  /**
+   * The origins ({@link WebOrigin}) of the provider's hosted payment pages. The checkout page's
+   * Content-Security-Policy lets its form lead there and nowhere else: browsers refuse a form whose
+   * answer redirects to an origin the policy does not name.
+   */
+  List<String> pageOrigins();
+
   /** Checks the keys with one harmless read; a sentence saying whether they work (or throws). */
   String test();
 }

@@ -20,9 +20,11 @@ import io.usher.domain.payments.PaymentEvent;
 import io.usher.domain.payments.PaymentProvider;
 import io.usher.domain.payments.PaymentProviderException;
 import io.usher.domain.payments.PaymentProviderException.Kind;
+import io.usher.domain.payments.WebOrigin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +35,11 @@ import java.util.function.Supplier;
  * appears in a message.
  */
 public final class StripeProvider implements PaymentProvider {
+  /** Where Checkout's hosted pages live. */
+  static final String CHECKOUT_ORIGIN = "https://checkout.stripe.com";
+
+  static final String API_ORIGIN = "https://api.stripe.com";
+
   /** Stripe's largest page. */
   static final long PAGE = 100;
 
@@ -157,6 +164,16 @@ public final class StripeProvider implements PaymentProvider {
       throw mapped(e, "create the discount");
     }
     return id;
+  }
+
+  /**
+   * Checkout's pages, and the API address itself when it is not Stripe's: a proxy or a local fake
+   * that serves its own payment pages (tests) is where the sessions' addresses point then.
+   */
+  @Override
+  public List<String> pageOrigins() {
+    Optional<String> api = WebOrigin.of(apiBase.get()).filter(o -> !o.equals(API_ORIGIN));
+    return api.map(o -> List.of(CHECKOUT_ORIGIN, o)).orElse(List.of(CHECKOUT_ORIGIN));
   }
 
   @Override

@@ -446,4 +446,13 @@ class StripeProviderTest {
         .hasMessageStartingWith("Stripe refused the secret key: ")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("9876"));
   }
+
+  @Test
+  void thePaymentPagesAreCheckoutsAndThoseOfAnAddressThatIsNotStripes() {
+    assertThat(provider.pageOrigins())
+        .containsExactly(
+            "https://checkout.stripe.com", stripe.url("/").toString().replaceAll("/$", ""));
+    assertThat(new StripeProvider(() -> "https://api.stripe.com", () -> KEY).pageOrigins())
+        .containsExactly("https://checkout.stripe.com");
+  }
 }
