@@ -3,6 +3,7 @@ package io.usher.application.payments;
 import io.usher.application.discounts.DiscountService;
 import io.usher.application.invites.InviteService;
 import io.usher.application.links.LinkService;
+import io.usher.domain.common.ConflictException;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.common.UsherException;
 import io.usher.domain.ledger.Access;
@@ -95,6 +96,17 @@ public final class RecordProviderPayment {
   }
 
   public Outcome apply(PaymentEvent e) {
+    try {
+      return applyOnce(e);
+    } catch (ConflictException raced) {
+      // The webhook and polling bring the same event at the same moment: the other one inserted
+      // the customer or the payment first and this transaction was rolled back. Applied again, it
+      // finds that work and says so, instead of failing the webhook or the payments job.
+      return applyOnce(e);
+    }
+  }
+
+  private Outcome applyOnce(PaymentEvent e) {
     return tx.inTransaction(() -> e.kind() == PaymentEvent.Kind.PAID ? paid(e) : cancelled(e));
   }
 

@@ -17,6 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,5 +170,26 @@ class RecordProviderPaymentTest {
     Payment p = paymentsOf("bob@example.com").getFirst();
     assertThat(p.spec().subscriptionId()).isNull();
     assertThat(p.spec().notes()).contains("subscription sub_1 cancelled");
+  }
+
+  /** Both threads check for the payment before either writes, as a webhook and a poll can. */
+  @Test
+  void theSameEventArrivingByWebhookAndPollingAtOnceLandsOnceWithoutAFailure() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      PaymentEvent e = paid("evt_" + i, "pi_" + i, "race" + i + "@example.com", null);
+      CyclicBarrier start = new CyclicBarrier(2);
+      Callable<Kind> apply =
+          () -> {
+            start.await();
+            return record.apply(e).kind();
+          };
+      try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+        var first = pool.submit(apply);
+        var second = pool.submit(apply);
+        assertThat(List.of(first.get(), second.get()))
+            .containsExactlyInAnyOrder(Kind.RECORDED, Kind.ALREADY_RECORDED);
+      }
+      assertThat(paymentsOf("race" + i + "@example.com")).hasSize(1);
+    }
   }
 }
