@@ -60,9 +60,11 @@ public final class CheckoutServer implements AutoCloseable {
    * Starts the checkout page for an open data directory, from its settings. A port that is taken is
    * one log line and one sentence for the owner; Usher goes on without the page.
    *
+   * <p>Public so that the checkout bench starts the page exactly as the window does.
+   *
    * @param tell shows the owner a sentence (the window's log, or stderr for usher serve)
    */
-  static Optional<CheckoutServer> startFor(
+  public static Optional<CheckoutServer> startFor(
       AppContext context, Clock clock, java.util.function.Consumer<String> tell) {
     String bind = context.settings().value("checkout.bind");
     int port = Integer.parseInt(context.settings().value("checkout.port").strip());

@@ -1,0 +1,347 @@
+package io.usher.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.usher.app.AppContext;
+import io.usher.app.CheckoutServer;
+import io.usher.domain.media.ServerKind;
+import io.usher.domain.money.Money;
+import io.usher.domain.plans.PlanDuration;
+import io.usher.domain.plans.PlanSpec;
+import io.usher.domain.servers.ServerSettings;
+import io.usher.testing.FakeMediaServers;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Prints what {@code GET /} of the checkout page sustains at 50 concurrent connections on loopback,
+ * beside nginx serving the very same HTML as a static file (issue 6). Goals: at least 0.3× nginx's
+ * requests/s and a p99 under 20 ms. Needs Debian's {@code wrk} and {@code nginx}; run with {@code
+ * ./mvnw -o -Pbench verify -Dtest=CheckoutPageBench -Dspotless.check.skip}. Figures are printed,
+ * not asserted.
+ */
+class CheckoutPageBench {
+  static final double GOAL_RATIO = 0.3;
+  static final double GOAL_P99_MS = 20;
+  static final String LOAD = "-t2 -c50 -d10s";
+
+  /** Long enough for the JIT to compile the request path before the measured run. */
+  static final String WARM_UP = "-t2 -c50 -d5s";
+
+  @TempDir Path dirs;
+
+  @Test
+  void plansPageAtFiftyConnectionsBesideNginx() throws Exception {
+    Path wrk = tool("wrk");
+    Path nginx = tool("nginx");
+    Path dataDir = Files.createDirectories(dirs.resolve("data"));
+    FakeMediaServers media = new FakeMediaServers();
+    // The real clock: the CSRF token's window and the page are what a customer gets today.
+    Clock clock = Clock.systemUTC();
+    try (AppContext usher = new AppContext(dataDir, clock, s -> media)) {
+      catalogue(usher, media);
+      usher.settings().set("checkout.bind", "127.0.0.1");
+      usher.settings().set("checkout.port", Integer.toString(freePort()));
+      CheckoutServer server =
+          CheckoutServer.startFor(
+                  usher,
+                  clock,
+                  sentence -> {
+                    throw new IllegalStateException(sentence);
+                  })
+              .orElseThrow();
+      try {
+        String usherUrl = "http://127.0.0.1:" + server.port() + "/";
+        String html = fetch(usherUrl);
+        assertThat(html).contains("Choose your plan").contains("Europe").contains("name=\"csrf\"");
+        Path root = Files.createDirectories(dirs.resolve("nginx/html"));
+        Files.writeString(root.resolve("index.html"), html, StandardCharsets.UTF_8);
+        int nginxPort = freePort();
+        Process proxy = startNginx(nginx, dirs.resolve("nginx"), root, nginxPort);
+        try {
+          String nginxUrl = "http://127.0.0.1:" + nginxPort + "/";
+          awaitUp(nginxUrl, proxy, dirs.resolve("nginx/error.log"));
+          assertThat(fetch(nginxUrl)).isEqualTo(html);
+          System.out.printf(
+              "BENCH checkout GET / : %d bytes of HTML, %d cores, wrk %s --latency%n",
+              html.getBytes(StandardCharsets.UTF_8).length,
+              Runtime.getRuntime().availableProcessors(),
+              LOAD);
+          Load usherLoad = load(wrk, usherUrl);
+          Load nginxLoad = load(wrk, nginxUrl);
+          report(usherLoad, nginxLoad);
+        } finally {
+          stop(proxy);
+        }
+      } finally {
+        server.close();
+      }
+    }
+  }
+
+  /** Five plans on sale (one a free trial) and one hidden, two locations with servers with room. */
+  private static void catalogue(AppContext usher, FakeMediaServers media) {
+    usher.plans().create(plan("Monthly", "12.50", PlanDuration.months(1), 2, false, false));
+    usher.plans().create(plan("Quarterly", "33", PlanDuration.months(3), 2, false, false));
+    usher.plans().create(plan("Yearly", "120", PlanDuration.months(12), 3, true, false));
+    usher.plans().create(plan("Family", "25", PlanDuration.months(1), 5, true, false));
+    usher.plans().create(plan("Try it for a week", "0", PlanDuration.days(7), 1, false, true));
+    var staff = usher.plans().create(plan("Staff", "0", PlanDuration.months(12), 4, true, false));
+    usher.plans().setHidden(staff.id(), true);
+    for (String[] where : new String[][] {{"Europe", "eu"}, {"North America", "na"}}) {
+      String url = "http://" + where[1] + ":8096";
+      media.server(url);
+      usher.servers().addLocation(where[0]);
+      usher
+          .servers()
+          .addMediaBrowser(ServerKind.JELLYFIN, where[1].toUpperCase(Locale.ROOT), url, "k");
+      usher
+          .servers()
+          .update(
+              where[1].toUpperCase(Locale.ROOT),
+              new ServerSettings(where[0], true, true, true, false, 500, true));
+    }
+  }
+
+  private static PlanSpec plan(
+      String name,
+      String price,
+      PlanDuration duration,
+      int streams,
+      boolean downloads,
+      boolean trial) {
+    return new PlanSpec(
+        name,
+        Money.parse(price, Money.currency("USD")),
+        duration,
+        List.of("Standard"),
+        streams,
+        downloads,
+        true,
+        null,
+        trial,
+        false,
+        false,
+        0,
+        null);
+  }
+
+  /**
+   * nginx in the foreground on its own temp prefix: everything it writes stays in {@code dir}, and
+   * the Process is the master, so stopping it stops the workers too. It sends the same security
+   * headers as Usher so both answers are about the same size.
+   */
+  private static Process startNginx(Path nginx, Path dir, Path root, int port) throws IOException {
+    for (String temp : List.of("body", "proxy", "fastcgi", "uwsgi", "scgi")) {
+      Files.createDirectories(dir.resolve("temp").resolve(temp));
+    }
+    boolean root0 = "root".equals(System.getProperty("user.name"));
+    String conf =
+        (root0 ? "user root;\n" : "")
+            + "daemon off;\n"
+            + "worker_processes auto;\n"
+            + "pid "
+            + dir.resolve("nginx.pid")
+            + ";\n"
+            + "error_log "
+            + dir.resolve("error.log")
+            + " warn;\n"
+            + "events { worker_connections 1024; }\n"
+            + "http {\n"
+            + "  access_log off;\n"
+            + "  sendfile on;\n"
+            + "  tcp_nopush on;\n"
+            + "  keepalive_requests 1000000;\n"
+            + "  default_type \"text/html; charset=utf-8\";\n"
+            + "  client_body_temp_path "
+            + dir.resolve("temp/body")
+            + ";\n"
+            + "  proxy_temp_path "
+            + dir.resolve("temp/proxy")
+            + ";\n"
+            + "  fastcgi_temp_path "
+            + dir.resolve("temp/fastcgi")
+            + ";\n"
+            + "  uwsgi_temp_path "
+            + dir.resolve("temp/uwsgi")
+            + ";\n"
+            + "  scgi_temp_path "
+            + dir.resolve("temp/scgi")
+            + ";\n"
+            + "  server {\n"
+            + "    listen 127.0.0.1:"
+            + port
+            + ";\n"
+            + "    root "
+            + root
+            + ";\n"
+            + "    index index.html;\n"
+            + "    add_header Content-Security-Policy \"default-src 'none'; style-src 'unsafe-inline';"
+            + " form-action 'self' https://checkout.stripe.com; frame-ancestors 'none';"
+            + " base-uri 'none'\";\n"
+            + "    add_header X-Content-Type-Options nosniff;\n"
+            + "    add_header Referrer-Policy no-referrer;\n"
+            + "    add_header X-Frame-Options DENY;\n"
+            + "    add_header Cache-Control no-store;\n"
+            + "  }\n"
+            + "}\n";
+    Path file = dir.resolve("nginx.conf");
+    Files.writeString(file, conf);
+    return new ProcessBuilder(
+            nginx.toString(),
+            "-p",
+            dir.toString(),
+            "-e",
+            dir.resolve("error.log").toString(),
+            "-c",
+            file.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("nginx.out").toFile())
+        .start();
+  }
+
+  private static void awaitUp(String url, Process nginx, Path errorLog) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      if (!nginx.isAlive()) {
+        throw new IllegalStateException(
+            "nginx stopped at once: "
+                + (Files.exists(errorLog) ? Files.readString(errorLog) : "no error log"));
+      }
+      try {
+        fetch(url);
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(50);
+      }
+    }
+    throw new IllegalStateException("nginx did not answer on " + url + " within 10 s");
+  }
+
+  /** SIGTERM is nginx's fast shutdown; a master that ignores it is killed. */
+  private static void stop(Process process) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  record Load(String url, double requestsPerSecond, double p99Millis, String problems) {}
+
+  private static Load load(Path wrk, String url) throws Exception {
+    run(wrk, WARM_UP, url);
+    String out = run(wrk, LOAD, url);
+    System.out.print(out.lines().map(l -> "BENCH   " + l + "\n").reduce("", String::concat));
+    Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
+    Matcher p99 = Pattern.compile("\\n\\s*99%\\s+([0-9.]+)(us|ms|s)\\b").matcher(out);
+    if (!rps.find() || !p99.find()) {
+      throw new IllegalStateException("wrk printed something this bench cannot read:\n" + out);
+    }
+    double millis =
+        Double.parseDouble(p99.group(1))
+            * switch (p99.group(2)) {
+              case "us" -> 0.001;
+              case "ms" -> 1;
+              default -> 1000;
+            };
+    StringBuilder problems = new StringBuilder();
+    for (String marker : List.of("Non-2xx or 3xx responses:", "Socket errors:")) {
+      out.lines()
+          .filter(l -> l.strip().startsWith(marker))
+          .forEach(l -> problems.append(l.strip()).append("; "));
+    }
+    return new Load(url, Double.parseDouble(rps.group(1)), millis, problems.toString());
+  }
+
+  private static String run(Path wrk, String options, String url) throws Exception {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(wrk.toString());
+    command.addAll(List.of(options.split(" ")));
+    command.add("--latency");
+    command.add(url);
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      p.destroyForcibly();
+      throw new IllegalStateException("wrk failed on " + url + ":\n" + out);
+    }
+    return out;
+  }
+
+  private static void report(Load usher, Load nginx) {
+    double ratio = usher.requestsPerSecond() / nginx.requestsPerSecond();
+    System.out.printf("BENCH %-24s %14s %12s%n", "GET / (50 connections)", "requests/s", "p99");
+    System.out.printf(
+        "BENCH %-24s %14.0f %9.2f ms%n", "Usher", usher.requestsPerSecond(), usher.p99Millis());
+    System.out.printf(
+        "BENCH %-24s %14.0f %9.2f ms%n", "nginx", nginx.requestsPerSecond(), nginx.p99Millis());
+    System.out.printf(
+        "BENCH %-24s %13.2fx %12s  goal >= %.1fx: %s%n",
+        "Usher / nginx", ratio, "", GOAL_RATIO, ratio >= GOAL_RATIO ? "met" : "MISSED");
+    System.out.printf(
+        "BENCH %-24s %27s  goal < %.0f ms: %s%n",
+        "Usher p99", "", GOAL_P99_MS, usher.p99Millis() < GOAL_P99_MS ? "met" : "MISSED");
+    for (Load l : List.of(usher, nginx)) {
+      if (!l.problems().isEmpty()) {
+        System.out.printf("BENCH %s: %s%n", l.url(), l.problems());
+      }
+    }
+  }
+
+  private static String fetch(String url) throws IOException, InterruptedException {
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException(url + " answered " + r.statusCode());
+      }
+      return r.body();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** The tool on the PATH (or where Debian puts it), else a clear stop. */
+  private static Path tool(String name) {
+    List<String> dirs =
+        new java.util.ArrayList<>(
+            List.of(
+                Optional.ofNullable(System.getenv("PATH"))
+                    .orElse("")
+                    .split(java.io.File.pathSeparator)));
+    dirs.addAll(List.of("/usr/sbin", "/usr/bin"));
+    return dirs.stream()
+        .filter(d -> !d.isEmpty())
+        .map(d -> Path.of(d, name))
+        .filter(Files::isExecutable)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    name + " not found: install wrk and nginx (Debian) to run this bench"));
+  }
+}
