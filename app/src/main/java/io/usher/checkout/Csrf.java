@@ -13,12 +13,19 @@ import javax.crypto.spec.SecretKeySpec;
  * The checkout form's anti-forgery token: the time window it was issued in and an HMAC of it under
  * a per-install secret. A token is good in its window and the next, so a form stays usable for one
  * to two windows; a forged or expired one fails. No cookie or session is needed.
+ *
+ * <p>Every page carries a token, but within a window it is the same one, so it is signed once per
+ * window and kept: the plans page is served thousands of times a second and an HMAC each time was a
+ * measurable part of it.
  */
 public final class Csrf {
   static final int MAX_LENGTH = 100;
   private final byte[] secret;
   private final Clock clock;
   private final long windowMillis;
+  private volatile Issued issued;
+
+  private record Issued(long window, String token) {}
 
   public Csrf(byte[] secret, Clock clock, Duration window) {
     if (secret.length < 16) {
@@ -31,7 +38,13 @@ public final class Csrf {
 
   public String issue() {
     long window = currentWindow();
-    return window + "." + sign(window);
+    Issued last = issued;
+    if (last == null || last.window() != window) {
+      // Racing threads at a window's start each sign the same token; whichever is kept is right.
+      last = new Issued(window, window + "." + sign(window));
+      issued = last;
+    }
+    return last.token();
   }
 
   public boolean valid(String token) {
