@@ -77,7 +77,8 @@ public final class CheckoutServer implements AutoCloseable {
               context.webhooks(),
               new AccountPages(context.accountLinks(), context.customerAccounts(), csrf, posts),
               csrf,
-              posts);
+              posts,
+              clock);
       // Only posts are rate-limited, so only they pay for reading the trusted proxies.
       HttpHandler endpoint =
           exchange -> {

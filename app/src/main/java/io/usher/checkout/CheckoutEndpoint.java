@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,22 +35,26 @@ public final class CheckoutEndpoint implements HttpHandler {
   private final ProviderWebhooks webhooks;
   private final RateLimiter posts;
   private final AccountPages accounts;
+  private final PlansPage plans;
 
   /**
    * @param accounts the customer account page, routed from here
    * @param posts the per-address budget of form posts, shared with the account page's forms
+   * @param clock how old the plans page kept in memory is ({@link PlansPage#MAX_AGE} at most)
    */
   public CheckoutEndpoint(
       CheckoutService checkout,
       ProviderWebhooks webhooks,
       AccountPages accounts,
       Csrf csrf,
-      RateLimiter posts) {
+      RateLimiter posts,
+      Clock clock) {
     this.accounts = accounts;
     this.checkout = checkout;
     this.webhooks = webhooks;
     this.csrf = csrf;
     this.posts = posts;
+    this.plans = new PlansPage(checkout, clock);
   }
 
   @Override
@@ -187,11 +192,7 @@ public final class CheckoutEndpoint implements HttpHandler {
   }
 
   private void offer(HttpExchange exchange) throws IOException {
-    page(
-        exchange,
-        200,
-        Pages.offer(
-            checkout.offer(), checkout.locations(), Pages.Typed.NONE, List.of(), csrf.issue()));
+    Exchanges.send(exchange, 200, Exchanges.HTML, plans.html(csrf.issue()));
   }
 
   private void submit(HttpExchange exchange) throws IOException {

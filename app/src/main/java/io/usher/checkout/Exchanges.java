@@ -143,7 +143,11 @@ final class Exchanges {
   }
 
   static void send(HttpExchange exchange, int status, String type, String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    send(exchange, status, type, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static void send(HttpExchange exchange, int status, String type, byte[] bytes)
+      throws IOException {
     Headers headers = exchange.getResponseHeaders();
     headers.set("Content-Type", type);
     secure(exchange);

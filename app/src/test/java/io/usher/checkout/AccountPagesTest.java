@@ -74,7 +74,8 @@ class AccountPagesTest {
                 usher.webhooks(),
                 new AccountPages(usher.accountLinks(), usher.customerAccounts(), csrf, posts),
                 csrf,
-                posts));
+                posts,
+                clock));
   }
 
   @AfterEach

@@ -57,7 +57,8 @@ class CheckoutEndpointTest {
                 usher.webhooks(),
                 new AccountPages(usher.accountLinks(), usher.customerAccounts(), csrf, posts),
                 csrf,
-                posts));
+                posts,
+                clock));
   }
 
   @AfterEach
@@ -109,6 +110,32 @@ class CheckoutEndpointTest {
         .doesNotContain("<script>")
         .doesNotContain("Staff only")
         .contains("action=\"/checkout\"");
+  }
+
+  @Test
+  void aPlanHiddenMeanwhileCannotBeBoughtAndLeavesThePageWithinASecond() throws Exception {
+    String t = token();
+    usher.plans().setHidden(usher.plans().byName("Monthly").id(), true);
+
+    HttpResponse<String> r =
+        post("email=" + enc("alice@example.com") + "&plan=Monthly&csrf=" + enc(t));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("Choose one of the plans on this page.");
+    assertThat(provider.orders).isEmpty();
+    clock.advance(PlansPage.MAX_AGE);
+    assertThat(get("/").body()).doesNotContain("value=\"Monthly\"");
+  }
+
+  @Test
+  void theKeptPageCarriesTheTokenOfTheCurrentWindow() throws Exception {
+    String old = token();
+    clock.advance(Duration.ofMinutes(30));
+    String fresh = token();
+
+    assertThat(fresh).isNotEqualTo(old).isEqualTo(csrf.issue());
+    assertThat(post("email=" + enc("alice@example.com") + "&plan=Monthly&csrf=" + enc(fresh)))
+        .extracting(HttpResponse::statusCode)
+        .isEqualTo(303);
   }
 
   @Test

@@ -57,7 +57,8 @@ class StripeWebhookEndpointTest {
                 usher.webhooks(),
                 new AccountPages(usher.accountLinks(), usher.customerAccounts(), csrf, posts),
                 csrf,
-                posts));
+                posts,
+                clock));
   }
 
   @AfterEach

@@ -1,0 +1,65 @@
+package io.usher.checkout;
+
+import io.usher.application.checkout.CheckoutService;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The plans page as {@code GET /} serves it, rendered at most once per {@link #MAX_AGE} and per
+ * form token, and otherwise sent from memory. Reading the plans and locations and rendering them
+ * cost about 0.2 ms a request, which held the page to a few percent of what nginx serves (issue 6);
+ * the catalogue changes rarely, so a page up to a second old is as good as a fresh one. The order
+ * itself is always checked against the database when the form is sent, so a plan hidden meanwhile
+ * cannot be bought from a page that still shows it. Pages with what a customer typed (a form sent
+ * back with a problem) are never kept.
+ */
+final class PlansPage {
+  static final Duration MAX_AGE = Duration.ofSeconds(1);
+
+  private final CheckoutService checkout;
+  private final Clock clock;
+  private final long maxAgeMillis = MAX_AGE.toMillis();
+  private volatile Rendered last;
+
+  private record Rendered(String csrf, long renderedAt, byte[] html) {}
+
+  PlansPage(CheckoutService checkout, Clock clock) {
+    this.checkout = checkout;
+    this.clock = clock;
+  }
+
+  /** The page's HTML (UTF-8) with the given form token in it. */
+  byte[] html(String csrf) {
+    Rendered page = last;
+    if (fresh(page, csrf, clock.millis())) {
+      return page.html();
+    }
+    // One thread renders while the others wait for it, instead of every worker reading the
+    // database at once when the page expires under load.
+    synchronized (this) {
+      long now = clock.millis();
+      page = last;
+      if (!fresh(page, csrf, now)) {
+        page =
+            new Rendered(
+                csrf,
+                now,
+                Pages.offer(
+                        checkout.offer(), checkout.locations(), Pages.Typed.NONE, List.of(), csrf)
+                    .getBytes(StandardCharsets.UTF_8));
+        last = page;
+      }
+      return page.html();
+    }
+  }
+
+  /** A clock set back counts as stale, so the page never sticks for longer than it should. */
+  private boolean fresh(Rendered page, String csrf, long now) {
+    return page != null
+        && page.csrf().equals(csrf)
+        && now >= page.renderedAt()
+        && now - page.renderedAt() < maxAgeMillis;
+  }
+}
