@@ -10,6 +10,7 @@ import io.usher.domain.plans.PlanDuration;
 import io.usher.domain.plans.PlanSpec;
 import io.usher.domain.servers.ServerSettings;
 import io.usher.testing.FakeMediaServers;
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -309,7 +311,7 @@ class CheckoutPageBench {
   }
 
   private static String run(Path wrk, String options, String url) throws Exception {
-    List<String> command = new java.util.ArrayList<>();
+    List<String> command = new ArrayList<>();
     command.add(wrk.toString());
     command.addAll(List.of(options.split(" ")));
     command.add("--latency");
@@ -365,11 +367,9 @@ class CheckoutPageBench {
   /** The tool on the PATH (or where Debian puts it), else a clear stop. */
   private static Path tool(String name) {
     List<String> dirs =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
-                Optional.ofNullable(System.getenv("PATH"))
-                    .orElse("")
-                    .split(java.io.File.pathSeparator)));
+                Optional.ofNullable(System.getenv("PATH")).orElse("").split(File.pathSeparator)));
     dirs.addAll(List.of("/usr/sbin", "/usr/bin"));
     return dirs.stream()
         .filter(d -> !d.isEmpty())
