@@ -171,9 +171,7 @@ final class DiscountCommand {
 
     @Override
     public void run() {
-      DiscountService discounts = parent.root.usher().discounts();
-      Discount d = discounts.setEnabled(code, true);
-      parent.root.output().done("Discount code " + d.code() + " is on.", view(d, discounts));
+      parent.switchTo(code, true);
     }
   }
 
@@ -186,10 +184,15 @@ final class DiscountCommand {
 
     @Override
     public void run() {
-      DiscountService discounts = parent.root.usher().discounts();
-      Discount d = discounts.setEnabled(code, false);
-      parent.root.output().done("Discount code " + d.code() + " is off.", view(d, discounts));
+      parent.switchTo(code, false);
     }
+  }
+
+  private void switchTo(String code, boolean on) {
+    DiscountService discounts = root.usher().discounts();
+    Discount d = discounts.setEnabled(code, on);
+    root.output()
+        .done("Discount code " + d.code() + (on ? " is on." : " is off."), view(d, discounts));
   }
 
   @Command(name = "remove", description = "Remove a discount code nobody has used.")

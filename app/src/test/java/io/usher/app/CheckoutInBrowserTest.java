@@ -129,7 +129,8 @@ class CheckoutInBrowserTest {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        "--window-size=1024,900",
+        // A phone's width: the customer the checkout is for opens the link on one.
+        "--window-size=412,900",
         "--user-data-dir=" + profile.toAbsolutePath());
     boolean started = false;
     try {
