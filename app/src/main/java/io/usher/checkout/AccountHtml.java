@@ -40,15 +40,26 @@ final class AccountHtml {
    * @param plexValue what was typed into the Plex account form
    * @param plexError the sentence beside that field, or null
    */
-  record Notes(String ok, String error, String renewError, String plexValue, String plexError) {
-    static final Notes NONE = new Notes(null, null, null, "", null);
+  record Notes(
+      String ok,
+      String error,
+      String renewError,
+      String discountValue,
+      String plexValue,
+      String plexError) {
+    static final Notes NONE = new Notes(null, null, null, "", "", null);
 
     static Notes ok(String sentence) {
-      return new Notes(sentence, null, null, "", null);
+      return new Notes(sentence, null, null, "", "", null);
     }
 
     static Notes error(String sentence) {
-      return new Notes(null, sentence, null, "", null);
+      return new Notes(null, sentence, null, "", "", null);
+    }
+
+    /** A renewal that was refused, with the discount code the customer typed kept in its field. */
+    static Notes renewRefused(String sentence, String discount) {
+      return new Notes(null, null, sentence, discount == null ? "" : discount, "", null);
     }
   }
 
@@ -192,18 +203,20 @@ final class AccountHtml {
                     "price",
                     own.price(),
                     "duration",
-                    own.duration()));
+                    own.duration(),
+                    "discount",
+                    notes.discountValue()));
         if (plans.size() > 1) {
           choice +=
               "<details><summary>Choose another plan</summary>\n"
-                  + choose(plans, own.name(), token, csrf)
+                  + choose(plans, own.name(), token, csrf, notes.discountValue())
                   + "</details>\n";
         }
       } else {
         if (view.plan() != null) {
           text += " Your " + view.plan() + " plan is no longer offered: choose another one.";
         }
-        choice = choose(plans, "", token, csrf);
+        choice = choose(plans, "", token, csrf, notes.discountValue());
       }
     }
     String errors =
@@ -216,13 +229,22 @@ final class AccountHtml {
         Map.of("errors", new Html.Markup(errors), "text", text, "choice", new Html.Markup(choice)));
   }
 
-  private static String choose(List<OfferedPlan> plans, String checked, String token, String csrf) {
+  private static String choose(
+      List<OfferedPlan> plans, String checked, String token, String csrf, String discount) {
     StringBuilder cards = new StringBuilder();
     for (OfferedPlan p : plans) {
       cards.append(Pages.card(p, plans.size() == 1 || p.name().equals(checked)));
     }
     return PLANS.render(
-        Map.of("csrf", csrf, "token", token, "cards", new Html.Markup(cards.toString())));
+        Map.of(
+            "csrf",
+            csrf,
+            "token",
+            token,
+            "cards",
+            new Html.Markup(cards.toString()),
+            "discount",
+            discount));
   }
 
   private static String banner(Notes notes) {

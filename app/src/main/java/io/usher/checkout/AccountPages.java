@@ -157,9 +157,15 @@ public final class AccountPages {
       throws IOException {
     URI provider;
     try {
-      provider = accounts.renew(token, fields.getOrDefault("plan", ""));
+      provider =
+          accounts.renew(
+              token, fields.getOrDefault("plan", ""), fields.getOrDefault("discount", ""));
     } catch (ValidationException e) {
-      show(exchange, 400, token, new AccountHtml.Notes(null, null, e.getMessage(), "", null));
+      show(
+          exchange,
+          400,
+          token,
+          AccountHtml.Notes.renewRefused(e.getMessage(), fields.get("discount")));
       return;
     } catch (LinkExpiredException e) {
       throw e;
@@ -207,7 +213,7 @@ public final class AccountPages {
               .map(FieldError::message)
               .findFirst()
               .orElse(e.getMessage());
-      show(exchange, 400, token, new AccountHtml.Notes(null, null, null, typed, sentence));
+      show(exchange, 400, token, new AccountHtml.Notes(null, null, null, "", typed, sentence));
       return;
     } catch (LinkExpiredException e) {
       throw e;

@@ -259,6 +259,32 @@ class AccountPagesTest {
   }
 
   @Test
+  void aRenewalTakesADiscountCodeAndARefusedOneIsShownWithWhatWasTyped() throws Exception {
+    usher
+        .discounts()
+        .create(
+            new io.usher.domain.discounts.DiscountSpec("LOYAL", 25, null, null, null, null, true));
+    String token = signIn("alice@example.com");
+    assertThat(get("/account?token=" + token).body()).contains("name=\"discount\"");
+
+    HttpResponse<String> wrong =
+        submit("/account/renew", token, "plan=Monthly&discount=%3Cb%3Enope");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.body())
+        .contains("That discount code is not valid: check it and try again.")
+        .contains("value=\"&lt;b&gt;nope\"")
+        .doesNotContain("<b>nope");
+    assertThat(provider.orders).isEmpty();
+
+    HttpResponse<String> loyal = submit("/account/renew", token, "plan=Monthly&discount=loyal");
+    assertThat(loyal.statusCode()).isEqualTo(303);
+    assertThat(provider.orders.getFirst().amount().minor()).isEqualTo(750);
+    assertThat(
+            usher.checkout().order(provider.orders.getFirst().reference()).orElseThrow().discount())
+        .isEqualTo("LOYAL");
+  }
+
+  @Test
   void aCustomerOnAHiddenPlanChoosesAVisibleOneToRenew() throws Exception {
     usher.invites().invite(InviteRequest.of("bob@example.com", "Old", "Tower"));
     String token = signIn("bob@example.com");

@@ -93,10 +93,11 @@ public final class CustomerAccountService {
    * Starts the payment of a renewal, as the plans page would for the customer's email.
    *
    * @param plan the plan to buy; blank for the customer's own
+   * @param discount the discount code the customer typed; blank for none
    * @return the payment provider's page
    * @throws ValidationException when that plan cannot be bought
    */
-  public URI renew(String token, String plan) {
+  public URI renew(String token, String plan, String discount) {
     User user = signedIn(token);
     if (user.spec().mustChangeAccount()) {
       throw new ConflictException("Please change your Plex account first, then renew.");
@@ -110,7 +111,8 @@ public final class CustomerAccountService {
     if (!paid) {
       throw ValidationException.of("plan", "Choose one of the plans on this page.");
     }
-    return checkout.start(new CheckoutForm(user.email(), wanted, "", ""));
+    return checkout.start(
+        new CheckoutForm(user.email(), wanted, "", discount == null ? "" : discount));
   }
 
   /**
