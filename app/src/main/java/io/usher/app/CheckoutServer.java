@@ -18,21 +18,21 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The public checkout page's HTTP server: the JDK's com.sun.net.httpserver (see decision 0007) on
- * checkout.bind:checkout.port, with a bounded pool so a flood queues or slows down instead of
- * growing threads.
+ * checkout.bind:checkout.port, a virtual thread per exchange and at most {@link #MAX_CONNECTIONS}
+ * connections at once.
  */
 public final class CheckoutServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CheckoutServer.class);
-  static final int THREADS = 8;
+
+  /** Open connections at once, idle ones included; more are refused until some close. */
+  static final int MAX_CONNECTIONS = 1000;
 
   static {
     // Read once by the JDK server: drop slow or oversized requests (slowloris, header floods).
@@ -46,6 +46,9 @@ public final class CheckoutServer implements AutoCloseable {
     System.setProperty(
         "sun.net.httpserver.maxReqHeaderSize",
         System.getProperty("sun.net.httpserver.maxReqHeaderSize", "16384"));
+    System.setProperty(
+        "jdk.httpserver.maxConnections",
+        System.getProperty("jdk.httpserver.maxConnections", Integer.toString(MAX_CONNECTIONS)));
     // A page over 8 KB leaves the JDK server in two writes (headers, then body); with Nagle on,
     // the body waits for the client's delayed ACK of the headers, 40 ms a request (issue 6).
     System.setProperty(
@@ -53,9 +56,9 @@ public final class CheckoutServer implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private final ThreadPoolExecutor pool;
+  private final ExecutorService pool;
 
-  private CheckoutServer(HttpServer server, ThreadPoolExecutor pool) {
+  private CheckoutServer(HttpServer server, ExecutorService pool) {
     this.server = server;
     this.pool = pool;
   }
@@ -116,28 +119,21 @@ public final class CheckoutServer implements AutoCloseable {
     }
   }
 
-  /** Starts a server for the handler; port 0 takes a free port. */
+  /**
+   * Starts a server for the handler; port 0 takes a free port. Each exchange runs on its own
+   * virtual thread: the JDK server reads a request's headers and body on the executor, so with a
+   * fixed pool a few clients that never finish their request (slowloris) would hold every thread
+   * until maxReqTime; a virtual thread waiting on a slow client costs a few kilobytes and no
+   * carrier. What bounds the work is the connection cap, the per-client post budget and the
+   * database pool.
+   */
   public static CheckoutServer start(InetSocketAddress address, HttpHandler handler)
       throws IOException {
-    AtomicInteger n = new AtomicInteger();
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            THREADS,
-            THREADS,
-            30,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(64),
-            r -> {
-              Thread t = new Thread(r, "usher-checkout-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            },
-            // Full: the accepting thread answers itself, which slows accepting down.
-            new ThreadPoolExecutor.CallerRunsPolicy());
-    pool.allowCoreThreadTimeOut(true);
+    ExecutorService pool =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("usher-checkout-", 1).factory());
     HttpServer server;
     try {
-      server = HttpServer.create(address, 64);
+      server = HttpServer.create(address, 128);
     } catch (IOException e) {
       pool.shutdownNow();
       throw e;
