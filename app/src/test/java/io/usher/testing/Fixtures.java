@@ -28,6 +28,25 @@ public final class Fixtures {
         null);
   }
 
+  /** A plan on the Standard group with one stream, as a trial or tied to a Stripe price. */
+  public static PlanSpec plan(
+      String name, String price, PlanDuration duration, boolean trial, String stripePriceId) {
+    return new PlanSpec(
+        name,
+        Money.parse(price, Money.currency("USD")),
+        duration,
+        List.of("Standard"),
+        trial ? 1 : 2,
+        false,
+        true,
+        null,
+        trial,
+        false,
+        false,
+        0,
+        stripePriceId);
+  }
+
   public static Plan monthly(Usher usher, String name, String price) {
     return usher.plans().create(plan(name, price, PlanDuration.months(1)));
   }

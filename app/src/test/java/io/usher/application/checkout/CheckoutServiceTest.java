@@ -187,24 +187,10 @@ class CheckoutServiceTest {
   }
 
   void freeTrialPlanAndServer() {
-    var base = Fixtures.plan("Trial", "0", io.usher.domain.plans.PlanDuration.days(3));
     usher
         .plans()
         .create(
-            new io.usher.domain.plans.PlanSpec(
-                base.name(),
-                base.price(),
-                base.duration(),
-                base.groups(),
-                1,
-                false,
-                true,
-                null,
-                true,
-                false,
-                false,
-                0,
-                null));
+            Fixtures.plan("Trial", "0", io.usher.domain.plans.PlanDuration.days(3), true, null));
     media.server("http://den:8096").library("f1", "Movies");
     usher.servers().addMediaBrowser(ServerKind.JELLYFIN, "Den", "http://den:8096", "k");
     usher.servers().setGroup(usher.servers().libraries("Den").getFirst().id(), "Standard");

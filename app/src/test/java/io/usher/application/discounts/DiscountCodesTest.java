@@ -189,23 +189,14 @@ class DiscountCodesTest {
 
   @Test
   void aSubscriptionPlanHandsTheCodeToTheProvider() {
-    var base = Fixtures.plan("Yearly", "100", io.usher.domain.plans.PlanDuration.months(12));
     usher
         .plans()
         .create(
-            new io.usher.domain.plans.PlanSpec(
-                base.name(),
-                base.price(),
-                base.duration(),
-                base.groups(),
-                2,
+            Fixtures.plan(
+                "Yearly",
+                "100",
+                io.usher.domain.plans.PlanDuration.months(12),
                 false,
-                true,
-                null,
-                false,
-                false,
-                false,
-                0,
                 "price_yearly"));
     discounts.create(code("YEAR10", 10, null, null));
 
