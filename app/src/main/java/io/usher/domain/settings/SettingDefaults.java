@@ -59,7 +59,7 @@ public final class SettingDefaults {
               "checkout.trusted-proxies",
               "",
               SettingType.TEXT,
-              "Reverse proxies (IP addresses, comma-separated) whose X-Forwarded-For is believed"),
+              "Proxy IPs whose X-Forwarded-For is trusted"),
           new SettingKey(
               "account.link-hours",
               "24",
