@@ -120,10 +120,13 @@ public final class AccountChangeService {
         shares.forUser(user.id()).stream()
             .filter(Share::active)
             .filter(s -> byId.get(s.serverId()).kind() == ServerKind.PLEX)
+            .sorted(java.util.Comparator.comparingLong(Share::serverId))
             .toList();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    // Every server invites the new account before any old share is removed, so a refusal on one
+    // server takes back the invites already made and leaves the user as they were.
     List<Share> moved = new ArrayList<>();
-    List<String> leftovers = new ArrayList<>();
+    List<MediaServer> remotes = new ArrayList<>();
     for (Share old : plex) {
       Server server = byId.get(old.serverId());
       MediaServer remote = media.connect(server.connection());
@@ -136,21 +139,21 @@ public final class AccountChangeService {
       try {
         result = remote.share(new ShareRequest(to, to, null, granted, false, true, 1));
       } catch (MediaServerException e) {
+        String undone = takeBack(moved, remotes, byId, to);
         if (e.kind() == MediaServerException.Kind.INVALID_ACCOUNT) {
           throw new UsherException(
               "Plex does not know "
                   + to
-                  + " as an account: ask the user for the email of their new Plex account.",
+                  + " as an account: ask the user for the email of their new Plex account."
+                  + undone,
               e);
         }
-        throw e;
+        if (undone.isEmpty()) {
+          throw e;
+        }
+        throw new UsherException(e.getMessage() + undone, e);
       }
-      try {
-        remote.remove(old.onServer(from));
-      } catch (MediaServerException e) {
-        leftovers.add(
-            server.label() + " still shares with " + old.account() + ": " + e.getMessage());
-      }
+      remotes.add(remote);
       moved.add(
           new Share(
               old.id(),
@@ -165,6 +168,20 @@ public final class AccountChangeService {
               null,
               old.allLibraries(),
               old.libraryIds()));
+    }
+    List<String> leftovers = new ArrayList<>();
+    for (int i = 0; i < plex.size(); i++) {
+      Share old = plex.get(i);
+      try {
+        remotes.get(i).remove(old.onServer(from));
+      } catch (MediaServerException e) {
+        leftovers.add(
+            byId.get(old.serverId()).label()
+                + " still shares with "
+                + old.account()
+                + ": "
+                + e.getMessage());
+      }
     }
     tx.run(
         () -> {
@@ -189,5 +206,29 @@ public final class AccountChangeService {
               from + " → " + to + " on " + moved.size() + " Plex server(s)");
         });
     return leftovers;
+  }
+
+  /**
+   * Removes the invites of the new account made so far; empty when all went, else the sentence
+   * naming what the owner must remove by hand.
+   */
+  private static String takeBack(
+      List<Share> made, List<MediaServer> remotes, Map<Long, Server> byId, String to) {
+    List<String> stuck = new ArrayList<>();
+    for (int i = 0; i < made.size(); i++) {
+      try {
+        remotes.get(i).remove(made.get(i).onServer(to));
+      } catch (MediaServerException e) {
+        stuck.add(byId.get(made.get(i).serverId()).label());
+      }
+    }
+    return stuck.isEmpty()
+        ? ""
+        : " The invite of "
+            + to
+            + " on "
+            + String.join(", ", stuck)
+            + " could not be taken back:"
+            + " remove it there by hand.";
   }
 }

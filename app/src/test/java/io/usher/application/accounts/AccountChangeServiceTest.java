@@ -66,6 +66,31 @@ class AccountChangeServiceTest {
   }
 
   @Test
+  void aRefusalOnTheSecondServerTakesBackTheFirstInviteAndChangesNothing() {
+    FakeMediaServers.Fake den = media.server("http://den:32400").library("7", "Shows");
+    media.plexServers.add(new PlexServerChoice("Den", "def456", "http://den:32400", "1"));
+    usher.servers().addPlex("good-token", null, "def456", null, null);
+    usher.servers().setGroup(usher.servers().libraries("Den").getFirst().id(), "Standard");
+    usher.invites().invite(InviteRequest.of("old@example.com", "Monthly", "Den"));
+    assertThat(usher.queries().users().getFirst().servers())
+        .containsExactlyInAnyOrder("Tower", "Den");
+    den.failShares.add(
+        new MediaServerException(MediaServerException.Kind.UNREACHABLE, "Den is not answering"));
+
+    assertThatThrownBy(() -> usher.accounts().change("old@example.com", "new@example.com"))
+        .hasMessageContaining("Den is not answering");
+
+    assertThat(tower.removed)
+        .as("tower shared %s, den shared %s", tower.shared, den.shared)
+        .singleElement()
+        .satisfies(r -> assertThat(r.email()).isEqualTo("new@example.com"));
+    assertThat(den.removed).isEmpty();
+    assertThat(usher.users().byEmail("old@example.com")).isNotNull();
+    assertThat(usher.queries().users().getFirst().servers())
+        .containsExactlyInAnyOrder("Tower", "Den");
+  }
+
+  @Test
   void anEmailPlexDoesNotKnowChangesNothing() {
     tower.failShares.add(
         new MediaServerException(MediaServerException.Kind.INVALID_ACCOUNT, "not a Plex user"));
