@@ -85,6 +85,12 @@ public final class JooqDiscountStore implements DiscountStore {
   }
 
   @Override
+  public int lockUses(long discountId) {
+    dsl.select(DISCOUNTS.ID).from(DISCOUNTS).where(DISCOUNTS.ID.eq(discountId)).forUpdate().fetch();
+    return dsl.fetchCount(DISCOUNT_REDEMPTIONS, DISCOUNT_REDEMPTIONS.DISCOUNT_ID.eq(discountId));
+  }
+
+  @Override
   public void unredeem(long discountId, String email) {
     dsl.deleteFrom(DISCOUNT_REDEMPTIONS)
         .where(DISCOUNT_REDEMPTIONS.DISCOUNT_ID.eq(discountId))

@@ -161,16 +161,13 @@ public final class CheckoutService {
   }
 
   /**
-   * A code that takes the whole price off needs no payment page either. Its use is recorded before
-   * the invite (so two tabs cannot both use a once-per-customer code) and taken back if the invite
-   * fails.
+   * A code that takes the whole price off needs no payment page either. Its use is claimed before
+   * the invite (so two tabs, or two customers after the last use, cannot both have it) and taken
+   * back if the invite fails.
    */
   private URI freeWithCode(
       String reference, String email, PlanSpec spec, String location, String code, String base) {
-    boolean first = tx.inTransaction(() -> discounts.redeem(code, email, "free-" + reference));
-    if (!first) {
-      throw ValidationException.of("discount", "You have used that discount code already.");
-    }
+    tx.run(() -> discounts.claim(code, email, "free-" + reference));
     try {
       return free("free", reference, email, spec, location, base);
     } catch (RuntimeException e) {

@@ -156,6 +156,29 @@ public final class DiscountService {
     return first;
   }
 
+  /**
+   * Takes a use of a code for an order that gets access without paying, inside the caller's
+   * transaction: the code is locked while its uses are counted, so two customers at once cannot
+   * both take the last use (a paid order's use is recorded when its payment lands, whatever the
+   * count, because the customer has paid the reduced price by then).
+   *
+   * @throws ValidationException on the field {@code discount} when the code is used up or this
+   *     email used it already
+   */
+  public void claim(String code, String email, String transactionId) {
+    Discount d =
+        discounts
+            .byCode(code)
+            .orElseThrow(() -> ValidationException.of("discount", Discount.UNKNOWN));
+    int uses = discounts.lockUses(d.id());
+    if (d.spec().maxUses() != null && uses >= d.spec().maxUses()) {
+      throw ValidationException.of("discount", "That discount code has been used up.");
+    }
+    if (!redeem(code, email, transactionId)) {
+      throw ValidationException.of("discount", "You have used that discount code already.");
+    }
+  }
+
   /** Takes back a use whose order did not lead to access. */
   public void unredeem(String code, String email) {
     discounts.byCode(code).ifPresent(d -> discounts.unredeem(d.id(), email));

@@ -25,6 +25,12 @@ public interface DiscountStore {
    */
   boolean redeem(long discountId, String email, String transactionId);
 
+  /**
+   * Locks the code until the caller's transaction ends, so uses counted now stay true until a new
+   * one is recorded in it; returns how many uses it has.
+   */
+  int lockUses(long discountId);
+
   /** Takes back a use that did not lead to access (a free order whose invite failed). */
   void unredeem(long discountId, String email);
 }

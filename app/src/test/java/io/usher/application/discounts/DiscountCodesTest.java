@@ -176,6 +176,43 @@ class DiscountCodesTest {
   }
 
   @Test
+  void customersRacingForTheLastFreeUseGetOneAccessBetweenThem() throws Exception {
+    server();
+    discounts.create(code("LASTONE", 100, 1, null));
+    int racers = 6;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(racers);
+    java.util.List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+    for (int i = 0; i < racers; i++) {
+      String email = "friend" + i + "@example.com";
+      outcomes.add(
+          pool.submit(
+              () -> {
+                start.await();
+                try {
+                  buy(email, "LASTONE");
+                  return "in";
+                } catch (io.usher.domain.common.ValidationException e) {
+                  return e.getMessage();
+                }
+              }));
+    }
+    java.util.List<String> said = new java.util.ArrayList<>();
+    for (var o : outcomes) {
+      said.add(o.get(30, java.util.concurrent.TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+
+    assertThat(said).filteredOn("in"::equals).hasSize(1);
+    assertThat(said)
+        .filteredOn(s -> !s.equals("in"))
+        .containsOnly("That discount code has been used up.");
+    assertThat(discounts.byCode("LASTONE").uses()).isEqualTo(1);
+    assertThat(usher.queries().users()).hasSize(1);
+  }
+
+  @Test
   void aFreeCodeWhoseInviteFailsIsNotUsedUp() {
     discounts.create(code("GIFT", 100, 1, null));
 
