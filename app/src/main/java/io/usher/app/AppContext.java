@@ -141,7 +141,9 @@ public final class AppContext implements Usher {
     JooqPlanStore planStore = new JooqPlanStore(dsl, clock);
     JooqUserStore userStore = new JooqUserStore(dsl, clock);
     this.plans = new PlanService(tx, planStore, new JooqLibraryGroupStore(dsl), audit);
-    this.discounts = new DiscountService(tx, new JooqDiscountStore(dsl, clock), audit, clock);
+    JooqPendingOrderStore pendingOrders = new JooqPendingOrderStore(dsl, clock);
+    this.discounts =
+        new DiscountService(tx, new JooqDiscountStore(dsl, clock), pendingOrders, audit, clock);
     this.users = new UserService(tx, userStore, audit);
     JooqShareStore shareStore = new JooqShareStore(dsl);
     this.links =
@@ -266,7 +268,6 @@ public final class AppContext implements Usher {
             () -> settings.flag("enforce.stop-all"),
             clock);
     PaymentProvider provider = payments.apply(settingsStore);
-    JooqPendingOrderStore pendingOrders = new JooqPendingOrderStore(dsl, clock);
     this.checkout =
         new CheckoutService(
             tx,

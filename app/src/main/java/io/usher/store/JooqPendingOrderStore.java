@@ -1,6 +1,8 @@
 package io.usher.store;
 
 import static io.usher.store.generated.Tables.CHECKOUT_ORDERS;
+import static io.usher.store.generated.Tables.DISCOUNTS;
+import static io.usher.store.generated.Tables.DISCOUNT_REDEMPTIONS;
 
 import io.usher.domain.payments.PendingOrder;
 import io.usher.domain.payments.PendingOrderStore;
@@ -55,6 +57,31 @@ public final class JooqPendingOrderStore implements PendingOrderStore {
                     r.getSessionId(),
                     r.getCreatedAt(),
                     r.getDiscount()));
+  }
+
+  @Override
+  public int holding(String code, String exceptEmail, Instant since) {
+    return dsl.fetchCount(
+        dsl.selectDistinct(CHECKOUT_ORDERS.EMAIL)
+            .from(CHECKOUT_ORDERS)
+            .where(CHECKOUT_ORDERS.DISCOUNT.eq(code))
+            .and(CHECKOUT_ORDERS.EMAIL.ne(exceptEmail))
+            .and(CHECKOUT_ORDERS.CREATED_AT.gt(since))
+            .andNotExists(
+                dsl.selectOne()
+                    .from(DISCOUNT_REDEMPTIONS)
+                    .join(DISCOUNTS)
+                    .on(DISCOUNTS.ID.eq(DISCOUNT_REDEMPTIONS.DISCOUNT_ID))
+                    .where(DISCOUNTS.CODE.eq(CHECKOUT_ORDERS.DISCOUNT))
+                    .and(DISCOUNT_REDEMPTIONS.EMAIL.eq(CHECKOUT_ORDERS.EMAIL))));
+  }
+
+  @Override
+  public void release(String reference) {
+    dsl.update(CHECKOUT_ORDERS)
+        .setNull(CHECKOUT_ORDERS.DISCOUNT)
+        .where(CHECKOUT_ORDERS.REFERENCE.eq(reference))
+        .execute();
   }
 
   @Override

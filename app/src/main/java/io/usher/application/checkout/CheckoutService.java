@@ -171,7 +171,11 @@ public final class CheckoutService {
     try {
       return free("free", reference, email, spec, location, base);
     } catch (RuntimeException e) {
-      tx.run(() -> discounts.unredeem(code, email));
+      tx.run(
+          () -> {
+            discounts.unredeem(code, email);
+            orders.release(reference);
+          });
       throw e;
     }
   }
@@ -289,13 +293,23 @@ public final class CheckoutService {
     String customer = email;
     String where = location;
     String code = discount.map(Discount::code).orElse(null);
-    tx.run(() -> orders.insert(reference, customer, spec.name(), where, code));
+    Money price = discount.map(d -> d.applyTo(spec.price())).orElse(spec.price());
+    boolean trialFree = spec.trial() && spec.price().minor() == 0;
+    boolean codeFree = !trialFree && spec.stripePriceId() == null && price.minor() == 0;
+    // A paid order with a limited code holds a use while the customer pays; the free ones claim
+    // theirs at once.
+    Optional<Discount> held =
+        trialFree || codeFree ? Optional.empty() : discount.filter(d -> d.spec().maxUses() != null);
+    tx.run(
+        () -> {
+          held.ifPresent(d -> discounts.hold(d, customer));
+          orders.insert(reference, customer, spec.name(), where, code);
+        });
     String base = baseUrl();
-    if (spec.trial() && spec.price().minor() == 0) {
+    if (trialFree) {
       return freeTrial(reference, customer, spec, where, base);
     }
-    Money price = discount.map(d -> d.applyTo(spec.price())).orElse(spec.price());
-    if (spec.stripePriceId() == null && price.minor() == 0) {
+    if (codeFree) {
       return freeWithCode(reference, customer, spec, where, code, base);
     }
     CheckoutSession session;
@@ -310,8 +324,12 @@ public final class CheckoutService {
                   spec.stripePriceId(),
                   base + "/checkout/return?session_id={CHECKOUT_SESSION_ID}",
                   base + "/checkout/cancel",
-                  discount.map(Discount::spec).orElse(null)));
+                  discount.map(Discount::spec).orElse(null),
+                  held.isPresent() ? clock.instant().plus(DiscountService.PAYMENT_PAGE) : null));
     } catch (io.usher.domain.payments.PaymentProviderException e) {
+      if (code != null) {
+        tx.run(() -> orders.release(reference));
+      }
       // The provider's sentence is for the owner (it names settings); the customer gets theirs.
       org.slf4j.LoggerFactory.getLogger(CheckoutService.class)
           .warn("Checkout {} could not start: {}", reference, e.getMessage());

@@ -9,7 +9,9 @@ import io.usher.domain.discounts.DiscountSpec;
 import io.usher.domain.discounts.DiscountStore;
 import io.usher.domain.ledger.AuditLog;
 import io.usher.domain.money.Money;
+import io.usher.domain.payments.PendingOrderStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,12 +22,28 @@ import java.util.Optional;
 public final class DiscountService {
   private final Transactions tx;
   private final DiscountStore discounts;
+  private final PendingOrderStore orders;
   private final AuditLog audit;
   private final Clock clock;
 
-  public DiscountService(Transactions tx, DiscountStore discounts, AuditLog audit, Clock clock) {
+  /**
+   * How long an unpaid order holds a use of a code with a limit: a little longer than its payment
+   * page lives (Stripe's shortest, 30 minutes), so no one pays after their hold has lapsed.
+   */
+  public static final Duration HOLD = Duration.ofMinutes(32);
+
+  /** How long the payment page of an order holding a limited code stays open. */
+  public static final Duration PAYMENT_PAGE = Duration.ofMinutes(31);
+
+  public DiscountService(
+      Transactions tx,
+      DiscountStore discounts,
+      PendingOrderStore orders,
+      AuditLog audit,
+      Clock clock) {
     this.tx = tx;
     this.discounts = discounts;
+    this.orders = orders;
     this.audit = audit;
     this.clock = clock;
   }
@@ -176,6 +194,30 @@ public final class DiscountService {
     }
     if (!redeem(code, email, transactionId)) {
       throw ValidationException.of("discount", "You have used that discount code already.");
+    }
+  }
+
+  /**
+   * Inside the caller's transaction, before a paid order with a limited code is recorded: the uses
+   * so far and those held by other customers' open orders ({@link #HOLD}) must leave one for this
+   * customer, so a code with one use left cannot be paid for by two at once.
+   *
+   * @throws ValidationException on the field {@code discount} when none is left
+   */
+  public void hold(Discount d, String email) {
+    if (d.spec().maxUses() == null) {
+      return;
+    }
+    int used = discounts.lockUses(d.id());
+    int held = orders.holding(d.code(), email, clock.instant().minus(HOLD));
+    if (used >= d.spec().maxUses()) {
+      throw ValidationException.of("discount", "That discount code has been used up.");
+    }
+    if (used + held >= d.spec().maxUses()) {
+      throw ValidationException.of(
+          "discount",
+          "The last uses of that discount code are being paid for right now; try again in half"
+              + " an hour.");
     }
   }
 

@@ -13,6 +13,7 @@ import io.usher.domain.money.Money;
  *     {@code amount}
  * @param discount the code the customer gave, for the provider to take off a subscription's first
  *     payment (a one-time {@code amount} has it taken off already); null when none
+ * @param expiresAt when the payment page closes; null for the provider's default
  */
 public record CheckoutOrder(
     String reference,
@@ -22,4 +23,5 @@ public record CheckoutOrder(
     String priceId,
     String successUrl,
     String cancelUrl,
-    DiscountSpec discount) {}
+    DiscountSpec discount,
+    java.time.Instant expiresAt) {}

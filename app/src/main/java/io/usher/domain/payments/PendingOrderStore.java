@@ -13,4 +13,13 @@ public interface PendingOrderStore {
   Optional<PendingOrder> byReference(String reference);
 
   Optional<PendingOrder> bySession(String sessionId);
+
+  /**
+   * How many other customers placed an order with the discount code after {@code since} whose
+   * payment has not used it yet: the uses they hold while they pay.
+   */
+  int holding(String code, String exceptEmail, java.time.Instant since);
+
+  /** The order lets go of its discount code: it can never be paid (no payment page was made). */
+  void release(String reference);
 }

@@ -72,6 +72,9 @@ public final class StripeProvider implements PaymentProvider {
             .putMetadata("usher_order", order.reference())
             .setSuccessUrl(order.successUrl())
             .setCancelUrl(order.cancelUrl());
+    if (order.expiresAt() != null) {
+      params.setExpiresAt(order.expiresAt().getEpochSecond());
+    }
     if (order.priceId() == null) {
       params
           .setMode(SessionCreateParams.Mode.PAYMENT)

@@ -132,6 +132,56 @@ class DiscountCodesTest {
   }
 
   @Test
+  void anUnpaidOrderHoldsTheLastUseForHalfAnHourAndItsPagePassesNoLater() {
+    discounts.create(code("LAST", 10, 1, null));
+    buy("alice@example.com", "LAST");
+    assertThat(single().expiresAt()).isEqualTo(NOW.plus(DiscountService.PAYMENT_PAGE));
+
+    assertThatThrownBy(() -> buy("bob@example.com", "LAST"))
+        .hasMessage(
+            "The last uses of that discount code are being paid for right now; try again in half"
+                + " an hour.");
+    buy("alice@example.com", "LAST");
+    assertThat(provider.orders).as("the holder may open the page again").hasSize(2);
+
+    clock.advance(DiscountService.HOLD);
+    buy("bob@example.com", "LAST");
+    assertThat(provider.orders).hasSize(3);
+  }
+
+  @Test
+  void oncePaidTheHeldUseIsUsedUp() {
+    discounts.create(code("LAST", 10, 1, null));
+    buy("alice@example.com", "LAST");
+    paysLastOrder("pi_1");
+
+    assertThatThrownBy(() -> buy("bob@example.com", "LAST"))
+        .hasMessage("That discount code has been used up.");
+  }
+
+  @Test
+  void anOrderWhosePaymentPageCouldNotBeMadeHoldsNothing() {
+    discounts.create(code("LAST", 10, 1, null));
+    provider.failure =
+        new io.usher.domain.payments.PaymentProviderException(
+            io.usher.domain.payments.PaymentProviderException.Kind.UNAVAILABLE, "Stripe is down");
+    assertThatThrownBy(() -> buy("alice@example.com", "LAST")).isInstanceOf(UsherException.class);
+    provider.failure = null;
+
+    buy("bob@example.com", "LAST");
+    assertThat(single().email()).isEqualTo("bob@example.com");
+  }
+
+  @Test
+  void codesWithoutALimitHoldNothingAndKeepStripesDefaultPage() {
+    discounts.create(code("MANY", 10, null, null));
+    buy("alice@example.com", "MANY");
+    buy("bob@example.com", "MANY");
+
+    assertThat(provider.orders).hasSize(2).allSatisfy(o -> assertThat(o.expiresAt()).isNull());
+  }
+
+  @Test
   void aCodeForOneCustomerRefusesOthers() {
     discounts.create(code("VIP", 50, null, "vip@example.com"));
 

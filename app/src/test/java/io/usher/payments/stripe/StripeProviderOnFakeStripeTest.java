@@ -52,6 +52,7 @@ class StripeProviderOnFakeStripeTest {
         priceId,
         "https://shop.example/checkout/return?session_id={CHECKOUT_SESSION_ID}",
         "https://shop.example/checkout/cancel",
+        null,
         null);
   }
 

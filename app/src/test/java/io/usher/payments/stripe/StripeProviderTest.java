@@ -86,7 +86,8 @@ class StripeProviderTest {
         priceId,
         "https://shop.example/ok?session_id={CHECKOUT_SESSION_ID}",
         "https://shop.example/",
-        discount);
+        discount,
+        null);
   }
 
   @Test
@@ -153,6 +154,26 @@ class StripeProviderTest {
         .containsEntry(
             "line_items[0][price_data][product_data][name]", "Monthly (code SPRING20: 20% off)")
         .doesNotContainKey("discounts[0][coupon]");
+  }
+
+  @Test
+  void anOrderHoldingALimitedCodeAsksForAPaymentPageThatCloses() throws Exception {
+    stripe.enqueue(reply(200, "{\"id\":\"cs_test_6\",\"url\":\"https://checkout.stripe.com/6\"}"));
+    CheckoutOrder o = order(null, percent("FEW", 10));
+
+    provider.createSession(
+        new CheckoutOrder(
+            o.reference(),
+            o.email(),
+            o.plan(),
+            o.amount(),
+            o.priceId(),
+            o.successUrl(),
+            o.cancelUrl(),
+            o.discount(),
+            Instant.ofEpochSecond(1_800_000_000L)));
+
+    assertThat(form(take())).containsEntry("expires_at", "1800000000");
   }
 
   @Test
