@@ -8,12 +8,9 @@ import io.usher.domain.common.Transactions;
 import io.usher.domain.common.UsherException;
 import io.usher.domain.common.ValidationException;
 import io.usher.domain.discounts.Discount;
-import io.usher.domain.invites.NoServerException;
 import io.usher.domain.ledger.LedgerQueries;
 import io.usher.domain.ledger.PaymentFilter;
 import io.usher.domain.ledger.PaymentSource;
-import io.usher.domain.ledger.UserStatus;
-import io.usher.domain.media.MediaServerException;
 import io.usher.domain.money.Money;
 import io.usher.domain.payments.CheckoutOrder;
 import io.usher.domain.payments.CheckoutSession;
@@ -61,6 +58,7 @@ public final class CheckoutService {
   private final Clock clock;
   private final Function<String, String> settings;
   private final SecureRandom random = new SecureRandom();
+  private final FreeAccess free;
 
   /**
    * @param settings reads a setting's current value (checkout.public-url, checkout.port)
@@ -90,6 +88,8 @@ public final class CheckoutService {
     this.orders = orders;
     this.provider = provider;
     this.settings = settings;
+    this.free =
+        new FreeAccess(tx, plans, orders, users, ledger, invite, discounts, clock, settings);
   }
 
   /**
@@ -119,108 +119,6 @@ public final class CheckoutService {
   /** For the owner: whether the payment provider accepts the configured keys, in one sentence. */
   public String testPayments() {
     return provider.test();
-  }
-
-  /** One trial per email, and at most {@code trial.max-users} trial users at once (0: no cap). */
-  private void checkTrial(String email) {
-    Set<String> trialPlans =
-        plans.all().stream()
-            .filter(p -> p.spec().trial())
-            .map(Plan::name)
-            .collect(java.util.stream.Collectors.toSet());
-    boolean hadOne =
-        users
-            .byEmail(email)
-            .map(
-                u ->
-                    ledger.payments(new PaymentFilter(u.id(), null, null)).stream()
-                        .anyMatch(p -> trialPlans.contains(p.plan())))
-            .orElse(false);
-    if (hadOne) {
-      throw ValidationException.of(
-          "plan", "This email has had a trial already: choose one of the paid plans.");
-    }
-    int cap = Integer.parseInt(settings.apply("trial.max-users").strip());
-    if (cap > 0) {
-      long onTrial =
-          ledger.users(clock.instant()).stream()
-              .filter(u -> u.status() == UserStatus.ACTIVE && !u.permanent())
-              .filter(u -> trialPlans.contains(u.plan()))
-              .count();
-      if (onTrial >= cap) {
-        throw ValidationException.of(
-            "plan", "Trials are full right now: choose one of the paid plans or try again later.");
-      }
-    }
-  }
-
-  /** A free trial needs no payment page: the invite happens here, and the customer is in. */
-  private URI freeTrial(
-      String reference, String email, PlanSpec spec, String location, String base) {
-    return free("trial", reference, email, spec, location, base);
-  }
-
-  /**
-   * A code that takes the whole price off needs no payment page either. Its use is claimed before
-   * the invite (so two tabs, or two customers after the last use, cannot both have it) and taken
-   * back if the invite fails.
-   */
-  private URI freeWithCode(
-      String reference, String email, PlanSpec spec, String location, String code, String base) {
-    tx.run(() -> discounts.claim(code, email, "free-" + reference));
-    try {
-      return free("free", reference, email, spec, location, base);
-    } catch (RuntimeException e) {
-      tx.run(
-          () -> {
-            discounts.unredeem(code, email);
-            orders.release(reference);
-          });
-      throw e;
-    }
-  }
-
-  /**
-   * Invites at once without a payment page; {@code kind} ("trial", "free") prefixes the session and
-   * the payment's transaction id.
-   */
-  private URI free(
-      String kind, String reference, String email, PlanSpec spec, String location, String base) {
-    String session = kind + "_" + reference;
-    tx.run(() -> orders.setSession(reference, session));
-    try {
-      invite.apply(
-          new InviteRequest(
-              email,
-              spec.name(),
-              null,
-              location,
-              null,
-              kind + "-" + reference,
-              1,
-              null,
-              "0",
-              null,
-              null,
-              1,
-              null));
-    } catch (NoServerException full) {
-      // The invite already alerted the owner; the customer only needs to know it is not them.
-      throw new UsherException(
-          "There is no room for "
-              + (kind.equals("trial") ? "a new trial" : "new customers")
-              + " right now; please try again later.",
-          full);
-    } catch (MediaServerException e) {
-      org.slf4j.LoggerFactory.getLogger(CheckoutService.class)
-          .warn("Free order {} for {} failed: {}", reference, email, e.getMessage());
-      throw new UsherException(
-          e.kind() == MediaServerException.Kind.INVALID_ACCOUNT
-              ? "That email is not an account the server accepts: use the email you sign in with."
-              : "Your access could not be set up right now; please try again later.",
-          e);
-    }
-    return URI.create(base + "/checkout/return?session_id=" + session);
   }
 
   /** The plans a customer can buy: every plan that is not hidden, in the catalogue's order. */
@@ -287,7 +185,7 @@ public final class CheckoutService {
 
     PlanSpec spec = plan.orElseThrow().spec();
     if (spec.trial()) {
-      checkTrial(email);
+      free.checkTrial(email);
     }
     String reference = "ord_" + HexFormat.of().formatHex(bytes(16));
     String customer = email;
@@ -307,10 +205,10 @@ public final class CheckoutService {
         });
     String base = baseUrl();
     if (trialFree) {
-      return freeTrial(reference, customer, spec, where, base);
+      return free.trial(reference, customer, spec, where, base);
     }
     if (codeFree) {
-      return freeWithCode(reference, customer, spec, where, code, base);
+      return free.withCode(reference, customer, spec, where, code, base);
     }
     CheckoutSession session;
     try {
