@@ -38,6 +38,7 @@ import io.usher.application.servers.ServerService;
 import io.usher.application.settings.SettingsService;
 import io.usher.application.sync.SyncService;
 import io.usher.application.users.UserService;
+import io.usher.domain.common.Transactions;
 import io.usher.domain.media.MediaServers;
 import io.usher.domain.notify.MailEvent;
 import io.usher.domain.payments.PaymentProvider;
@@ -79,6 +80,7 @@ import org.jooq.DSLContext;
 public final class AppContext implements Usher {
   private final Path dataDir;
   private final Database database;
+  private final Transactions transactions;
   private final PlanService plans;
   private final DiscountService discounts;
   private final UserService users;
@@ -137,6 +139,7 @@ public final class AppContext implements Usher {
     this.database = Database.open(dataDir);
     DSLContext dsl = database.dsl();
     JooqTransactions tx = new JooqTransactions(dsl);
+    this.transactions = tx;
     JooqAuditLog audit = new JooqAuditLog(dsl, clock);
     JooqPlanStore planStore = new JooqPlanStore(dsl, clock);
     JooqUserStore userStore = new JooqUserStore(dsl, clock);
@@ -419,6 +422,11 @@ public final class AppContext implements Usher {
   @Override
   public PlanService plans() {
     return plans;
+  }
+
+  /** The transactions every service runs in, for the worker's tests in this package. */
+  Transactions transactions() {
+    return transactions;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.usher.store;
 
 import io.usher.domain.common.Transactions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 
@@ -12,12 +14,46 @@ import org.jooq.DSLContext;
 public final class JooqTransactions implements Transactions {
   private final DSLContext dsl;
 
+  /** This thread's open transaction: how deep it is nested, and what waits for its commit. */
+  private static final class Open {
+    int depth;
+    final List<Runnable> afterCommit = new ArrayList<>();
+  }
+
+  private final ThreadLocal<Open> open = ThreadLocal.withInitial(Open::new);
+
   public JooqTransactions(DSLContext dsl) {
     this.dsl = dsl;
   }
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
-    return dsl.transactionResult(work::get);
+    Open current = open.get();
+    current.depth++;
+    T result;
+    try {
+      result = dsl.transactionResult(work::get);
+    } catch (RuntimeException | Error e) {
+      if (--current.depth == 0) {
+        current.afterCommit.clear();
+      }
+      throw e;
+    }
+    if (--current.depth == 0) {
+      List<Runnable> then = List.copyOf(current.afterCommit);
+      current.afterCommit.clear();
+      then.forEach(Runnable::run);
+    }
+    return result;
+  }
+
+  @Override
+  public void afterCommit(Runnable then) {
+    Open current = open.get();
+    if (current.depth == 0) {
+      then.run();
+    } else {
+      current.afterCommit.add(then);
+    }
   }
 }

@@ -56,10 +56,14 @@ public final class OutboxService {
     this.wake = wakeUp;
   }
 
-  /** Records work due now; call inside the transaction whose change needs it. */
+  /**
+   * Records work due now; call inside the transaction whose change needs it. The worker is woken
+   * once that transaction has committed: woken before, it would look, find nothing yet, and sleep
+   * until its next round.
+   */
   public long enqueue(String kind, String payload) {
     long id = store.enqueue(kind, payload, clock.instant());
-    wake.run();
+    tx.afterCommit(wake);
     return id;
   }
 
@@ -73,7 +77,7 @@ public final class OutboxService {
       @Override
       public long enqueue(String kind, String payload, Instant due) {
         long id = store.enqueue(kind, payload, due);
-        self.wake.run();
+        self.tx.afterCommit(self.wake);
         return id;
       }
 
