@@ -8,10 +8,13 @@ import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 @Command(
     name = "usher",
     mixinStandardHelpOptions = true,
+    // Every command and subcommand takes --help (and --version), not only usher itself.
+    scope = ScopeType.INHERIT,
     versionProvider = RootCommand.VersionProvider.class,
     description = {
       "Sell access to your Plex, Emby and Jellyfin servers.",
@@ -36,7 +39,7 @@ import picocli.CommandLine.Option;
       ImportCommand.class,
       JobsCommand.class,
       ServeCommand.class,
-      picocli.CommandLine.HelpCommand.class
+      HelpCommand.class
     })
 final class RootCommand implements Runnable {
   private final UsherOpener opener;

@@ -6,8 +6,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "serve",
     description = {
-      "Run headless: the job scheduler and the outbox worker, without a window,",
-      "until SIGTERM or Ctrl-C. Logs go to logs/ in the data folder."
+      "Run headless until SIGTERM or Ctrl-C: the checkout page, the job scheduler and the outbox"
+          + " worker, without a window.",
+      "Logs go to logs/ in the data folder."
     })
 final class ServeCommand implements Runnable {
   @ParentCommand RootCommand root;

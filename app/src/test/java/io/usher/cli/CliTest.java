@@ -368,6 +368,17 @@ class CliTest {
   }
 
   @Test
+  void helpDescribesNestedCommandsAndEveryCommandTakesHelp() {
+    assertThat(run("help", "payment", "add")).isZero();
+    assertThat(out).startsWith("Usage: usher payment add").contains("--email=E");
+    assertThat(run("discount", "add", "--help")).isZero();
+    assertThat(out).startsWith("Usage: usher discount add").contains("--percent=N");
+    assertThat(run("help", "payment", "nope")).isEqualTo(2);
+    assertThat(err).contains("Unknown command: 'usher payment nope'");
+    assertThat(dataDir.toFile().list()).isEmpty();
+  }
+
+  @Test
   void noCommandOpensTheWindowOnTheChosenDataDir() {
     assertThat(run("--data-dir", "/tmp/somewhere")).isEqualTo(Cli.WINDOW_OPENED);
     assertThat(openedWindowOn).isEqualTo("/tmp/somewhere");
