@@ -25,6 +25,11 @@ final class AppConfig {
     return address("USHER_STRIPE_API_URL", "stripe.api-url");
   }
 
+  /** Where Stripe's hosted payment pages are: the checkout page's form may lead there. */
+  String stripeCheckoutUrl() {
+    return address("USHER_STRIPE_CHECKOUT_URL", "stripe.checkout-url");
+  }
+
   String discordApiUrl() {
     return address("USHER_DISCORD_API_URL", "discord.api-url");
   }

@@ -123,7 +123,9 @@ public final class AppContext implements Usher {
   private static PaymentProvider stripe(SettingsStore settings) {
     AppConfig config = new AppConfig(System.getenv(), settings);
     return new StripeProvider(
-        config::stripeApiUrl, () -> settings.get("stripe.secret-key").orElse(""));
+        config::stripeApiUrl,
+        config::stripeCheckoutUrl,
+        () -> settings.get("stripe.secret-key").orElse(""));
   }
 
   /**

@@ -35,6 +35,19 @@ class AppConfigTest {
   }
 
   @Test
+  void stripesPaymentPagesHaveTheirOwnAddressForACustomCheckoutDomain() {
+    assertThat(new AppConfig(Map.of(), settings).stripeCheckoutUrl())
+        .isEqualTo("https://checkout.stripe.com");
+    stored.put("stripe.checkout-url", "https://pay.shop.example/");
+    assertThat(new AppConfig(Map.of(), settings).stripeCheckoutUrl())
+        .isEqualTo("https://pay.shop.example");
+    assertThat(
+            new AppConfig(Map.of("USHER_STRIPE_CHECKOUT_URL", "http://127.0.0.1:7000"), settings)
+                .stripeCheckoutUrl())
+        .isEqualTo("http://127.0.0.1:7000");
+  }
+
+  @Test
   void aSettingWinsOverTheDefault() {
     stored.put("plex.tv-url", "http://127.0.0.1:9000/");
     assertThat(new AppConfig(Map.of(), settings).plexTvUrl()).isEqualTo("http://127.0.0.1:9000");

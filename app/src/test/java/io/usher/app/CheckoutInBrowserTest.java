@@ -165,6 +165,8 @@ class CheckoutInBrowserTest {
     usher = new AppContext(dataDir, clock);
     usher.settings().set("plex.tv-url", plex.url());
     usher.settings().set("stripe.api-url", stripe.url());
+    // The fake serves its payment pages itself, as a custom Checkout domain would.
+    usher.settings().set("stripe.checkout-url", stripe.url());
     usher.settings().set("stripe.secret-key", KEY);
     usher.settings().set("stripe.webhook-secret", WEBHOOK_SECRET);
     usher.settings().set("smtp.host", "127.0.0.1");

@@ -103,6 +103,11 @@ public final class SettingDefaults {
           new SettingKey(
               "stripe.api-url", "https://api.stripe.com", SettingType.URL, "Stripe API address"),
           new SettingKey(
+              "stripe.checkout-url",
+              "https://checkout.stripe.com",
+              SettingType.URL,
+              "Where Stripe's payment pages are (your custom Checkout domain)"),
+          new SettingKey(
               "paypal.api-url", "https://api-m.paypal.com", SettingType.URL, "PayPal API address"),
           new SettingKey(
               "discord.api-url",

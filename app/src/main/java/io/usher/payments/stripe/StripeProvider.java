@@ -24,7 +24,6 @@ import io.usher.domain.payments.WebOrigin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -35,30 +34,35 @@ import java.util.function.Supplier;
  * appears in a message.
  */
 public final class StripeProvider implements PaymentProvider {
-  /** Where Checkout's hosted pages live. */
-  static final String CHECKOUT_ORIGIN = "https://checkout.stripe.com";
-
-  static final String API_ORIGIN = "https://api.stripe.com";
-
   /** Stripe's largest page. */
   static final long PAGE = 100;
 
   private final Supplier<String> apiBase;
+  private final Supplier<String> checkoutPages;
   private final Supplier<String> secretKey;
   private final int retries;
   private StripeClient client;
   private String clientFor;
 
-  public StripeProvider(Supplier<String> apiBase, Supplier<String> secretKey) {
-    this(apiBase, secretKey, 2);
+  /**
+   * @param checkoutPages where Stripe's hosted payment pages are (stripe.checkout-url)
+   */
+  public StripeProvider(
+      Supplier<String> apiBase, Supplier<String> checkoutPages, Supplier<String> secretKey) {
+    this(apiBase, checkoutPages, secretKey, 2);
   }
 
   /**
    * @param retries the SDK's own network retries (connect errors, 409, 5xx; POSTs carry an
    *     idempotency key so a retry never pays twice)
    */
-  StripeProvider(Supplier<String> apiBase, Supplier<String> secretKey, int retries) {
+  StripeProvider(
+      Supplier<String> apiBase,
+      Supplier<String> checkoutPages,
+      Supplier<String> secretKey,
+      int retries) {
     this.apiBase = apiBase;
+    this.checkoutPages = checkoutPages;
     this.secretKey = secretKey;
     this.retries = retries;
   }
@@ -169,14 +173,9 @@ public final class StripeProvider implements PaymentProvider {
     return id;
   }
 
-  /**
-   * Checkout's pages, and the API address itself when it is not Stripe's: a proxy or a local fake
-   * that serves its own payment pages (tests) is where the sessions' addresses point then.
-   */
   @Override
   public List<String> pageOrigins() {
-    Optional<String> api = WebOrigin.of(apiBase.get()).filter(o -> !o.equals(API_ORIGIN));
-    return api.map(o -> List.of(CHECKOUT_ORIGIN, o)).orElse(List.of(CHECKOUT_ORIGIN));
+    return WebOrigin.of(checkoutPages.get()).stream().toList();
   }
 
   @Override

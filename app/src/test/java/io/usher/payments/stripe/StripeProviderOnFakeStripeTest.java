@@ -34,7 +34,7 @@ class StripeProviderOnFakeStripeTest {
   @BeforeEach
   void start() throws Exception {
     stripe = FakeStripe.start(KEY);
-    provider = new StripeProvider(stripe::url, () -> KEY, 0);
+    provider = new StripeProvider(stripe::url, stripe::url, () -> KEY, 0);
   }
 
   @AfterEach
@@ -140,7 +140,8 @@ class StripeProviderOnFakeStripeTest {
   @Test
   void theKeysAreCheckedAgainstTheBalance() {
     assertThat(provider.test()).isEqualTo("Stripe accepts the secret key (test mode).");
-    assertThatThrownBy(() -> new StripeProvider(stripe::url, () -> "sk_test_wrong", 0).test())
+    assertThatThrownBy(
+            () -> new StripeProvider(stripe::url, stripe::url, () -> "sk_test_wrong", 0).test())
         .isInstanceOf(PaymentProviderException.class)
         .hasMessageStartingWith("Stripe refused the secret key");
   }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 /** The provider against a fake Stripe answering in Stripe's own shapes. */
 class StripeProviderTest {
   static final String KEY = "sk_test_51SecretKey9876";
+  static final String CHECKOUT = "https://checkout.stripe.com";
   final MockWebServer stripe = new MockWebServer();
   String key = KEY;
   StripeProvider provider;
@@ -39,7 +40,7 @@ class StripeProviderTest {
   void start() throws IOException {
     stripe.start();
     String base = stripe.url("/").toString().replaceAll("/$", "");
-    provider = new StripeProvider(() -> base, () -> key, 0);
+    provider = new StripeProvider(() -> base, () -> CHECKOUT, () -> key, 0);
   }
 
   @AfterEach
@@ -402,7 +403,7 @@ class StripeProviderTest {
   void anUnreachableStripeIsPassing() throws IOException {
     String base = stripe.url("/").toString().replaceAll("/$", "");
     stripe.close();
-    StripeProvider gone = new StripeProvider(() -> base, () -> KEY, 0);
+    StripeProvider gone = new StripeProvider(() -> base, () -> CHECKOUT, () -> KEY, 0);
 
     assertThatThrownBy(() -> gone.eventsAfter(null))
         .isInstanceOfSatisfying(
@@ -469,11 +470,13 @@ class StripeProviderTest {
   }
 
   @Test
-  void thePaymentPagesAreCheckoutsAndThoseOfAnAddressThatIsNotStripes() {
-    assertThat(provider.pageOrigins())
-        .containsExactly(
-            "https://checkout.stripe.com", stripe.url("/").toString().replaceAll("/$", ""));
-    assertThat(new StripeProvider(() -> "https://api.stripe.com", () -> KEY).pageOrigins())
-        .containsExactly("https://checkout.stripe.com");
+  void thePaymentPagesAreWhereTheCheckoutAddressSays() {
+    assertThat(provider.pageOrigins()).containsExactly("https://checkout.stripe.com");
+    assertThat(
+            new StripeProvider(
+                    () -> "https://api.stripe.com", () -> "https://pay.shop.example/c/", () -> KEY)
+                .pageOrigins())
+        .as("a custom Checkout domain, reduced to its origin")
+        .containsExactly("https://pay.shop.example");
   }
 }
