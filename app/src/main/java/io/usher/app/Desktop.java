@@ -41,12 +41,7 @@ final class Desktop {
     }
     ExecutorService background =
         Executors.newFixedThreadPool(
-            2,
-            r -> {
-              Thread t = new Thread(r, "usher-ui-task");
-              t.setDaemon(true);
-              return t;
-            });
+            2, Thread.ofPlatform().name("usher-ui-task").daemon().factory());
     Clock clock = Clock.systemUTC();
     OutboxWorker outbox = new OutboxWorker(context.outbox(), clock);
     outbox.start();

@@ -19,11 +19,7 @@ final class Scheduler implements AutoCloseable {
   private final JobService jobs;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "usher-jobs");
-            t.setDaemon(true);
-            return t;
-          });
+          Thread.ofPlatform().name("usher-jobs").daemon().factory());
 
   Scheduler(JobService jobs) {
     this.jobs = jobs;
