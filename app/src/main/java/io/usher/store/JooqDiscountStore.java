@@ -51,6 +51,11 @@ public final class JooqDiscountStore implements DiscountStore {
   }
 
   @Override
+  public Optional<Discount> byId(long id) {
+    return find(DISCOUNTS.ID.eq(id)).stream().findFirst();
+  }
+
+  @Override
   public Optional<Discount> byCode(String code) {
     return find(DISCOUNTS.CODE.eq(DiscountSpec.normalizeCode(code))).stream().findFirst();
   }

@@ -17,25 +17,31 @@ import org.junit.jupiter.api.io.TempDir;
 class OutboxWorkerTest {
   @TempDir Path dataDir;
 
+  /** Registers a "test" kind whose handling counts the returned latch down. */
+  static CountDownLatch handledOnce(AppContext usher) {
+    CountDownLatch handled = new CountDownLatch(1);
+    usher
+        .outbox()
+        .register(
+            new OutboxHandler() {
+              @Override
+              public String kind() {
+                return "test";
+              }
+
+              @Override
+              public void handle(String payload) {
+                handled.countDown();
+              }
+            });
+    return handled;
+  }
+
   @Test
   void workRecordedWhileTheWorkerSleepsIsDoneAtOnce() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     try (AppContext usher = new AppContext(dataDir, clock, s -> new FakeMediaServers())) {
-      CountDownLatch handled = new CountDownLatch(1);
-      usher
-          .outbox()
-          .register(
-              new OutboxHandler() {
-                @Override
-                public String kind() {
-                  return "test";
-                }
-
-                @Override
-                public void handle(String payload) {
-                  handled.countDown();
-                }
-              });
+      CountDownLatch handled = handledOnce(usher);
       try (OutboxWorker worker = new OutboxWorker(usher.outbox(), Clock.systemUTC())) {
         worker.start();
         Thread.sleep(200);
@@ -50,21 +56,7 @@ class OutboxWorkerTest {
   void workRecordedInATransactionIsDoneOnceItCommitsNotAtTheNextRound() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     try (AppContext usher = new AppContext(dataDir, clock, s -> new FakeMediaServers())) {
-      CountDownLatch handled = new CountDownLatch(1);
-      usher
-          .outbox()
-          .register(
-              new OutboxHandler() {
-                @Override
-                public String kind() {
-                  return "test";
-                }
-
-                @Override
-                public void handle(String payload) {
-                  handled.countDown();
-                }
-              });
+      CountDownLatch handled = handledOnce(usher);
       try (OutboxWorker worker = new OutboxWorker(usher.outbox(), Clock.systemUTC())) {
         worker.start();
         Thread.sleep(200);

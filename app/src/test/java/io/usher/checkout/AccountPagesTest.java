@@ -14,7 +14,6 @@ import io.usher.testing.FakeMediaServers;
 import io.usher.testing.FakePaymentProvider;
 import io.usher.testing.Fixtures;
 import io.usher.testing.MutableClock;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -63,19 +62,7 @@ class AccountPagesTest {
     usher.servers().addPlex("good-token", null, "abc123", null, null);
     usher.servers().setGroup(usher.servers().libraries("Tower").getFirst().id(), "Standard");
     usher.invites().invite(InviteRequest.of("alice@example.com", "Monthly", "Tower"));
-    Csrf csrf =
-        new Csrf("0123456789abcdef0123456789abcdef".getBytes(), clock, Duration.ofMinutes(30));
-    RateLimiter posts = new RateLimiter(5, Duration.ofMinutes(1), clock);
-    server =
-        CheckoutServer.start(
-            new InetSocketAddress("127.0.0.1", 0),
-            new CheckoutEndpoint(
-                usher.checkout(),
-                usher.webhooks(),
-                new AccountPages(usher.accountLinks(), usher.customerAccounts(), csrf, posts),
-                csrf,
-                posts,
-                clock));
+    server = TestPages.serve(usher, clock, TestPages.csrf(clock));
   }
 
   @AfterEach

@@ -8,7 +8,6 @@ import io.usher.testing.FakeMediaServers;
 import io.usher.testing.FakePaymentProvider;
 import io.usher.testing.Fixtures;
 import io.usher.testing.MutableClock;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -47,18 +46,8 @@ class CheckoutEndpointTest {
     Fixtures.monthly(usher, "<script>alert(1)</script>", "5");
     var hidden = Fixtures.monthly(usher, "Staff only", "0");
     usher.plans().setHidden(hidden.id(), true);
-    csrf = new Csrf("0123456789abcdef0123456789abcdef".getBytes(), clock, Duration.ofMinutes(30));
-    RateLimiter posts = new RateLimiter(5, Duration.ofMinutes(1), clock);
-    server =
-        CheckoutServer.start(
-            new InetSocketAddress("127.0.0.1", 0),
-            new CheckoutEndpoint(
-                usher.checkout(),
-                usher.webhooks(),
-                new AccountPages(usher.accountLinks(), usher.customerAccounts(), csrf, posts),
-                csrf,
-                posts,
-                clock));
+    csrf = TestPages.csrf(clock);
+    server = TestPages.serve(usher, clock, csrf);
   }
 
   @AfterEach

@@ -11,13 +11,11 @@ import io.usher.payments.stripe.StripeJson;
 import io.usher.testing.FakeMediaServers;
 import io.usher.testing.Fixtures;
 import io.usher.testing.MutableClock;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,19 +44,7 @@ class StripeWebhookEndpointTest {
     media.server("http://den:8096").library("f1", "Movies");
     usher.servers().addMediaBrowser(ServerKind.JELLYFIN, "Den", "http://den:8096", "k");
     usher.servers().setGroup(usher.servers().libraries("Den").getFirst().id(), "Standard");
-    Csrf csrf =
-        new Csrf("0123456789abcdef0123456789abcdef".getBytes(), clock, Duration.ofMinutes(30));
-    RateLimiter posts = new RateLimiter(5, Duration.ofMinutes(1), clock);
-    server =
-        CheckoutServer.start(
-            new InetSocketAddress("127.0.0.1", 0),
-            new CheckoutEndpoint(
-                usher.checkout(),
-                usher.webhooks(),
-                new AccountPages(usher.accountLinks(), usher.customerAccounts(), csrf, posts),
-                csrf,
-                posts,
-                clock));
+    server = TestPages.serve(usher, clock, TestPages.csrf(clock));
   }
 
   @AfterEach

@@ -83,9 +83,8 @@ public final class DiscountService {
     return tx.inTransaction(
         () -> {
           Discount before =
-              discounts.all().stream()
-                  .filter(d -> d.id() == id)
-                  .findFirst()
+              discounts
+                  .byId(id)
                   .orElseThrow(() -> new NotFoundException("That discount code no longer exists."));
           discounts
               .byCode(spec.code())

@@ -9,6 +9,8 @@ public interface DiscountStore {
 
   void update(long id, DiscountSpec spec);
 
+  Optional<Discount> byId(long id);
+
   /** By code, in any case. */
   Optional<Discount> byCode(String code);
 
