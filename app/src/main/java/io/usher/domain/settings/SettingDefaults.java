@@ -106,7 +106,7 @@ public final class SettingDefaults {
               "stripe.checkout-url",
               "https://checkout.stripe.com",
               SettingType.URL,
-              "Where Stripe's payment pages are (your custom Checkout domain)"),
+              "Address of Stripe's payment pages"),
           new SettingKey(
               "paypal.api-url", "https://api-m.paypal.com", SettingType.URL, "PayPal API address"),
           new SettingKey(
