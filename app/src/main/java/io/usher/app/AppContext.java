@@ -158,10 +158,12 @@ public final class AppContext implements Usher {
         new PaymentService(
             tx, new JooqPaymentStore(dsl, clock), userStore, planStore, audit, links, clock);
     this.queries = new LedgerQueryService(new JooqLedgerQueries(dsl), clock);
-    JooqSettingsStore settingsStore = new JooqSettingsStore(dsl);
+    JooqSettingsStore settingsStore = new JooqSettingsStore(dsl, database.secrets());
+    settingsStore.sealClearSecrets();
     this.settings = new SettingsService(settingsStore);
     MediaServers adapters = media.apply(settingsStore);
-    JooqServerStore serverStore = new JooqServerStore(dsl, clock);
+    JooqServerStore serverStore = new JooqServerStore(dsl, clock, database.secrets());
+    serverStore.sealClearSecrets();
     JooqLibraryStore libraryStore = new JooqLibraryStore(dsl);
     this.servers =
         new ServerService(

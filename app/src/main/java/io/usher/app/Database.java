@@ -1,9 +1,12 @@
 package io.usher.app;
 
 import io.usher.domain.common.UsherException;
-import java.nio.file.Files;
+import io.usher.store.SecretBox;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -13,17 +16,33 @@ import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /**
- * The embedded H2 file database of one data directory, migrated by Flyway on open.
+ * The embedded H2 file database of one data directory, migrated by Flyway on open (decisions 0001
+ * and 0008).
  *
  * <p>AUTO_SERVER lets a one-shot CLI command reach the database while the window or {@code usher
- * serve} has it open: the first process serves it to the others over loopback.
+ * serve} has it open: the first process serves it to the others, on loopback only. WRITE_DELAY=0
+ * makes every commit write its chunk before the commit returns, so what Usher acknowledged survives
+ * the process being killed the next instant.
  */
 public final class Database implements AutoCloseable {
+  static final String FILE_NAME = "usher.mv.db";
+  private static final long OPEN_PATIENCE_NANOS = 10_000_000_000L;
+
+  static {
+    // Read once by H2 when it first starts a server socket: the auto-server listens on loopback
+    // alone instead of every interface.
+    if (System.getProperty("h2.bindAddress") == null) {
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+  }
+
   private final JdbcConnectionPool pool;
   private final DSLContext dsl;
+  private final SecretBox secrets;
 
-  private Database(JdbcConnectionPool pool) {
+  private Database(JdbcConnectionPool pool, SecretBox secrets) {
     this.pool = pool;
+    this.secrets = secrets;
     DefaultConfiguration config = new DefaultConfiguration();
     config.set(SQLDialect.H2);
     config.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(pool)));
@@ -32,20 +51,26 @@ public final class Database implements AutoCloseable {
   }
 
   public static Database open(Path dataDir) {
+    DataFolder.secure(dataDir);
+    SecretBox secrets = new SecretBox(DataFolder.secret(dataDir, DataFolder.KEY_FILE, 32));
     JdbcConnectionPool pool = null;
     try {
-      Files.createDirectories(dataDir);
-      String url =
-          "jdbc:h2:file:" + dataDir.resolve("usher").toAbsolutePath() + ";AUTO_SERVER=TRUE";
-      pool = JdbcConnectionPool.create(url, "usher", "");
+      pool = JdbcConnectionPool.create(url(dataDir), "usher", "");
       pool.setMaxConnections(16);
+      firstConnection(pool);
       Flyway.configure()
           .dataSource(pool)
           .locations("classpath:db/migration")
           .failOnMissingLocations(true)
           .load()
           .migrate();
-      return new Database(pool);
+      DataFolder.secure(dataDir);
+      return new Database(pool, secrets);
+    } catch (UsherException e) {
+      if (pool != null) {
+        pool.dispose();
+      }
+      throw e;
     } catch (Exception e) {
       if (pool != null) {
         pool.dispose();
@@ -55,13 +80,61 @@ public final class Database implements AutoCloseable {
               + dataDir
               + ": "
               + rootMessage(e)
-              + ". Check that the folder is writable and not used by a newer Usher.",
+              + ". Check that the folder is writable.",
           e);
     }
   }
 
+  static String url(Path dataDir) {
+    return "jdbc:h2:file:"
+        + dataDir.resolve("usher").toAbsolutePath()
+        + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+  }
+
+  /**
+   * Two Usher processes that open the folder at the same instant race to serve it: the loser sees
+   * the file locked, or the winner's server before it answers. Both settle within moments, so the
+   * loser waits and tries again rather than failing the owner's command.
+   */
+  private static void firstConnection(JdbcConnectionPool pool) throws SQLException {
+    long deadline = System.nanoTime() + OPEN_PATIENCE_NANOS;
+    long pause = 20;
+    while (true) {
+      try (Connection c = pool.getConnection()) {
+        return;
+      } catch (SQLException e) {
+        if (!passing(e) || System.nanoTime() > deadline) {
+          if (passing(e)) {
+            throw new UsherException(
+                "Another Usher process kept this data folder's database locked for 10 s (another"
+                    + " command starting at the same moment, or one that hangs): try again.",
+                e);
+          }
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UsherException("Interrupted while waiting for the database.", e);
+      }
+      pause = Math.min(pause * 2, 500);
+    }
+  }
+
+  private static boolean passing(SQLException e) {
+    return e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+        || e.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1;
+  }
+
   public DSLContext dsl() {
     return dsl;
+  }
+
+  /** Seals and opens secrets with the data folder's key. */
+  public SecretBox secrets() {
+    return secrets;
   }
 
   @Override

@@ -20,12 +20,30 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 public final class JooqServerStore implements ServerStore {
+  /** Where a server's token or API key is sealed; see {@link SecretBox}. */
+  private static final String CREDENTIAL = "media_servers.credential";
+
   private final DSLContext dsl;
   private final Clock clock;
+  private final SecretBox box;
 
-  public JooqServerStore(DSLContext dsl, Clock clock) {
+  public JooqServerStore(DSLContext dsl, Clock clock, SecretBox box) {
     this.dsl = dsl;
     this.clock = clock;
+    this.box = box;
+  }
+
+  /** Seals credentials written in clear by an Usher from before secrets were sealed; how many. */
+  public int sealClearSecrets() {
+    int sealed = 0;
+    for (MediaServersRecord rec : dsl.fetch(MEDIA_SERVERS)) {
+      if (!SecretBox.isSealed(rec.getCredential()) && !rec.getCredential().isEmpty()) {
+        rec.setCredential(box.seal(CREDENTIAL, rec.getCredential()));
+        rec.store();
+        sealed++;
+      }
+    }
+    return sealed;
   }
 
   @Override
@@ -34,7 +52,7 @@ public final class JooqServerStore implements ServerStore {
     rec.setKind(s.kind().code());
     rec.setName(s.name());
     rec.setUrl(s.url());
-    rec.setCredential(s.credential());
+    rec.setCredential(box.seal(CREDENTIAL, s.credential()));
     rec.setMachineId(s.machineId());
     rec.setProxyUrl(s.proxyUrl());
     rec.setCreatedAt(clock.instant());
@@ -80,19 +98,19 @@ public final class JooqServerStore implements ServerStore {
 
   @Override
   public List<Server> all() {
-    return select().orderBy(MEDIA_SERVERS.NAME).fetch(JooqServerStore::toServer);
+    return select().orderBy(MEDIA_SERVERS.NAME).fetch(this::toServer);
   }
 
   @Override
   public Optional<Server> byId(long id) {
-    return select().where(MEDIA_SERVERS.ID.eq(id)).fetchOptional(JooqServerStore::toServer);
+    return select().where(MEDIA_SERVERS.ID.eq(id)).fetchOptional(this::toServer);
   }
 
   @Override
   public Optional<Server> byName(String name) {
     return select()
         .where(DSL.upper(MEDIA_SERVERS.NAME).eq(name.strip().toUpperCase(java.util.Locale.ROOT)))
-        .fetchOptional(JooqServerStore::toServer);
+        .fetchOptional(this::toServer);
   }
 
   @Override
@@ -112,13 +130,17 @@ public final class JooqServerStore implements ServerStore {
         .on(SERVER_LOCATIONS.ID.eq(MEDIA_SERVERS.LOCATION_ID));
   }
 
-  private static Server toServer(Record r) {
+  /**
+   * A credential that does not open (the key file is missing or another one) reads as empty: the
+   * server then answers 401 and the owner links it again.
+   */
+  private Server toServer(Record r) {
     return new Server(
         r.get(MEDIA_SERVERS.ID),
         ServerKind.fromCode(r.get(MEDIA_SERVERS.KIND)),
         r.get(MEDIA_SERVERS.NAME),
         r.get(MEDIA_SERVERS.URL),
-        r.get(MEDIA_SERVERS.CREDENTIAL),
+        box.open(CREDENTIAL, r.get(MEDIA_SERVERS.CREDENTIAL)).orElse(""),
         r.get(MEDIA_SERVERS.MACHINE_ID),
         r.get(MEDIA_SERVERS.PROXY_URL),
         new ServerSettings(

@@ -3,10 +3,16 @@ package io.usher.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +23,11 @@ class ServeTest {
 
   @Test
   void serveRunsUntilSigtermThenReleasesTheDataFolder() throws Exception {
+    try (AppContext usher = new AppContext(dataDir, Clock.systemUTC());
+        ServerSocket free = new ServerSocket(0)) {
+      // Not the default port: another build or Usher on this machine may hold it.
+      usher.settings().set("checkout.port", Integer.toString(free.getLocalPort()));
+    }
     Process usher =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -33,6 +44,7 @@ class ServeTest {
         new BufferedReader(new InputStreamReader(usher.getInputStream(), StandardCharsets.UTF_8));
     String first = out.readLine();
     assertThat(first).startsWith("Usher is running headless on " + dataDir);
+    assertDatabaseServerListensOnLoopbackOnly();
 
     usher.destroy();
 
@@ -41,5 +53,36 @@ class ServeTest {
         AppContext again = new AppContext(dataDir, Clock.systemUTC())) {
       assertThat(again.jobs().list()).isNotEmpty();
     }
+  }
+
+  /**
+   * Issue 11 §5: H2's auto-server, which lets one-shot commands reach the database while serve
+   * runs, listened on every interface. Read from the kernel's socket table which address the port
+   * named in H2's lock file is bound to; no traffic is sent anywhere.
+   */
+  private void assertDatabaseServerListensOnLoopbackOnly() throws IOException {
+    Properties lock = new Properties();
+    try (var in = Files.newInputStream(dataDir.resolve("usher.lock.db"))) {
+      lock.load(in);
+    }
+    String server = lock.getProperty("server");
+    assertThat(server)
+        .as("H2's lock file names its server")
+        .matches("(localhost|127\\.0\\.0\\.1):\\d+");
+    int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
+    String portHex = String.format("%04X", port);
+    List<String> listening = new ArrayList<>();
+    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      for (String line : Files.readAllLines(Path.of(table))) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length > 3 && f[1].endsWith(":" + portHex) && f[3].equals("0A")) {
+          listening.add(f[1].substring(0, f[1].indexOf(':')));
+        }
+      }
+    }
+    assertThat(listening)
+        .as("local addresses listening on " + port + " (127.0.0.1, as IPv4 or IPv4-mapped IPv6)")
+        .isNotEmpty()
+        .allMatch(a -> a.equals("0100007F") || a.equals("0000000000000000FFFF00000100007F"));
   }
 }

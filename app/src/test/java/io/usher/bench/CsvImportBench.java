@@ -49,7 +49,7 @@ class CsvImportBench {
       usher.plans().create(Fixtures.plan("Yearly", "100", PlanDuration.months(12)));
       CsvImportService imports =
           new CsvImportService(
-              new JooqServerStore(db.dsl(), clock),
+              new JooqServerStore(db.dsl(), clock, db.secrets()),
               new JooqPlanStore(db.dsl(), clock),
               new JooqPaymentStore(db.dsl(), clock),
               r -> new InviteResult(null, null, null, r.email(), false, null),

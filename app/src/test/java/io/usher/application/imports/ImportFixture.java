@@ -61,7 +61,7 @@ abstract class ImportFixture {
     db = Database.open(dataDir);
     imports =
         new CsvImportService(
-            new JooqServerStore(db.dsl(), clock),
+            new JooqServerStore(db.dsl(), clock, db.secrets()),
             new JooqPlanStore(db.dsl(), clock),
             new JooqPaymentStore(db.dsl(), clock),
             request -> {
