@@ -4,6 +4,8 @@ import io.usher.application.Usher;
 import io.usher.application.accounts.AccountChangeService;
 import io.usher.application.accounts.AccountLinkService;
 import io.usher.application.accounts.CustomerAccountService;
+import io.usher.application.backups.BackupJob;
+import io.usher.application.backups.BackupService;
 import io.usher.application.checkout.CheckoutService;
 import io.usher.application.discounts.DiscountService;
 import io.usher.application.enforce.ActivityService;
@@ -95,6 +97,7 @@ public final class AppContext implements Usher {
   private final AccountChangeService accounts;
   private final MailService mail;
   private final JobService jobs;
+  private final BackupService backups;
   private final CsvImportService imports;
   private final DiscordService discord;
   private final DiscordRolesJob discordRoles;
@@ -330,6 +333,8 @@ public final class AppContext implements Usher {
             audit,
             alertOwner,
             clock);
+    LedgerBackups ledgerBackups = new LedgerBackups(dataDir, database.dataSource(), clock);
+    this.backups = new BackupService(ledgerBackups);
     this.jobs =
         new JobService(
             jobRuns,
@@ -344,8 +349,15 @@ public final class AppContext implements Usher {
                 remind,
                 enforce,
                 discordRoles,
-                new StripeEventsJob(provider, stripePayments, settingsStore, settings::value)),
+                new StripeEventsJob(provider, stripePayments, settingsStore, settings::value),
+                new BackupJob(
+                    ledgerBackups, () -> Integer.parseInt(settings.value("backup.keep").strip()))),
             clock);
+  }
+
+  @Override
+  public BackupService backups() {
+    return backups;
   }
 
   /** Applies a payment provider's events to the ledger (the polling job and the webhook). */

@@ -5,6 +5,8 @@ import io.usher.store.SecretBox;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -26,6 +28,10 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
  */
 public final class Database implements AutoCloseable {
   static final String FILE_NAME = "usher.mv.db";
+
+  /** The newest migration this build carries (V12__…); DatabaseTest keeps it in step. */
+  static final int SCHEMA = 12;
+
   private static final long OPEN_PATIENCE_NANOS = 10_000_000_000L;
 
   static {
@@ -58,6 +64,7 @@ public final class Database implements AutoCloseable {
       pool = JdbcConnectionPool.create(url(dataDir), "usher", "");
       pool.setMaxConnections(16);
       firstConnection(pool);
+      backUpBeforeMigrating(pool, dataDir);
       Flyway.configure()
           .dataSource(pool)
           .locations("classpath:db/migration")
@@ -75,6 +82,9 @@ public final class Database implements AutoCloseable {
       if (pool != null) {
         pool.dispose();
       }
+      if (damaged(e)) {
+        throw new UsherException(damagedSentence(dataDir, rootMessage(e)), e);
+      }
       throw new UsherException(
           "Could not open the database in "
               + dataDir
@@ -83,6 +93,61 @@ public final class Database implements AutoCloseable {
               + ". Check that the folder is writable.",
           e);
     }
+  }
+
+  /**
+   * A ledger from an older Usher is copied before its schema changes, so an upgrade that goes wrong
+   * can be undone with usher restore.
+   */
+  private static void backUpBeforeMigrating(JdbcConnectionPool pool, Path dataDir)
+      throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      int schema = LedgerBackups.schema(c);
+      if (schema > 0 && schema < SCHEMA) {
+        Instant now = Instant.now();
+        LedgerBackups.take(
+            c, dataDir, LedgerBackups.dated(dataDir, now, "-before-v" + SCHEMA + ".zip"), now);
+      }
+    }
+  }
+
+  private static boolean damaged(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1) {
+        return true;
+      }
+      if (t instanceof org.h2.mvstore.MVStoreException store
+          && store.getErrorCode() == org.h2.mvstore.DataUtils.ERROR_FILE_CORRUPT) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * H2 can fall back to an older state of a damaged file; Usher never does so silently: it says
+   * what happened and which backup to restore.
+   */
+  private static String damagedSentence(Path dataDir, String detail) {
+    String base =
+        "The ledger file "
+            + dataDir.resolve(FILE_NAME)
+            + " is damaged ("
+            + detail
+            + "), so Usher did not open it. ";
+    return LedgerBackups.list(dataDir).stream()
+        .findFirst()
+        .map(
+            b ->
+                base
+                    + "The newest backup is "
+                    + b.file()
+                    + ", taken "
+                    + b.created()
+                    + ": run usher restore "
+                    + b.file()
+                    + " (the damaged file is kept beside the backups).")
+        .orElse(base + "There is no backup in " + dataDir.resolve(LedgerBackups.FOLDER) + ".");
   }
 
   static String url(Path dataDir) {
@@ -130,6 +195,15 @@ public final class Database implements AutoCloseable {
 
   public DSLContext dsl() {
     return dsl;
+  }
+
+  /** A connection of the pool, for H2's own commands (BACKUP TO). */
+  Connection connection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  DataSource dataSource() {
+    return pool;
   }
 
   /** Seals and opens secrets with the data folder's key. */

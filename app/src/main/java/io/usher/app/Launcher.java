@@ -17,7 +17,8 @@ public final class Launcher {
         new Cli(
                 Launcher::open,
                 option -> Desktop.start(dataDir(option)),
-                option -> Headless.serve(dataDir(option)))
+                option -> Headless.serve(dataDir(option)),
+                (option, file) -> Restore.run(dataDir(option), Path.of(file), Clock.systemUTC()))
             .execute(args);
     if (code != Cli.WINDOW_OPENED) {
       System.exit(code);

@@ -3,6 +3,7 @@ package io.usher.application;
 import io.usher.application.accounts.AccountChangeService;
 import io.usher.application.accounts.AccountLinkService;
 import io.usher.application.accounts.CustomerAccountService;
+import io.usher.application.backups.BackupService;
 import io.usher.application.checkout.CheckoutService;
 import io.usher.application.discounts.DiscountService;
 import io.usher.application.enforce.ActivityService;
@@ -54,6 +55,9 @@ public interface Usher extends AutoCloseable {
   AccountChangeService accounts();
 
   JobService jobs();
+
+  /** Backups of the ledger taken by hand; the daily one is the "backup" job. */
+  BackupService backups();
 
   ProviderWebhooks webhooks();
 

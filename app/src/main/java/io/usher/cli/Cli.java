@@ -19,14 +19,18 @@ public final class Cli {
   private final UsherOpener opener;
   private final Consumer<String> openWindow;
   private final Consumer<String> serve;
+  private final Restorer restorer;
 
   /**
    * @param serve runs headless on the data folder until the process is stopped
+   * @param restorer puts a backup in place of a data folder's ledger
    */
-  public Cli(UsherOpener opener, Consumer<String> openWindow, Consumer<String> serve) {
+  public Cli(
+      UsherOpener opener, Consumer<String> openWindow, Consumer<String> serve, Restorer restorer) {
     this.opener = opener;
     this.openWindow = openWindow;
     this.serve = serve;
+    this.restorer = restorer;
   }
 
   /** For tests that never serve. */
@@ -36,6 +40,9 @@ public final class Cli {
         openWindow,
         option -> {
           throw new UsherException("usher serve is not available in this build.");
+        },
+        (option, file) -> {
+          throw new UsherException("usher restore is not available in this build.");
         });
   }
 
@@ -44,7 +51,7 @@ public final class Cli {
   }
 
   public int execute(PrintWriter out, PrintWriter err, String... args) {
-    RootCommand root = new RootCommand(opener, openWindow, serve, out);
+    RootCommand root = new RootCommand(opener, openWindow, serve, restorer, out);
     CommandLine cli = new CommandLine(root);
     cli.setOut(out);
     cli.setErr(err);

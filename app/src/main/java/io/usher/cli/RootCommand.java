@@ -38,6 +38,8 @@ import picocli.CommandLine.ScopeType;
       UnlinkCommand.class,
       ImportCommand.class,
       JobsCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
       ServeCommand.class,
       HelpCommand.class
     })
@@ -45,6 +47,7 @@ final class RootCommand implements Runnable {
   private final UsherOpener opener;
   private final Consumer<String> openWindow;
   private final Consumer<String> serve;
+  private final Restorer restorer;
   private final PrintWriter out;
   private Usher usher;
   private boolean windowOpened;
@@ -60,10 +63,15 @@ final class RootCommand implements Runnable {
   boolean json;
 
   RootCommand(
-      UsherOpener opener, Consumer<String> openWindow, Consumer<String> serve, PrintWriter out) {
+      UsherOpener opener,
+      Consumer<String> openWindow,
+      Consumer<String> serve,
+      Restorer restorer,
+      PrintWriter out) {
     this.opener = opener;
     this.openWindow = openWindow;
     this.serve = serve;
+    this.restorer = restorer;
     this.out = out;
   }
 
@@ -88,6 +96,12 @@ final class RootCommand implements Runnable {
   /** Runs headless until stopped (usher serve). */
   void serve() {
     serve.accept(dataDir);
+  }
+
+  /** Restores a backup; the ledger must not be open in this process, so Usher is closed first. */
+  String restore(String file) {
+    closeUsher();
+    return restorer.restore(dataDir, file);
   }
 
   boolean windowOpened() {

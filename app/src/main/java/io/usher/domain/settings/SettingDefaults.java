@@ -34,6 +34,11 @@ public final class SettingDefaults {
               SettingType.BOOLEAN,
               "Stop all streams of a user over the limit, not only the excess"),
           new SettingKey(
+              "backup.keep",
+              "14",
+              SettingType.WHOLE_NUMBER,
+              "How many daily backups of the ledger to keep"),
+          new SettingKey(
               "invite.pace-seconds",
               "30",
               SettingType.WHOLE_NUMBER,

@@ -1,0 +1,54 @@
+package io.usher.application.backups;
+
+import io.usher.application.jobs.Job;
+import io.usher.application.jobs.JobResult;
+import io.usher.domain.backups.BackupFile;
+import io.usher.domain.backups.Backups;
+import java.time.Duration;
+import java.util.function.IntSupplier;
+
+/** Daily: a dated backup of the ledger, keeping the newest {@code backup.keep}. */
+public final class BackupJob implements Job {
+  private final Backups backups;
+  private final IntSupplier keep;
+
+  /**
+   * @param keep how many dated backups to keep (the backup.keep setting, read at each run)
+   */
+  public BackupJob(Backups backups, IntSupplier keep) {
+    this.backups = backups;
+    this.keep = keep;
+  }
+
+  @Override
+  public String name() {
+    return "backup";
+  }
+
+  @Override
+  public String description() {
+    return "Back up the ledger and keep the newest backups";
+  }
+
+  @Override
+  public Duration every() {
+    return Duration.ofDays(1);
+  }
+
+  @Override
+  public JobResult run(boolean dryRun) {
+    int newest = keep.getAsInt();
+    if (dryRun) {
+      return JobResult.of("Would back up the ledger and keep the newest " + newest + " backups.");
+    }
+    BackupFile made = backups.create(null);
+    int removed = backups.prune(newest);
+    return JobResult.of(
+        "Backed up to "
+            + made.file()
+            + " ("
+            + made.bytes()
+            + " bytes)"
+            + (removed > 0 ? "; removed " + removed + " older." : "."));
+  }
+}

@@ -1,0 +1,18 @@
+package io.usher.domain.backups;
+
+import java.util.List;
+
+/** Consistent copies of the whole ledger, taken while Usher runs. */
+public interface Backups {
+  /**
+   * Copies the ledger (settings and secrets included, still sealed) to {@code file}, or to a new
+   * dated file in the data folder's backups folder when {@code file} is null.
+   */
+  BackupFile create(String file);
+
+  /** The backups in the data folder's backups folder, newest first. */
+  List<BackupFile> list();
+
+  /** Deletes the dated backups beyond the newest {@code keep}; how many went. */
+  int prune(int keep);
+}
