@@ -4,7 +4,9 @@ import io.usher.domain.common.UsherException;
 import io.usher.store.SecretBox;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -32,7 +34,8 @@ public final class Database implements AutoCloseable {
   /** The newest migration this build carries (V12__…); DatabaseTest keeps it in step. */
   static final int SCHEMA = 12;
 
-  private static final long OPEN_PATIENCE_NANOS = 10_000_000_000L;
+  private static final long OPEN_PATIENCE_NANOS = 30_000_000_000L;
+  private static final long LINGER_NANOS = 5_000_000_000L;
 
   static {
     // Read once by H2 when it first starts a server socket: the auto-server listens on loopback
@@ -59,40 +62,63 @@ public final class Database implements AutoCloseable {
   public static Database open(Path dataDir) {
     DataFolder.secure(dataDir);
     SecretBox secrets = new SecretBox(DataFolder.secret(dataDir, DataFolder.KEY_FILE, 32));
-    JdbcConnectionPool pool = null;
-    try {
-      pool = JdbcConnectionPool.create(url(dataDir), "usher", "");
+    long deadline = System.nanoTime() + OPEN_PATIENCE_NANOS;
+    long pause = 20;
+    while (true) {
+      JdbcConnectionPool pool =
+          JdbcConnectionPool.create(url(dataDir, InstanceLock.running(dataDir)), "usher", "");
       pool.setMaxConnections(16);
-      firstConnection(pool);
-      backUpBeforeMigrating(pool, dataDir);
-      Flyway.configure()
-          .dataSource(pool)
-          .locations("classpath:db/migration")
-          .failOnMissingLocations(true)
-          .load()
-          .migrate();
-      DataFolder.secure(dataDir);
-      return new Database(pool, secrets);
-    } catch (UsherException e) {
-      if (pool != null) {
+      try {
+        backUpBeforeMigrating(pool, dataDir);
+        Flyway.configure()
+            .dataSource(pool)
+            .locations("classpath:db/migration")
+            .failOnMissingLocations(true)
+            .load()
+            .migrate();
+        DataFolder.secure(dataDir);
+        return new Database(pool, secrets);
+      } catch (UsherException e) {
         pool.dispose();
-      }
-      throw e;
-    } catch (Exception e) {
-      if (pool != null) {
+        throw e;
+      } catch (Exception e) {
         pool.dispose();
+        if (passing(e) && System.nanoTime() < deadline) {
+          pause = pauseBeforeRetry(pause);
+          continue;
+        }
+        throw refusal(dataDir, e);
       }
-      if (damaged(e)) {
-        throw new UsherException(damagedSentence(dataDir, rootMessage(e)), e);
-      }
-      throw new UsherException(
-          "Could not open the database in "
-              + dataDir
-              + ": "
-              + rootMessage(e)
-              + ". Check that the folder is writable.",
+    }
+  }
+
+  private static UsherException refusal(Path dataDir, Exception e) {
+    if (damaged(e)) {
+      return new UsherException(damagedSentence(dataDir, rootMessage(e)), e);
+    }
+    if (passing(e)) {
+      return new UsherException(
+          "Another Usher process kept this data folder's database busy for 30 s (a command"
+              + " starting at the same moment, or one that hangs): try again.",
           e);
     }
+    return new UsherException(
+        "Could not open the database in "
+            + dataDir
+            + ": "
+            + rootMessage(e)
+            + ". Check that the folder is writable.",
+        e);
+  }
+
+  private static long pauseBeforeRetry(long pause) {
+    try {
+      Thread.sleep(pause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UsherException("Interrupted while waiting for the database.", e);
+    }
+    return Math.min(pause * 2, 500);
   }
 
   /**
@@ -150,47 +176,37 @@ public final class Database implements AutoCloseable {
         .orElse(base + "There is no backup in " + dataDir.resolve(LedgerBackups.FOLDER) + ".");
   }
 
-  static String url(Path dataDir) {
+  /**
+   * @param shared through the auto-server, as while a window or serve runs
+   */
+  static String url(Path dataDir, boolean shared) {
     return "jdbc:h2:file:"
         + dataDir.resolve("usher").toAbsolutePath()
-        + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        + ";WRITE_DELAY=0"
+        + (shared ? ";AUTO_SERVER=TRUE" : "");
   }
 
   /**
    * Two Usher processes that open the folder at the same instant race to serve it: the loser sees
-   * the file locked, or the winner's server before it answers. Both settle within moments, so the
-   * loser waits and tries again rather than failing the owner's command.
+   * the file locked, or the winner's server before it answers or just as it goes away. Both settle
+   * within moments, and opening changes nothing until Flyway has a connection, so the loser waits
+   * and opens again rather than failing the owner's command.
    */
-  private static void firstConnection(JdbcConnectionPool pool) throws SQLException {
-    long deadline = System.nanoTime() + OPEN_PATIENCE_NANOS;
-    long pause = 20;
-    while (true) {
-      try (Connection c = pool.getConnection()) {
-        return;
-      } catch (SQLException e) {
-        if (!passing(e) || System.nanoTime() > deadline) {
-          if (passing(e)) {
-            throw new UsherException(
-                "Another Usher process kept this data folder's database locked for 10 s (another"
-                    + " command starting at the same moment, or one that hangs): try again.",
-                e);
-          }
-          throw e;
-        }
+  private static boolean passing(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && passing(sql)) {
+        return true;
       }
-      try {
-        Thread.sleep(pause);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new UsherException("Interrupted while waiting for the database.", e);
-      }
-      pause = Math.min(pause * 2, 500);
     }
+    return false;
   }
 
   private static boolean passing(SQLException e) {
     return e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
-        || e.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1;
+        || e.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1
+        || (e.getErrorCode() == ErrorCode.ERROR_OPENING_DATABASE_1
+            && (String.valueOf(e.getMessage()).contains("Lock file")
+                || String.valueOf(e.getMessage()).contains("Another process")));
   }
 
   public DSLContext dsl() {
@@ -211,9 +227,44 @@ public final class Database implements AutoCloseable {
     return secrets;
   }
 
+  /**
+   * A process that serves the database to others (the auto-server) takes it down when it exits; a
+   * one-shot command that happens to serve waits, briefly, until the commands it serves are done,
+   * so none of them fails half-way.
+   */
   @Override
   public void close() {
+    awaitRemoteSessions();
     pool.dispose();
+  }
+
+  private void awaitRemoteSessions() {
+    long deadline = System.nanoTime() + LINGER_NANOS;
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
+      try (ResultSet own =
+          s.executeQuery(
+              "SELECT CLIENT_ADDR FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = SESSION_ID()")) {
+        if (!own.next() || own.getString(1) != null) {
+          return;
+        }
+      }
+      while (System.nanoTime() < deadline) {
+        try (ResultSet remote =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CLIENT_ADDR IS NOT NULL")) {
+          remote.next();
+          if (remote.getInt(1) == 0) {
+            return;
+          }
+        }
+        Thread.sleep(20);
+      }
+    } catch (SQLException e) {
+      // The database is already going away: nothing to wait for.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static String rootMessage(Throwable e) {

@@ -58,6 +58,23 @@ public final class InstanceLock implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether a window or serve (this process included) runs on the data folder: the pid its lock
+   * file names is alive. Read without locking, so a window starting at this instant is never
+   * refused because of the look.
+   */
+  static boolean running(Path dataDir) {
+    Path file = dataDir.resolve("usher.lock");
+    try {
+      String pid =
+          Files.exists(file) ? Files.readString(file, StandardCharsets.US_ASCII).strip() : "";
+      return !pid.isEmpty()
+          && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+    } catch (IOException | NumberFormatException e) {
+      return false;
+    }
+  }
+
   private static String readPid(FileChannel channel) throws IOException {
     ByteBuffer buf = ByteBuffer.allocate(32);
     int n = channel.read(buf, 0);

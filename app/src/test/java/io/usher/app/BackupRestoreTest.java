@@ -127,7 +127,7 @@ class BackupRestoreTest {
 
   @Test
   void aLedgerFromAnOlderUsherIsBackedUpBeforeItsSchemaChanges() throws IOException {
-    JdbcConnectionPool pool = JdbcConnectionPool.create(Database.url(dataDir), "usher", "");
+    JdbcConnectionPool pool = JdbcConnectionPool.create(Database.url(dataDir, false), "usher", "");
     Flyway.configure()
         .dataSource(pool)
         .locations("classpath:db/migration")

@@ -31,7 +31,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +60,7 @@ class CrashDurabilityTest {
   private final ConcurrentLinkedQueue<String> unacknowledgedEvents = new ConcurrentLinkedQueue<>();
   private final AtomicInteger eventCounter = new AtomicInteger();
   private final AtomicInteger cliAcks = new AtomicInteger();
+  private final Semaphore roundsDone = new Semaphore(0);
   private int port;
 
   @Test
@@ -89,60 +90,62 @@ class CrashDurabilityTest {
     Random random = new Random(Long.getLong("usher.crash.seed", System.nanoTime()));
     int failedStarts = 0;
     long started = System.nanoTime();
+    List<Process> writers = new ArrayList<>();
+    for (int w = 0; w < CLI_WRITERS; w++) {
+      Process writer =
+          start(
+              "io.usher.app.CrashTestWriter",
+              dataDir.toString(),
+              "cli" + w + "@example.com",
+              "cli" + w,
+              "1000",
+              scratch.toString(),
+              Integer.toString(ROUNDS));
+      writers.add(writer);
+      Thread.ofVirtual().start(() -> readWriter(writer));
+    }
     for (int round = 0; round < ROUNDS; round++) {
       long roundStart = System.nanoTime();
-      Path go = scratch.resolve("go-" + round);
-      Path stop = scratch.resolve("stop-" + round);
+      int acksBefore = cliAcks.get();
       Process serve = start("io.usher.app.Launcher", "--data-dir", dataDir.toString(), "serve");
-      List<Process> writers = new ArrayList<>();
-      List<Thread> readers = new ArrayList<>();
-      CountDownLatch writing = new CountDownLatch(1);
-      for (int w = 0; w < CLI_WRITERS; w++) {
-        Process writer =
-            start(
-                "io.usher.app.CrashTestWriter",
-                dataDir.toString(),
-                "cli" + w + "@example.com",
-                "cli-" + round + "-" + w,
-                "1000",
-                go.toString(),
-                stop.toString());
-        writers.add(writer);
-        readers.add(Thread.ofVirtual().start(() -> readAcks(writer, writing)));
-      }
-      if (!awaitHealth(serve)) {
+      boolean up = awaitHealth(serve);
+      long upAt = System.nanoTime();
+      if (up) {
+        Files.createFile(scratch.resolve("go-" + round));
+        AtomicBoolean sending = new AtomicBoolean(true);
+        List<Thread> senders = new ArrayList<>();
+        for (int s = 0; s < WEBHOOK_SENDERS; s++) {
+          senders.add(Thread.ofVirtual().start(() -> sendWebhooks(sending)));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (cliAcks.get() == acksBefore && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+        Thread.sleep(random.nextInt(1500));
+        serve.destroyForcibly();
+        sending.set(false);
+        for (Thread t : senders) {
+          t.join();
+        }
+      } else {
         failedStarts++;
         System.err.println("round " + round + ": serve did not start: " + stderrTail());
-        Files.createFile(stop);
-        serve.destroyForcibly().waitFor();
-        awaitAll(writers, readers);
-        continue;
+        serve.destroyForcibly();
       }
-      long up = System.nanoTime();
-      Files.createFile(go);
-      AtomicBoolean sending = new AtomicBoolean(true);
-      List<Thread> senders = new ArrayList<>();
-      for (int s = 0; s < WEBHOOK_SENDERS; s++) {
-        senders.add(Thread.ofVirtual().start(() -> sendWebhooks(sending)));
-      }
-      writing.await(20, TimeUnit.SECONDS);
-      long firstAck = System.nanoTime();
-      Thread.sleep(random.nextInt(1500));
-      serve.destroyForcibly();
       serve.waitFor(10, TimeUnit.SECONDS);
-      Files.createFile(stop);
-      sending.set(false);
-      for (Thread t : senders) {
-        t.join();
-      }
-      long killed = System.nanoTime();
-      awaitAll(writers, readers);
+      Files.createFile(scratch.resolve("stop-" + round));
+      assertThat(roundsDone.tryAcquire(CLI_WRITERS, 60, TimeUnit.SECONDS))
+          .as("writers finished round %d", round)
+          .isTrue();
       System.out.printf(
-          "round %d: up %d ms, first ack %d ms, writers out %d ms%n",
+          "round %d: serve up in %d ms, %d CLI acks, %d ms in all%n",
           round,
-          (up - roundStart) / 1_000_000,
-          (firstAck - up) / 1_000_000,
-          (System.nanoTime() - killed) / 1_000_000);
+          (upAt - roundStart) / 1_000_000,
+          cliAcks.get() - acksBefore,
+          (System.nanoTime() - roundStart) / 1_000_000);
+    }
+    for (Process writer : writers) {
+      assertThat(writer.waitFor(30, TimeUnit.SECONDS)).as("writer ended").isTrue();
     }
     long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
 
@@ -215,7 +218,7 @@ class CrashDurabilityTest {
     }
   }
 
-  private void readAcks(Process writer, CountDownLatch writing) {
+  private void readWriter(Process writer) {
     try (BufferedReader out =
         new BufferedReader(
             new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
@@ -224,7 +227,8 @@ class CrashDurabilityTest {
         if (line.startsWith("ACK ")) {
           acknowledged.add(line.substring(4));
           cliAcks.incrementAndGet();
-          writing.countDown();
+        } else if (line.startsWith("DONE ")) {
+          roundsDone.release();
         }
       }
     } catch (IOException e) {
@@ -232,17 +236,8 @@ class CrashDurabilityTest {
     }
   }
 
-  private static void awaitAll(List<Process> writers, List<Thread> readers) throws Exception {
-    for (Process writer : writers) {
-      assertThat(writer.waitFor(60, TimeUnit.SECONDS)).as("writer ended").isTrue();
-    }
-    for (Thread reader : readers) {
-      reader.join();
-    }
-  }
-
   private boolean awaitHealth(Process serve) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     HttpRequest health =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
             .timeout(Duration.ofSeconds(1))

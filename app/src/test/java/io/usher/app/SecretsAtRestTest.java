@@ -88,7 +88,7 @@ class SecretsAtRestTest {
     try (AppContext usher = new AppContext(dataDir, Clock.systemUTC())) {
       usher.settings().set("stripe.secret-key", "placeholder");
     }
-    String url = Database.url(dataDir);
+    String url = Database.url(dataDir, false);
     try (var c = java.sql.DriverManager.getConnection(url, "usher", "");
         var s = c.createStatement()) {
       s.executeUpdate(
