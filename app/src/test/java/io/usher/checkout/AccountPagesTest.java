@@ -440,7 +440,7 @@ class AccountPagesTest {
         .users()
         .create(
             new UserSpec(
-                "\"><script>x</script>@example.com",
+                "o'brien&co=1@example.com",
                 "<img src=x onerror=alert(1)>",
                 true,
                 false,
@@ -448,15 +448,15 @@ class AccountPagesTest {
                 null,
                 null,
                 null));
-    String token = signIn("\"><script>x</script>@example.com");
+    String token = signIn("o'brien&co=1@example.com");
 
     String page = get("/account?token=" + token).body();
 
     assertThat(page)
         .contains("Hi &lt;img src&#61;x onerror&#61;alert(1)&gt;")
-        .contains("&quot;&gt;&lt;script&gt;x&lt;/script&gt;@example.com")
+        .contains("o&#39;brien&amp;co&#61;1@example.com")
         .contains("Permanent")
-        .doesNotContain("<script>x")
+        .doesNotContain("o'brien&co")
         .doesNotContain("<img");
     assertThat(askForLink("\"><b>x@example.com").body())
         .contains("&quot;&gt;&lt;b&gt;x@example.com")
