@@ -74,7 +74,7 @@ public final class CheckoutServer implements AutoCloseable {
   public static Optional<CheckoutServer> startFor(
       AppContext context, Clock clock, java.util.function.Consumer<String> tell) {
     String bind = context.settings().value("checkout.bind");
-    int port = Integer.parseInt(context.settings().value("checkout.port").strip());
+    String port = context.settings().value("checkout.port").strip();
     try {
       Csrf csrf = new Csrf(secret(context.dataDir()), clock, Duration.ofMinutes(30));
       RateLimiter posts = new RateLimiter(10, Duration.ofMinutes(1), clock);
@@ -99,7 +99,7 @@ public final class CheckoutServer implements AutoCloseable {
             }
             pages.handle(exchange);
           };
-      CheckoutServer server = start(new InetSocketAddress(bind, port), endpoint);
+      CheckoutServer server = start(new InetSocketAddress(bind, Integer.parseInt(port)), endpoint);
       LOG.info("Checkout page on http://{}:{}/", bind, server.port());
       return Optional.of(server);
     } catch (BindException e) {
@@ -111,7 +111,8 @@ public final class CheckoutServer implements AutoCloseable {
               + bind
               + " is already in use. Change checkout.port in Settings and restart Usher.");
       return Optional.empty();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // A bad address or port, an unwritable secret: the jobs and the mail run on without the page.
       LOG.warn("Checkout page not started on {}:{}", bind, port, e);
       tell.accept(
           "The checkout page could not start on " + bind + ":" + port + ": " + e.getMessage());
