@@ -9,6 +9,7 @@ import io.usher.domain.media.MediaServerException;
 import io.usher.domain.media.PlexServerChoice;
 import io.usher.domain.outbox.OutboxItem;
 import io.usher.domain.outbox.Payload;
+import io.usher.domain.servers.ServerSettings;
 import io.usher.domain.users.UserSpec;
 import io.usher.testing.FakeMediaServers;
 import io.usher.testing.FakePaymentProvider;
@@ -323,6 +324,28 @@ class AccountPagesTest {
     assertThat(get("/account?token=" + token).body())
         .contains("Tower")
         .doesNotContain("Re-invite me");
+  }
+
+  @Test
+  void aReInviteWithNoServerRoomReallyTellsTheOwner() throws Exception {
+    usher.settings().set("owner.email", "owner@example.com");
+    String token = signIn("alice@example.com");
+    tower.users.clear();
+    usher.jobs().run("sync", false);
+    usher.servers().update("Tower", new ServerSettings(null, true, true, true, false, 0, true));
+
+    HttpResponse<String> r = submit("/account/reinvite", token, "");
+
+    assertThat(r.body())
+        .contains("There is no room on our servers right now; the owner has been told.");
+    assertThat(usher.outbox().pending())
+        .map(i -> Payload.decode(i.payload()))
+        .anySatisfy(
+            mail -> {
+              assertThat(mail).containsEntry("event", "OWNER_ALERT");
+              assertThat(mail).containsEntry("to", "owner@example.com");
+              assertThat(mail.get("summary")).contains("alice@example.com");
+            });
   }
 
   @Test
