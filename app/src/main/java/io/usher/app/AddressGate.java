@@ -17,7 +17,9 @@ final class AddressGate implements Connection.Listener {
   private final int perAddress;
   private final Supplier<Set<String>> trusted;
   private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
-  private final Set<Connection> counted = ConcurrentHashMap.newKeySet();
+
+  /** The address each counted connection was counted under: a closed one may no longer say. */
+  private final ConcurrentHashMap<Connection, String> counted = new ConcurrentHashMap<>();
 
   /**
    * @param trusted the trusted proxies' addresses (checkout.trusted-proxies), read as each
@@ -35,7 +37,7 @@ final class AddressGate implements Connection.Listener {
       return;
     }
     int now = open.merge(address, 1, Integer::sum);
-    counted.add(connection);
+    counted.put(connection, address);
     if (now > perAddress) {
       connection.close();
     }
@@ -43,8 +45,9 @@ final class AddressGate implements Connection.Listener {
 
   @Override
   public void onClosed(Connection connection) {
-    if (counted.remove(connection)) {
-      open.computeIfPresent(address(connection), (a, n) -> n > 1 ? n - 1 : null);
+    String address = counted.remove(connection);
+    if (address != null) {
+      open.computeIfPresent(address, (a, n) -> n > 1 ? n - 1 : null);
     }
   }
 

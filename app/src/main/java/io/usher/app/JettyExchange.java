@@ -74,10 +74,13 @@ final class JettyExchange extends HttpExchange {
     return null;
   }
 
+  /**
+   * Ends the response. The request body is left to Jetty, which reads what the handler left unread
+   * and keeps the connection: closing Jetty's stream fails the request and closes the connection.
+   */
   @Override
   public void close() {
     try {
-      in.close();
       if (status < 0) {
         sendResponseHeaders(500, -1);
       }

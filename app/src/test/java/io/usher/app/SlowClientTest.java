@@ -136,7 +136,7 @@ class SlowClientTest {
     try (CheckoutServer server = ok()) {
       List<Socket> slow = new ArrayList<>();
       try {
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < CheckoutServer.PER_ADDRESS; i++) {
           slow.add(slow("127.0.0.3", server.port()));
         }
         for (Socket s : slow) {
@@ -146,7 +146,7 @@ class SlowClientTest {
               .isLessThan(Duration.ofSeconds(8));
         }
         assertThat(visit("127.0.0.3", server.port()))
-            .as("the address's budget is free again")
+            .as("the closed connections gave the address its budget back")
             .isLessThan(Duration.ofSeconds(1));
       } finally {
         for (Socket s : slow) {
