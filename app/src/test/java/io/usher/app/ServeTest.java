@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +18,12 @@ class ServeTest {
 
   @Test
   void serveRunsUntilSigtermThenReleasesTheDataFolder() throws Exception {
+    // A free port: on a shared machine another Usher may hold the default 8765, and the sentence
+    // about it would come first.
+    try (AppContext setup = new AppContext(dataDir, Clock.systemUTC());
+        ServerSocket free = new ServerSocket(0)) {
+      setup.settings().set("checkout.port", Integer.toString(free.getLocalPort()));
+    }
     Process usher =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
