@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -62,10 +64,12 @@ public final class CheckoutServer implements AutoCloseable {
 
   private final Server server;
   private final ServerConnector connector;
+  private final ExecutorService requests;
 
-  private CheckoutServer(Server server, ServerConnector connector) {
+  private CheckoutServer(Server server, ServerConnector connector, ExecutorService requests) {
     this.server = server;
     this.connector = connector;
+    this.requests = requests;
   }
 
   /**
@@ -108,8 +112,10 @@ public final class CheckoutServer implements AutoCloseable {
           start(
               new InetSocketAddress(bind, Integer.parseInt(port)),
               endpoint,
-              () ->
-                  ClientAddress.parseTrusted(context.settings().value("checkout.trusted-proxies")));
+              oncePerSecond(
+                  () ->
+                      ClientAddress.parseTrusted(
+                          context.settings().value("checkout.trusted-proxies"))));
       LOG.info("Checkout page on http://{}:{}/", bind, server.port());
       return Optional.of(server);
     } catch (BindException e) {
@@ -130,6 +136,24 @@ public final class CheckoutServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The value, read again at most once a second: the trusted proxies are asked for as every
+   * connection opens, and a flood of connections must not become a flood of database reads.
+   */
+  private static <T> Supplier<T> oncePerSecond(Supplier<T> read) {
+    record Read<T>(T value, long at) {}
+    AtomicReference<Read<T>> last = new AtomicReference<>();
+    return () -> {
+      Read<T> known = last.get();
+      long now = System.nanoTime();
+      if (known == null || now - known.at() > 1_000_000_000L) {
+        known = new Read<>(read.get(), now);
+        last.set(known);
+      }
+      return known.value();
+    };
+  }
+
   /** Starts a server for the handler with no trusted proxy; port 0 takes a free port. */
   public static CheckoutServer start(InetSocketAddress address, HttpHandler handler)
       throws IOException {
@@ -146,12 +170,12 @@ public final class CheckoutServer implements AutoCloseable {
   static CheckoutServer start(
       InetSocketAddress address, HttpHandler handler, Supplier<Set<String>> trusted)
       throws IOException {
+    ExecutorService requests =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("usher-checkout-", 1).factory());
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("usher-checkout");
     threads.setDaemon(true);
-    threads.setVirtualThreadsExecutor(
-        Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("usher-checkout-", 1).factory()));
+    threads.setVirtualThreadsExecutor(requests);
     Server server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
@@ -191,6 +215,7 @@ public final class CheckoutServer implements AutoCloseable {
       server.start();
     } catch (Exception e) {
       stopQuietly(server);
+      requests.shutdownNow();
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof BindException taken) {
           throw taken;
@@ -198,7 +223,7 @@ public final class CheckoutServer implements AutoCloseable {
       }
       throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
-    return new CheckoutServer(server, connector);
+    return new CheckoutServer(server, connector, requests);
   }
 
   /**
@@ -232,6 +257,7 @@ public final class CheckoutServer implements AutoCloseable {
   public void close() {
     server.setStopTimeout(1000);
     stopQuietly(server);
+    requests.shutdownNow();
   }
 
   /** The per-install secret the form tokens are signed with, made on first use. */
