@@ -25,6 +25,9 @@ import org.eclipse.jetty.server.Response;
  * virtual thread and may block on the body as it did before.
  */
 final class JettyExchange extends HttpExchange {
+  /** The largest body the checkout reads (a Stripe webhook's limit) and so the most it drains. */
+  private static final long DRAIN = 256 * 1024 + 1;
+
   private final Request request;
   private final URI uri;
   private final Response response;
@@ -75,18 +78,29 @@ final class JettyExchange extends HttpExchange {
   }
 
   /**
-   * Ends the response. The request body is left to Jetty, which reads what the handler left unread
-   * and keeps the connection: closing Jetty's stream fails the request and closes the connection.
+   * Ends the response. What the handler left of the request body is read first, as the JDK server
+   * did, so the connection can carry the next request: Jetty keeps it only if the body has already
+   * arrived, and closing Jetty's stream instead fails the request and closes the connection.
    */
   @Override
   public void close() {
     try {
+      drain();
       if (status < 0) {
         sendResponseHeaders(500, -1);
       }
       out.close();
     } catch (IOException e) {
       // The client went away; Jetty has already dropped the connection.
+    }
+  }
+
+  /** Reads at most {@link #DRAIN} more bytes of the body; a larger one costs the connection. */
+  private void drain() throws IOException {
+    byte[] skip = new byte[8192];
+    long left = DRAIN;
+    for (int n; left > 0 && (n = in.read(skip, 0, (int) Math.min(skip.length, left))) > 0; ) {
+      left -= n;
     }
   }
 
