@@ -314,10 +314,12 @@ public final class AppContext implements Usher {
             tx,
             new JooqAccountLinkStore(dsl),
             userStore,
-            mail,
+            outbox,
+            mail::send,
             settings::value,
             checkout::baseUrl,
             clock);
+    outbox.register(accountLinks.handler());
     this.customerAccounts =
         new CustomerAccountService(
             tx,

@@ -1,7 +1,6 @@
 package io.usher.app;
 
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import io.usher.checkout.AccountPages;
 import io.usher.checkout.CheckoutEndpoint;
 import io.usher.checkout.ClientAddress;
@@ -11,6 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,49 +20,56 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The public checkout page's HTTP server: the JDK's com.sun.net.httpserver (see decision 0007) on
- * checkout.bind:checkout.port, a virtual thread per exchange and at most {@link #MAX_CONNECTIONS}
- * connections at once.
+ * The public checkout page's HTTP server: Jetty (decision 0007) on checkout.bind:checkout.port,
+ * each request on its own virtual thread through the JDK-typed handlers ({@link JettyExchange}), at
+ * most {@link #MAX_CONNECTIONS} connections at once and {@link #PER_ADDRESS} from one address.
  */
 public final class CheckoutServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CheckoutServer.class);
 
-  /** Open connections at once, idle ones included; more are refused until some close. */
-  static final int MAX_CONNECTIONS = 1000;
+  /** Open connections at once, idle ones included; more wait in the backlog until some close. */
+  static final int MAX_CONNECTIONS = 4000;
 
-  static {
-    // Read once by the JDK server: drop slow or oversized requests (slowloris, header floods).
-    System.setProperty(
-        "sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "20"));
-    System.setProperty(
-        "sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "20"));
-    System.setProperty(
-        "sun.net.httpserver.maxReqHeaders",
-        System.getProperty("sun.net.httpserver.maxReqHeaders", "100"));
-    System.setProperty(
-        "sun.net.httpserver.maxReqHeaderSize",
-        System.getProperty("sun.net.httpserver.maxReqHeaderSize", "16384"));
-    System.setProperty(
-        "jdk.httpserver.maxConnections",
-        System.getProperty("jdk.httpserver.maxConnections", Integer.toString(MAX_CONNECTIONS)));
-    // A page over 8 KB leaves the JDK server in two writes (headers, then body); with Nagle on,
-    // the body waits for the client's delayed ACK of the headers, 40 ms a request (issue 6).
-    System.setProperty(
-        "sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
-  }
+  /**
+   * Open connections from one address (a trusted proxy excepted): a browser opens six, the checkout
+   * bench 50.
+   */
+  static final int PER_ADDRESS = 64;
 
-  private final HttpServer server;
-  private final ExecutorService pool;
+  /**
+   * A connection that sends nothing for this long is closed (slowloris); the tests shorten it with
+   * {@code usher.checkout.idle-seconds}.
+   */
+  private static final Duration IDLE =
+      Duration.ofSeconds(Long.getLong("usher.checkout.idle-seconds", 20));
 
-  private CheckoutServer(HttpServer server, ExecutorService pool) {
+  private final Server server;
+  private final ServerConnector connector;
+  private final ExecutorService requests;
+
+  private CheckoutServer(Server server, ServerConnector connector, ExecutorService requests) {
     this.server = server;
-    this.pool = pool;
+    this.connector = connector;
+    this.requests = requests;
   }
 
   /**
@@ -74,7 +83,7 @@ public final class CheckoutServer implements AutoCloseable {
   public static Optional<CheckoutServer> startFor(
       AppContext context, Clock clock, java.util.function.Consumer<String> tell) {
     String bind = context.settings().value("checkout.bind");
-    int port = Integer.parseInt(context.settings().value("checkout.port").strip());
+    String port = context.settings().value("checkout.port").strip();
     try {
       Csrf csrf = new Csrf(secret(context.dataDir()), clock, Duration.ofMinutes(30));
       RateLimiter posts = new RateLimiter(10, Duration.ofMinutes(1), clock);
@@ -99,7 +108,14 @@ public final class CheckoutServer implements AutoCloseable {
             }
             pages.handle(exchange);
           };
-      CheckoutServer server = start(new InetSocketAddress(bind, port), endpoint);
+      CheckoutServer server =
+          start(
+              new InetSocketAddress(bind, Integer.parseInt(port)),
+              endpoint,
+              oncePerSecond(
+                  () ->
+                      ClientAddress.parseTrusted(
+                          context.settings().value("checkout.trusted-proxies"))));
       LOG.info("Checkout page on http://{}:{}/", bind, server.port());
       return Optional.of(server);
     } catch (BindException e) {
@@ -111,7 +127,8 @@ public final class CheckoutServer implements AutoCloseable {
               + bind
               + " is already in use. Change checkout.port in Settings and restart Usher.");
       return Optional.empty();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // A bad address or port, an unwritable secret: the jobs and the mail run on without the page.
       LOG.warn("Checkout page not started on {}:{}", bind, port, e);
       tell.accept(
           "The checkout page could not start on " + bind + ":" + port + ": " + e.getMessage());
@@ -120,38 +137,127 @@ public final class CheckoutServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server for the handler; port 0 takes a free port. Each exchange runs on its own
-   * virtual thread: the JDK server reads a request's headers and body on the executor, so with a
-   * fixed pool a few clients that never finish their request (slowloris) would hold every thread
-   * until maxReqTime; a virtual thread waiting on a slow client costs a few kilobytes and no
-   * carrier. What bounds the work is the connection cap, the per-client post budget and the
-   * database pool.
+   * The value, read again at most once a second: the trusted proxies are asked for as every
+   * connection opens, and a flood of connections must not become a flood of database reads.
    */
+  private static <T> Supplier<T> oncePerSecond(Supplier<T> read) {
+    record Read<T>(T value, long at) {}
+    AtomicReference<Read<T>> last = new AtomicReference<>();
+    return () -> {
+      Read<T> known = last.get();
+      long now = System.nanoTime();
+      if (known == null || now - known.at() > 1_000_000_000L) {
+        known = new Read<>(read.get(), now);
+        last.set(known);
+      }
+      return known.value();
+    };
+  }
+
+  /** Starts a server for the handler with no trusted proxy; port 0 takes a free port. */
   public static CheckoutServer start(InetSocketAddress address, HttpHandler handler)
       throws IOException {
-    ExecutorService pool =
+    return start(address, handler, Set::of);
+  }
+
+  /**
+   * Starts a server for the handler; port 0 takes a free port. Handlers run on virtual threads, so
+   * one waiting on a slow client costs a few kilobytes; what bounds the work is the connection
+   * caps, the per-client post budget and the database pool.
+   *
+   * @param trusted the proxies whose connections carry many customers (no per-address budget)
+   */
+  static CheckoutServer start(
+      InetSocketAddress address, HttpHandler handler, Supplier<Set<String>> trusted)
+      throws IOException {
+    ExecutorService requests =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("usher-checkout-", 1).factory());
-    HttpServer server;
+    QueuedThreadPool threads = new QueuedThreadPool();
+    threads.setName("usher-checkout");
+    threads.setDaemon(true);
+    threads.setVirtualThreadsExecutor(requests);
+    Server server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    http.setRequestHeaderSize(16 * 1024);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(address.getHostString());
+    connector.setPort(address.getPort());
+    connector.setAcceptQueueSize(128);
+    connector.setIdleTimeout(IDLE.toMillis());
+    connector.addEventListener(new AddressGate(PER_ADDRESS, trusted));
+    server.addConnector(connector);
+    server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+    server.setErrorHandler(CheckoutServer::unreadable);
+    server.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback) {
+            URI uri;
+            try {
+              uri = request.getHttpURI().toURI();
+            } catch (IllegalArgumentException malformed) {
+              Response.writeError(request, response, callback, 400);
+              return true;
+            }
+            try (JettyExchange exchange = new JettyExchange(request, uri, response)) {
+              handler.handle(exchange);
+            } catch (IOException | RuntimeException e) {
+              callback.failed(e);
+              return true;
+            }
+            callback.succeeded();
+            return true;
+          }
+        });
     try {
-      server = HttpServer.create(address, 128);
-    } catch (IOException e) {
-      pool.shutdownNow();
-      throw e;
+      server.start();
+    } catch (Exception e) {
+      stopQuietly(server);
+      requests.shutdownNow();
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof BindException taken) {
+          throw taken;
+        }
+      }
+      throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
-    server.createContext("/", handler);
-    server.setExecutor(pool);
-    server.start();
-    return new CheckoutServer(server, pool);
+    return new CheckoutServer(server, connector, requests);
+  }
+
+  /**
+   * What Jetty answers by itself, to a request it could not read (a malformed line or header, one
+   * too large): one sentence, never the parser's message or an exception's name.
+   */
+  private static boolean unreadable(Request request, Response response, Callback callback) {
+    String sentence =
+        response.getStatus() >= 500
+            ? "Something went wrong; please try again in a moment."
+            : "This request could not be read; please check the address and try again.";
+    response.getHeaders().put("Content-Type", "text/plain; charset=utf-8");
+    response.getHeaders().put("Cache-Control", "no-store");
+    response.write(true, ByteBuffer.wrap(sentence.getBytes(StandardCharsets.UTF_8)), callback);
+    return true;
+  }
+
+  private static void stopQuietly(Server server) {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.debug("Checkout server did not stop cleanly", e);
+    }
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   @Override
   public void close() {
-    server.stop(1);
-    pool.shutdownNow();
+    server.setStopTimeout(1000);
+    stopQuietly(server);
+    requests.shutdownNow();
   }
 
   /** The per-install secret the form tokens are signed with, made on first use. */

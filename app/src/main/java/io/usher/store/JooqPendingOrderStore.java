@@ -77,11 +77,8 @@ public final class JooqPendingOrderStore implements PendingOrderStore {
   }
 
   @Override
-  public void release(String reference) {
-    dsl.update(CHECKOUT_ORDERS)
-        .setNull(CHECKOUT_ORDERS.DISCOUNT)
-        .where(CHECKOUT_ORDERS.REFERENCE.eq(reference))
-        .execute();
+  public void discard(String reference) {
+    dsl.deleteFrom(CHECKOUT_ORDERS).where(CHECKOUT_ORDERS.REFERENCE.eq(reference)).execute();
   }
 
   @Override

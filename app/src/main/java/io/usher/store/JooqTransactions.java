@@ -1,10 +1,14 @@
 package io.usher.store;
 
+import io.usher.domain.common.BusyException;
 import io.usher.domain.common.Transactions;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 
 /**
  * Transactions bound to the calling thread: the DSLContext is configured with jOOQ's
@@ -37,6 +41,9 @@ public final class JooqTransactions implements Transactions {
       if (--current.depth == 0) {
         current.afterCommit.clear();
       }
+      if (e instanceof DataAccessException d && busy(d)) {
+        throw new BusyException(e);
+      }
       throw e;
     }
     if (--current.depth == 0) {
@@ -46,6 +53,23 @@ public final class JooqTransactions implements Transactions {
     }
     return result;
   }
+
+  /**
+   * H2's lock timeout (50200), deadlock (40001) and concurrent update (90131): the whole
+   * transaction was rolled back and may be tried again.
+   */
+  private static boolean busy(DataAccessException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && (BUSY_CODES.contains(sql.getErrorCode())
+              || (sql.getSQLState() != null && sql.getSQLState().startsWith("40")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<Integer> BUSY_CODES = Set.of(50200, 40001, 90131);
 
   @Override
   public void afterCommit(Runnable then) {

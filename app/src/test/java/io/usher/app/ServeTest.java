@@ -23,10 +23,11 @@ class ServeTest {
 
   @Test
   void serveRunsUntilSigtermThenReleasesTheDataFolder() throws Exception {
-    try (AppContext usher = new AppContext(dataDir, Clock.systemUTC());
+    // A free port: on a shared machine another Usher may hold the default 8765, and the sentence
+    // about it would come first.
+    try (AppContext setup = new AppContext(dataDir, Clock.systemUTC());
         ServerSocket free = new ServerSocket(0)) {
-      // Not the default port: another build or Usher on this machine may hold it.
-      usher.settings().set("checkout.port", Integer.toString(free.getLocalPort()));
+      setup.settings().set("checkout.port", Integer.toString(free.getLocalPort()));
     }
     Process usher =
         new ProcessBuilder(

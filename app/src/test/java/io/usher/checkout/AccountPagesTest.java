@@ -2,18 +2,21 @@ package io.usher.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.usher.app.AppContext;
 import io.usher.app.CheckoutServer;
 import io.usher.application.invites.InviteRequest;
 import io.usher.domain.media.MediaServerException;
 import io.usher.domain.media.PlexServerChoice;
-import io.usher.domain.outbox.OutboxItem;
 import io.usher.domain.outbox.Payload;
+import io.usher.domain.servers.ServerSettings;
 import io.usher.domain.users.UserSpec;
 import io.usher.testing.FakeMediaServers;
 import io.usher.testing.FakePaymentProvider;
 import io.usher.testing.Fixtures;
 import io.usher.testing.MutableClock;
+import io.usher.testing.SignInMails;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,12 +29,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,6 +54,10 @@ class AccountPagesTest {
   AppContext usher;
   CheckoutServer server;
 
+  @RegisterExtension
+  static GreenMailExtension smtp =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(true);
+
   @BeforeEach
   void start() throws Exception {
     usher = new AppContext(dataDir, clock, s -> media, s -> provider);
@@ -62,6 +69,7 @@ class AccountPagesTest {
     usher.servers().addPlex("good-token", null, "abc123", null, null);
     usher.servers().setGroup(usher.servers().libraries("Tower").getFirst().id(), "Standard");
     usher.invites().invite(InviteRequest.of("alice@example.com", "Monthly", "Tower"));
+    SignInMails.deliverTo(usher, smtp);
     server = TestPages.serve(usher, clock, TestPages.csrf(clock));
   }
 
@@ -103,13 +111,8 @@ class AccountPagesTest {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  List<Map<String, String>> linkMails() {
-    return usher.outbox().pending().stream()
-        .filter(i -> i.kind().equals("mail"))
-        .map(OutboxItem::payload)
-        .map(Payload::decode)
-        .filter(p -> "ACCOUNT_LINK".equals(p.get("event")))
-        .toList();
+  List<SignInMails.Mail> linkMails() {
+    return SignInMails.sent(usher, smtp);
   }
 
   HttpResponse<String> askForLink(String email) throws Exception {
@@ -121,10 +124,9 @@ class AccountPagesTest {
   String signIn(String email) throws Exception {
     int before = linkMails().size();
     assertThat(askForLink(email).statusCode()).isEqualTo(200);
-    List<Map<String, String>> mails = linkMails();
+    List<SignInMails.Mail> mails = linkMails();
     assertThat(mails).hasSize(before + 1);
-    String link = mails.getLast().get("link");
-    return link.substring(link.indexOf("token=") + 6);
+    return mails.getLast().token();
   }
 
   /** Posts an account form with the page's own CSRF token and the sign-in token. */
@@ -166,9 +168,11 @@ class AccountPagesTest {
     String token = signIn("alice@example.com");
 
     assertThat(linkMails().getFirst())
-        .containsEntry("to", "alice@example.com")
-        .hasEntrySatisfying(
-            "link", l -> assertThat(l).startsWith("http://127.0.0.1:8765/account?token="));
+        .satisfies(
+            m -> {
+              assertThat(m.to()).isEqualTo("alice@example.com");
+              assertThat(m.link()).startsWith("http://127.0.0.1:8765/account?token=");
+            });
     for (int i = 0; i < 2; i++) {
       HttpResponse<String> page = get("/account?token=" + token);
       assertThat(page.statusCode()).isEqualTo(200);
@@ -326,6 +330,28 @@ class AccountPagesTest {
   }
 
   @Test
+  void aReInviteWithNoServerRoomReallyTellsTheOwner() throws Exception {
+    usher.settings().set("owner.email", "owner@example.com");
+    String token = signIn("alice@example.com");
+    tower.users.clear();
+    usher.jobs().run("sync", false);
+    usher.servers().update("Tower", new ServerSettings(null, true, true, true, false, 0, true));
+
+    HttpResponse<String> r = submit("/account/reinvite", token, "");
+
+    assertThat(r.body())
+        .contains("There is no room on our servers right now; the owner has been told.");
+    assertThat(usher.outbox().pending())
+        .map(i -> Payload.decode(i.payload()))
+        .anySatisfy(
+            mail -> {
+              assertThat(mail).containsEntry("event", "OWNER_ALERT");
+              assertThat(mail).containsEntry("to", "owner@example.com");
+              assertThat(mail.get("summary")).contains("alice@example.com");
+            });
+  }
+
+  @Test
   void anExpiredCustomerWithoutAShareIsToldToRenewNotReInvited() throws Exception {
     clock.advance(Duration.ofDays(40));
     usher.jobs().run("expire", false);
@@ -440,7 +466,7 @@ class AccountPagesTest {
         .users()
         .create(
             new UserSpec(
-                "\"><script>x</script>@example.com",
+                "o'brien&co=1@example.com",
                 "<img src=x onerror=alert(1)>",
                 true,
                 false,
@@ -448,15 +474,15 @@ class AccountPagesTest {
                 null,
                 null,
                 null));
-    String token = signIn("\"><script>x</script>@example.com");
+    String token = signIn("o'brien&co=1@example.com");
 
     String page = get("/account?token=" + token).body();
 
     assertThat(page)
         .contains("Hi &lt;img src&#61;x onerror&#61;alert(1)&gt;")
-        .contains("&quot;&gt;&lt;script&gt;x&lt;/script&gt;@example.com")
+        .contains("o&#39;brien&amp;co&#61;1@example.com")
         .contains("Permanent")
-        .doesNotContain("<script>x")
+        .doesNotContain("o'brien&co")
         .doesNotContain("<img");
     assertThat(askForLink("\"><b>x@example.com").body())
         .contains("&quot;&gt;&lt;b&gt;x@example.com")

@@ -16,6 +16,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +104,57 @@ class StripeWebhookEndpointTest {
               assertThat(p.amount().toDecimalString()).isEqualTo("12.50");
             });
     assertThat(usher.outbox().pending()).extracting(i -> i.kind()).contains("invite");
+  }
+
+  /**
+   * Another writer holds the new customer's row past H2's 2 s lock timeout (as hundreds of
+   * deliveries at once do): the delivery waits its turn and lands, rather than answering 500.
+   */
+  @Test
+  void aDeliveryThatMeetsALockTimeoutIsTriedAgainAndLands() throws Exception {
+    usher.settings().set("stripe.webhook-secret", SECRET);
+    String body = completed();
+    String signature =
+        Webhook.Signature.generateSignatureHeader(body, SECRET, NOW.getEpochSecond());
+    String url = "jdbc:h2:file:" + dataDir.resolve("usher").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+    try (Connection other = DriverManager.getConnection(url, "usher", "");
+        Statement holding = other.createStatement()) {
+      other.setAutoCommit(false);
+      holding.executeUpdate(
+          "INSERT INTO users (email, created_at) VALUES ('alice@example.com', CURRENT_TIMESTAMP)");
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                try {
+                  Thread.sleep(3000);
+                  other.rollback();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+
+      HttpResponse<String> response = post(body, signature);
+
+      assertThat(response.statusCode()).isEqualTo(200);
+    }
+    assertThat(usher.queries().payments(PaymentFilter.ALL))
+        .singleElement()
+        .satisfies(p -> assertThat(p.email()).isEqualTo("alice@example.com"));
+  }
+
+  @Test
+  void aSignatureDatedAheadOfTheToleranceIsRefused() throws Exception {
+    usher.settings().set("stripe.webhook-secret", SECRET);
+    String body = completed();
+
+    assertThat(
+            post(
+                    body,
+                    Webhook.Signature.generateSignatureHeader(
+                        body, SECRET, NOW.getEpochSecond() + 3600))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(usher.queries().payments(PaymentFilter.ALL)).isEmpty();
   }
 
   @Test

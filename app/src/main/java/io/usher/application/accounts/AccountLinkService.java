@@ -1,10 +1,12 @@
 package io.usher.application.accounts;
 
-import io.usher.application.notify.Notifier;
+import io.usher.application.outbox.OutboxService;
 import io.usher.domain.accounts.AccountLink;
 import io.usher.domain.accounts.AccountLinkStore;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.notify.MailEvent;
+import io.usher.domain.outbox.OutboxHandler;
+import io.usher.domain.outbox.Payload;
 import io.usher.domain.users.Emails;
 import io.usher.domain.users.User;
 import io.usher.domain.users.UserStore;
@@ -28,10 +30,16 @@ import java.util.regex.Pattern;
 
 /**
  * Sign-in links for the customer account page: a customer types their email and, when it belongs to
- * a user, a link is mailed to it. Whether the email is known is never told to the asker. Only the
- * token's SHA-256 is stored; a link works until it expires, however often it is opened.
+ * a user, a link is mailed to it. Whether the email is known is never told to the asker, not even
+ * by how long the answer takes: every request is only recorded in the outbox, and the outbox's
+ * handler decides whether it belongs to a user. The token is made by that handler just before the
+ * mail is sent and never stored: only its SHA-256 is (not in the outbox, not in a log). A link
+ * works until it expires, however often it is opened.
  */
 public final class AccountLinkService {
+  /** The outbox kind of a request for a link. */
+  public static final String OUTBOX_KIND = "account-link";
+
   static final int TOKEN_BYTES = 32;
 
   /** Links that work at once per user: a newer link retires the oldest beyond this. */
@@ -43,18 +51,27 @@ public final class AccountLinkService {
    */
   static final int MAX_PER_HOUR = 3;
 
+  private static final String EMAIL = "email";
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
   private final Transactions tx;
   private final AccountLinkStore links;
   private final UserStore users;
-  private final Notifier mail;
+  private final OutboxService outbox;
+  private final LinkMail mail;
   private final Function<String, String> settings;
   private final Supplier<String> baseUrl;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
+  /** Sends a sign-in mail now, or throws the failure's sentence. */
+  @FunctionalInterface
+  public interface LinkMail {
+    void send(MailEvent event, String to, Map<String, String> values);
+  }
+
   /**
+   * @param outbox where requests wait for the handler ({@link #handler()})
    * @param mail mail only (not Discord): receiving the link is what proves the address is theirs
    * @param settings reads a setting's current value (account.link-hours)
    * @param baseUrl where customers reach the checkout page, without a trailing slash
@@ -63,13 +80,15 @@ public final class AccountLinkService {
       Transactions tx,
       AccountLinkStore links,
       UserStore users,
-      Notifier mail,
+      OutboxService outbox,
+      LinkMail mail,
       Function<String, String> settings,
       Supplier<String> baseUrl,
       Clock clock) {
     this.tx = tx;
     this.links = links;
     this.users = users;
+    this.outbox = outbox;
     this.mail = mail;
     this.settings = settings;
     this.baseUrl = baseUrl;
@@ -91,13 +110,40 @@ public final class AccountLinkService {
   }
 
   /**
-   * Mails a sign-in link when the email belongs to a user; otherwise does nothing, and the caller
-   * cannot tell which happened.
+   * Records the request; the outbox then mails a sign-in link when the email belongs to a user and
+   * does nothing otherwise. The same work for every address, so the caller cannot tell which.
    *
    * @throws io.usher.domain.common.ValidationException when the text is not an email address
    */
   public void request(String email) {
     String address = Emails.normalize(email);
+    tx.run(() -> outbox.enqueue(OUTBOX_KIND, Payload.encode(Map.of(EMAIL, address))));
+  }
+
+  /** Does the recorded requests, in the outbox's transaction. */
+  public OutboxHandler handler() {
+    return new OutboxHandler() {
+      @Override
+      public String kind() {
+        return OUTBOX_KIND;
+      }
+
+      @Override
+      public void handle(String payload) {
+        String address = Payload.decode(payload).get(EMAIL);
+        if (address != null) {
+          mailLink(address);
+        }
+      }
+    };
+  }
+
+  /**
+   * Mails a link when the address belongs to a user and their inbox has had fewer than {@link
+   * #MAX_PER_HOUR} this hour. A failed send throws, so the link's hash is rolled back with it and
+   * the outbox tries again with a new token.
+   */
+  private void mailLink(String address) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     tx.run(
         () -> {
@@ -129,7 +175,7 @@ public final class AccountLinkService {
           values.put("email", address);
           values.put("link", baseUrl.get() + "/account?token=" + token);
           values.put("hours", hoursText(hours));
-          mail.queue(MailEvent.ACCOUNT_LINK, address, values);
+          mail.send(MailEvent.ACCOUNT_LINK, address, values);
         });
   }
 

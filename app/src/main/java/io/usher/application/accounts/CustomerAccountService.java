@@ -147,6 +147,14 @@ public final class CustomerAccountService {
             return server;
           });
     } catch (NoServerException full) {
+      // The alert queued while choosing a server was rolled back with the rest: record it anew.
+      tx.run(
+          () ->
+              alert.alert(
+                  full.getMessage()
+                      + " (re-invite of "
+                      + user.email()
+                      + " from the account page)"));
       throw new UsherException(
           "There is no room on our servers right now; the owner has been told. Please try again"
               + " later.",

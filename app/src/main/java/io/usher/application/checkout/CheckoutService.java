@@ -15,6 +15,7 @@ import io.usher.domain.money.Money;
 import io.usher.domain.payments.CheckoutOrder;
 import io.usher.domain.payments.CheckoutSession;
 import io.usher.domain.payments.PaymentProvider;
+import io.usher.domain.payments.PaymentProviderException;
 import io.usher.domain.payments.PendingOrder;
 import io.usher.domain.payments.PendingOrderStore;
 import io.usher.domain.payments.WebOrigin;
@@ -25,6 +26,7 @@ import io.usher.domain.servers.LocationStore;
 import io.usher.domain.servers.Server;
 import io.usher.domain.servers.ServerSettings;
 import io.usher.domain.servers.ServerStore;
+import io.usher.domain.users.Emails;
 import io.usher.domain.users.UserStore;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -37,12 +39,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the public checkout page offers and how an order starts: validate what the customer typed,
  * record the order, and ask the payment provider for its hosted payment page.
  */
 public final class CheckoutService {
+  private static final Logger LOG = LoggerFactory.getLogger(CheckoutService.class);
   static final int MAX_LOCATION_LENGTH = 100;
 
   private final Transactions tx;
@@ -155,7 +160,7 @@ public final class CheckoutService {
     Problems problems = new Problems();
     String email = null;
     try {
-      email = io.usher.domain.users.Emails.normalize("email", form.email());
+      email = Emails.normalize("email", form.email());
     } catch (ValidationException e) {
       e.errors().forEach(err -> problems.add(err.field(), err.message()));
     }
@@ -224,14 +229,18 @@ public final class CheckoutService {
                   base + "/checkout/cancel",
                   discount.map(Discount::spec).orElse(null),
                   held.isPresent() ? clock.instant().plus(DiscountService.PAYMENT_PAGE) : null));
-    } catch (io.usher.domain.payments.PaymentProviderException e) {
-      if (code != null) {
-        tx.run(() -> orders.release(reference));
-      }
+    } catch (PaymentProviderException e) {
+      // No payment page: the order can never be paid, so it leaves no row and holds no code.
+      tx.run(() -> orders.discard(reference));
       // The provider's sentence is for the owner (it names settings); the customer gets theirs.
-      org.slf4j.LoggerFactory.getLogger(CheckoutService.class)
-          .warn("Checkout {} could not start: {}", reference, e.getMessage());
-      throw new io.usher.domain.common.UsherException(
+      LOG.warn("Checkout {} could not start: {}", reference, e.getMessage());
+      if (e.kind() == PaymentProviderException.Kind.CUSTOMER_DATA) {
+        throw ValidationException.of(
+            "email",
+            "The payment service does not accept this email address: check it for typos, or use"
+                + " another one.");
+      }
+      throw new UsherException(
           switch (e.kind()) {
             case NOT_CONFIGURED -> "Payments are not set up yet: the owner must add Stripe keys.";
             case UNAVAILABLE ->

@@ -110,7 +110,7 @@ final class FreeAccess {
       tx.run(
           () -> {
             discounts.unredeem(code, email);
-            orders.release(reference);
+            orders.discard(reference);
           });
       throw e;
     }

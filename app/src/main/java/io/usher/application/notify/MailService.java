@@ -72,7 +72,14 @@ public final class MailService implements Notifier {
     outbox.enqueue(KIND, Payload.encode(payload), clock.instant());
   }
 
-  /** Sends the outbox's mail items; a failure throws its sentence and the outbox retries. */
+  /**
+   * Sends the event's mail now, for work that is itself an outbox item and whose values must never
+   * be stored (a sign-in link); a failure throws its sentence.
+   */
+  public void send(MailEvent event, String to, Map<String, String> values) {
+    sender.send(Templates.render(to, template(event), withSettings(values)));
+  }
+
   /** Queues a mail to the owner (owner.email); without one set, it is only logged. */
   public void toOwner(MailEvent event, Map<String, String> values) {
     String owner = settings.apply("owner.email");
@@ -84,6 +91,7 @@ public final class MailService implements Notifier {
     queue(event, owner, values);
   }
 
+  /** Sends the outbox's mail items; a failure throws its sentence and the outbox retries. */
   public OutboxHandler mailHandler() {
     return new OutboxHandler() {
       @Override
@@ -96,7 +104,7 @@ public final class MailService implements Notifier {
         Map<String, String> values = Payload.decode(payload);
         MailEvent event = event(values.remove(EVENT));
         String to = values.remove(TO);
-        sender.send(Templates.render(to, template(event), withSettings(values)));
+        send(event, to, values);
       }
     };
   }

@@ -3,6 +3,7 @@ package io.usher.application.payments;
 import io.usher.application.discounts.DiscountService;
 import io.usher.application.invites.InviteService;
 import io.usher.application.links.LinkService;
+import io.usher.domain.common.BusyException;
 import io.usher.domain.common.ConflictException;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.common.UsherException;
@@ -29,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -42,6 +44,12 @@ import java.util.function.Function;
  * whose price is exactly the amount paid; else the event is refused and logged as unmatched.
  */
 public final class RecordProviderPayment {
+  /**
+   * How often a payment is tried when the database stays busy: each try can wait out H2's 2 s lock
+   * timeout, so this covers about 15 s of contention; past that the delivery fails and Stripe sends
+   * it again later.
+   */
+  static final int BUSY_ATTEMPTS = 6;
 
   /** What applying one event did. */
   public record Outcome(Kind kind, String sentence) {
@@ -96,13 +104,37 @@ public final class RecordProviderPayment {
   }
 
   public Outcome apply(PaymentEvent e) {
+    boolean conflicted = false;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return applyOnce(e);
+      } catch (ConflictException raced) {
+        // The webhook and polling bring the same event at the same moment: the other one inserted
+        // the customer or the payment first and this transaction was rolled back. Applied again,
+        // it finds that work and says so, instead of failing the webhook or the payments job.
+        if (conflicted) {
+          throw raced;
+        }
+        conflicted = true;
+      } catch (BusyException busy) {
+        // Many deliveries at once wait on the same rows (USERS): a lock timeout is no reason to
+        // answer Stripe with a 5xx, so the whole transaction runs again after a short pause.
+        if (attempt >= BUSY_ATTEMPTS) {
+          throw busy;
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  /** Up to 50, 100, 200 … ms with jitter, so waiting deliveries do not collide again in step. */
+  private static void pause(int attempt) {
+    long most = 50L << Math.min(attempt - 1, 5);
     try {
-      return applyOnce(e);
-    } catch (ConflictException raced) {
-      // The webhook and polling bring the same event at the same moment: the other one inserted
-      // the customer or the payment first and this transaction was rolled back. Applied again, it
-      // finds that work and says so, instead of failing the webhook or the payments job.
-      return applyOnce(e);
+      Thread.sleep(most / 2 + ThreadLocalRandom.current().nextLong(most / 2 + 1));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new UsherException("Stopped while waiting to record a payment.", interrupted);
     }
   }
 

@@ -14,6 +14,10 @@ public final class PaymentProviderException extends UsherException {
     UNAUTHORIZED,
     /** The provider refused this request (4xx): fix the request or the setup. */
     REFUSED,
+    /**
+     * The provider refused what the customer typed (HTTP 400 on their email): they can correct it.
+     */
+    CUSTOMER_DATA,
     /** Network failure, rate limit or a 5xx: try again later. */
     UNAVAILABLE,
     /** A webhook whose signature did not verify (forged, stale or garbage). */

@@ -20,6 +20,9 @@ public interface PendingOrderStore {
    */
   int holding(String code, String exceptEmail, java.time.Instant since);
 
-  /** The order lets go of its discount code: it can never be paid (no payment page was made). */
-  void release(String reference);
+  /**
+   * Removes an order that can never be paid (no payment page was made), and with it the use of a
+   * discount code it held.
+   */
+  void discard(String reference);
 }

@@ -24,6 +24,7 @@ import io.usher.domain.payments.WebOrigin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +37,8 @@ import java.util.function.Supplier;
 public final class StripeProvider implements PaymentProvider {
   /** Stripe's largest page. */
   static final long PAGE = 100;
+
+  private static final Set<String> CUSTOMER_PARAMS = Set.of("customer_email");
 
   private final Supplier<String> apiBase;
   private final Supplier<String> checkoutPages;
@@ -275,8 +278,12 @@ public final class StripeProvider implements PaymentProvider {
           "Stripe failed to " + doing + " (HTTP " + status + "); Usher will try again.");
     }
     String reason = e.getStripeError() == null ? null : e.getStripeError().getMessage();
+    // Stripe names the parameter it refused; the customer's email is the only one a customer types.
+    boolean customers =
+        e instanceof InvalidRequestException invalid
+            && CUSTOMER_PARAMS.contains(String.valueOf(invalid.getParam()));
     return new PaymentProviderException(
-        Kind.REFUSED,
+        customers ? Kind.CUSTOMER_DATA : Kind.REFUSED,
         "Stripe refused to "
             + doing
             + (status == null ? "" : " (HTTP " + status + ")")

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Stripe's webhook: the {@code Stripe-Signature} header verified on the raw body (HMAC-SHA256 with
- * the endpoint secret, any v1 matching, at most {@link #TOLERANCE_SECONDS} old by the injected
- * clock), then the same reduction as polling.
+ * the endpoint secret, any v1 matching, its time within {@link #TOLERANCE_SECONDS} of the injected
+ * clock either way), then the same reduction as polling.
  */
 public final class StripeWebhooks implements io.usher.domain.payments.WebhookVerifier {
   public static final long TOLERANCE_SECONDS = 300;
@@ -52,6 +52,10 @@ public final class StripeWebhooks implements io.usher.domain.payments.WebhookVer
     } catch (RuntimeException e) {
       throw refused("its body is not a Stripe event");
     }
+    // The SDK refuses only old signatures; one dated ahead would stay replayable until then.
+    if (signedAt(signatureHeader) > clock.instant().getEpochSecond() + TOLERANCE_SECONDS) {
+      throw refused("its signature is dated in the future");
+    }
     if (event.getId() == null || event.getType() == null || event.getData() == null) {
       throw refused("its body is not a Stripe event");
     }
@@ -64,6 +68,21 @@ public final class StripeWebhooks implements io.usher.domain.payments.WebhookVer
     } catch (RuntimeException e) {
       throw refused("its body is not a Stripe event");
     }
+  }
+
+  /** The header's {@code t=}, which the SDK has just read successfully. */
+  private static long signedAt(String signatureHeader) {
+    for (String item : signatureHeader.split(",")) {
+      String[] pair = item.strip().split("=", 2);
+      if (pair.length == 2 && pair[0].equals("t")) {
+        try {
+          return Long.parseLong(pair[1]);
+        } catch (NumberFormatException e) {
+          throw refused("its signature does not match");
+        }
+      }
+    }
+    throw refused("its signature does not match");
   }
 
   private static PaymentProviderException refused(String why) {

@@ -3,11 +3,14 @@ package io.usher.application.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.usher.application.LedgerTestBase;
 import io.usher.domain.common.ValidationException;
-import io.usher.domain.outbox.OutboxItem;
-import io.usher.domain.outbox.Payload;
 import io.usher.domain.users.UserSpec;
+import io.usher.testing.SignInMails;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,9 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sign-in links on a real ledger: what is mailed, what is stored, and how long a link works. */
 class AccountLinkServiceTest extends LedgerTestBase {
@@ -35,23 +38,33 @@ class AccountLinkServiceTest extends LedgerTestBase {
             .id();
   }
 
-  List<Map<String, String>> linkMails() {
-    return usher.outbox().pending().stream()
-        .filter(i -> i.kind().equals("mail"))
-        .map(OutboxItem::payload)
-        .map(Payload::decode)
-        .filter(p -> "ACCOUNT_LINK".equals(p.get("event")))
-        .toList();
+  @RegisterExtension
+  static GreenMailExtension smtp =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(true);
+
+  @BeforeEach
+  void mailGoesToGreenMail() {
+    SignInMails.deliverTo(usher, smtp);
   }
 
-  static String token(Map<String, String> mail) {
-    return mail.get("link").substring(mail.get("link").indexOf("token=") + 6);
+  List<SignInMails.Mail> linkMails() {
+    return SignInMails.sent(usher, smtp);
+  }
+
+  static String token(SignInMails.Mail mail) {
+    return mail.token();
   }
 
   @Test
-  void anUnknownEmailQueuesNothingAndSaysNothing() {
+  void anUnknownEmailIsHandedToTheOutboxLikeAKnownOneAndGetsNoMail() {
     usher.accountLinks().request("nobody@example.com");
+    usher.accountLinks().request("alice@example.com");
 
+    assertThat(usher.outbox().pending())
+        .extracting(i -> i.kind() + " " + i.payload())
+        .containsExactly(
+            "account-link email=nobody@example.com", "account-link email=alice@example.com");
+    assertThat(linkMails()).extracting(SignInMails.Mail::to).containsExactly("alice@example.com");
     assertThat(usher.outbox().pending()).isEmpty();
   }
 
@@ -59,13 +72,11 @@ class AccountLinkServiceTest extends LedgerTestBase {
   void aKnownEmailGetsOneMailWithALinkThatSignsInUntilItExpires() {
     usher.accountLinks().request("  Alice@Example.COM ");
 
-    Map<String, String> mail = linkMails().getFirst();
+    SignInMails.Mail mail = linkMails().getFirst();
     assertThat(linkMails()).hasSize(1);
-    assertThat(mail)
-        .containsEntry("to", "alice@example.com")
-        .containsEntry("name", "Alice")
-        .containsEntry("hours", "24 hours");
-    assertThat(mail.get("link")).startsWith("http://127.0.0.1:8765/account?token=");
+    assertThat(mail.to()).isEqualTo("alice@example.com");
+    assertThat(mail.text()).contains("Hi Alice,").contains("The link works for 24 hours.");
+    assertThat(mail.link()).startsWith("http://127.0.0.1:8765/account?token=");
     String token = token(mail);
     assertThat(token).matches("[A-Za-z0-9_-]{43}");
     assertThat(usher.accountLinks().user(token).orElseThrow().id()).isEqualTo(alice);
@@ -83,9 +94,9 @@ class AccountLinkServiceTest extends LedgerTestBase {
 
     usher.accountLinks().request("alice@example.com");
 
-    Map<String, String> mail = linkMails().getFirst();
-    assertThat(mail.get("link")).startsWith("https://buy.example.com/account?token=");
-    assertThat(mail).containsEntry("hours", "1 hour");
+    SignInMails.Mail mail = linkMails().getFirst();
+    assertThat(mail.link()).startsWith("https://buy.example.com/account?token=");
+    assertThat(mail.text()).contains("The link works for 1 hour.");
     clock.advance(Duration.ofMinutes(61));
     assertThat(usher.accountLinks().user(token(mail))).isEmpty();
   }
@@ -137,7 +148,7 @@ class AccountLinkServiceTest extends LedgerTestBase {
       usher.accountLinks().request("alice@example.com");
     }
 
-    List<Map<String, String>> mails = linkMails();
+    List<SignInMails.Mail> mails = linkMails();
     assertThat(mails).hasSize(6);
     assertThat(usher.accountLinks().user(first)).as("retired by the sixth").isEmpty();
     assertThat(mails.subList(1, 6))
@@ -147,9 +158,11 @@ class AccountLinkServiceTest extends LedgerTestBase {
   @Test
   void expiredLinksArePrunedWhenLinksAreAskedFor() throws SQLException {
     usher.accountLinks().request("alice@example.com");
+    assertThat(linkMails()).hasSize(1);
     clock.set(Instant.parse("2026-11-24T10:00:00Z"));
 
     usher.accountLinks().request("nobody@example.com");
+    linkMails();
 
     String url = "jdbc:h2:file:" + dataDir.resolve("usher").toAbsolutePath() + ";AUTO_SERVER=TRUE";
     try (Connection c = DriverManager.getConnection(url, "usher", "");
@@ -157,6 +170,70 @@ class AccountLinkServiceTest extends LedgerTestBase {
         ResultSet r = s.executeQuery("SELECT COUNT(*) FROM account_links")) {
       r.next();
       assertThat(r.getInt(1)).isZero();
+    }
+  }
+
+  /**
+   * The token exists only in the mail: not in the outbox while the request waits or once it is
+   * done, nor in the links table, any other row, or the log.
+   */
+  @Test
+  void theTokenIsStoredNowhereInClear() throws Exception {
+    usher.accountLinks().request("alice@example.com");
+    String waiting = everyRow();
+    String token = token(linkMails().getFirst());
+
+    assertThat(waiting).contains("alice@example.com").doesNotContain(token);
+    assertThat(everyRow()).doesNotContain(token);
+    Path log = Path.of("target", "test-logs");
+    if (Files.isDirectory(log)) {
+      try (var files = Files.walk(log)) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          assertThat(Files.readString(f)).as(f.toString()).doesNotContain(token);
+        }
+      }
+    }
+  }
+
+  /** The whole database as H2 would back it up. */
+  String everyRow() throws SQLException {
+    String url = "jdbc:h2:file:" + dataDir.resolve("usher").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+    StringBuilder everything = new StringBuilder();
+    try (Connection c = DriverManager.getConnection(url, "usher", "");
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SCRIPT")) {
+      while (r.next()) {
+        everything.append(r.getString(1)).append('\n');
+      }
+    }
+    return everything.toString();
+  }
+
+  @Test
+  void aMailThatCannotBeSentLeavesNoLinkAndIsTriedAgainWithANewToken() throws Exception {
+    usher.settings().set("smtp.port", "1");
+    usher.accountLinks().request("alice@example.com");
+
+    assertThat(linkMails()).isEmpty();
+    assertThat(usher.outbox().pending())
+        .singleElement()
+        .satisfies(i -> assertThat(i.attempts()).isEqualTo(1));
+    assertThat(linkCount()).isZero();
+
+    SignInMails.deliverTo(usher, smtp);
+    clock.advance(Duration.ofMinutes(1));
+    String token = token(linkMails().getFirst());
+    assertThat(usher.accountLinks().user(token)).isPresent();
+    assertThat(linkCount()).isOne();
+  }
+
+  int linkCount() throws SQLException {
+    String url = "jdbc:h2:file:" + dataDir.resolve("usher").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+    try (Connection c = DriverManager.getConnection(url, "usher", "");
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT COUNT(*) FROM account_links")) {
+      r.next();
+      return r.getInt(1);
     }
   }
 

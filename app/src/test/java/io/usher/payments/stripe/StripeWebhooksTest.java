@@ -65,6 +65,14 @@ class StripeWebhooksTest {
   }
 
   @Test
+  void aSignatureDatedMoreThanFiveMinutesAheadIsRefusedAndOneWithinIsTaken() throws Exception {
+    assertRefused(body, header(body, SECRET, NOW + 301), "dated in the future");
+    assertRefused(body, header(body, SECRET, NOW + 86_400), "dated in the future");
+
+    assertThat(webhooks.parse(body, header(body, SECRET, NOW + 300), SECRET, clock)).isPresent();
+  }
+
+  @Test
   void garbageIsRefused() throws Exception {
     assertRefused(body, "nonsense", "does not match");
     assertRefused(body, null, "no Stripe-Signature");
