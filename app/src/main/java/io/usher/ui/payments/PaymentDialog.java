@@ -95,13 +95,18 @@ public final class PaymentDialog {
     return new ManualPayment(
         email.getText(),
         plan.getValue(),
-        amount.getText(),
-        txn.getText(),
+        orNull(amount.getText()),
+        orNull(txn.getText()),
         sequence,
         subscription.getText(),
         formats.startOf(start.getValue()),
         formats.startOf(end.getValue()),
         notes.getText());
+  }
+
+  /** An empty field shows its default in the prompt, and the service picks it for null. */
+  private static String orNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   private static TextField field(String id, String prompt) {
