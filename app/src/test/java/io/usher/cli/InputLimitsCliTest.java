@@ -175,4 +175,109 @@ class InputLimitsCliTest {
         "--plan",
         "");
   }
+
+  @Test
+  void usersPlansAndCodesKeepToTheirColumnsAndSaneNumbers() {
+    refused(
+        "The name is too long: keep it under 200 characters.",
+        "user",
+        "add",
+        "--email",
+        "amy@example.com",
+        "--name",
+        LONG);
+    refused(
+        "'" + "a".repeat(400) + "@example.com' is not a valid email address.",
+        "user",
+        "set",
+        "bob@example.com",
+        "--email",
+        "a".repeat(400) + "@example.com");
+    refused(
+        "A plan lasts at most 36500 days (100 years).",
+        "plan",
+        "set",
+        "Basic",
+        "--days",
+        "99999999");
+    refused(
+        "'١' is not a whole number: enter the number of streams.",
+        "plan",
+        "set",
+        "Basic",
+        "--streams",
+        "١");
+    refused(
+        "The Stripe price id can be at most 200 characters long.",
+        "plan",
+        "set",
+        "Basic",
+        "--stripe-price",
+        "price_" + LONG);
+    refused("'١٢' is not an amount: write it like 12.50.", "plan", "set", "Basic", "--price", "١٢");
+    refused(
+        "The expiry date 9999-12-31 is out of range: use a date in the years 2000 to 2199.",
+        "discount",
+        "add",
+        "SPRING",
+        "--percent",
+        "20",
+        "--expires",
+        "9999-12-31");
+  }
+
+  @Test
+  void unicodeDigitsInANumericOptionAreAMalformedCommandLine() {
+    String before = ledger();
+    assertThat(usher(payment("--seq", "١"))).isEqualTo(2);
+    assertThat(err).contains("'١' is not a whole number");
+    assertThat(ledger()).isEqualTo(before);
+  }
+
+  @Test
+  void settingsAreCheckedByTypeWhenSet() {
+    refused(
+        "checkout.port takes a whole number from 1 to 65535, not '99999'.",
+        "settings",
+        "set",
+        "checkout.port",
+        "99999");
+    refused(
+        "smtp.port takes a whole number from 1 to 65535, not '0'.",
+        "settings",
+        "set",
+        "smtp.port",
+        "0");
+    refused(
+        "stripe.poll-seconds takes a whole number from 1 to 86400, not '0'.",
+        "settings",
+        "set",
+        "stripe.poll-seconds",
+        "0");
+    refused(
+        "reminders.days takes a whole number from 0 to 365, not '99999'.",
+        "settings",
+        "set",
+        "reminders.days",
+        "7,99999");
+    refused(
+        "checkout.bind is an IP address or host name, like 127.0.0.1 or 0.0.0.0.",
+        "settings",
+        "set",
+        "checkout.bind",
+        "not a host");
+    refused(
+        "checkout.public-url must be an http:// or https:// address.",
+        "settings",
+        "set",
+        "checkout.public-url",
+        "https://shop.example.com:70000");
+    refused(
+        "The value of smtp.host can be at most 4000 characters long.",
+        "settings",
+        "set",
+        "smtp.host",
+        LONG);
+    assertThat(usher("settings", "set", "checkout.port", "65535")).as(err).isZero();
+  }
 }

@@ -1,6 +1,7 @@
 package io.usher.domain.common;
 
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * What Usher takes from outside (the command line, the window's forms, a CSV file, a provider's
@@ -13,6 +14,8 @@ public final class Inputs {
 
   /** The first instant past the years Usher accepts (a lifetime plan still ends before it). */
   public static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
+  private static final Pattern ASCII_INTEGER = Pattern.compile("[-+]?[0-9]+");
 
   private Inputs() {}
 
@@ -55,6 +58,14 @@ public final class Inputs {
   /** "The notes can be at most 4000 characters long." */
   public static String tooLong(String what, int max) {
     return "The " + what + " can be at most " + max + " characters long.";
+  }
+
+  /**
+   * True when {@code text} is an optional minus and ASCII digits only: Integer.parseInt also reads
+   * other scripts' digits (١٢ is 12), which a person would not recognise as the number stored.
+   */
+  public static boolean asciiInteger(String text) {
+    return text != null && ASCII_INTEGER.matcher(text).matches();
   }
 
   /** Refuses a value that was given but is blank, where leaving it out picks a default. */
