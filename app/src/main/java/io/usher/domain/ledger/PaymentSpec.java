@@ -32,4 +32,9 @@ public record PaymentSpec(
     notes = problems.attempt(() -> Inputs.text("notes", "notes", text, MAX_NOTES));
     problems.throwIfAny();
   }
+
+  /** The same payment for another user: a draft made before the user was known. */
+  public PaymentSpec forUser(long user) {
+    return new PaymentSpec(user, planId, amount, period, ref, subscriptionId, source, notes);
+  }
 }
