@@ -13,6 +13,7 @@ import io.usher.testing.MutableClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
 
@@ -102,9 +104,18 @@ class WritersPropertyTest {
   @Property(tries = 60)
   void settings(@ForAll("settingCommands") List<String> command) {
     refusedOrReadable(command);
-    // What was accepted is what the code reading it needs: the checkout's port, for one.
-    ok("settings", "get", "checkout.port");
-    assertThat(Integer.parseInt(out.strip())).isBetween(1, 65_535);
+    // What was accepted is what the code reading it needs, checked here without Usher's rules.
+    for (String port : List.of("checkout.port", "smtp.port")) {
+      assertThat(Integer.parseInt(context.settings().value(port))).isBetween(1, 65_535);
+    }
+    assertThat(Integer.parseInt(context.settings().value("stripe.poll-seconds"))).isPositive();
+    for (String url : List.of("checkout.public-url", "plex.tv-url", "stripe.api-url")) {
+      String value = context.settings().value(url);
+      if (!value.isEmpty()) {
+        assertThat(URI.create(value).getPort()).isBetween(-1, 65_535);
+        assertThat(URI.create(value).getHost()).isNotNull();
+      }
+    }
   }
 
   @Property(tries = 40)
@@ -236,6 +247,8 @@ class WritersPropertyTest {
         Arbitraries.strings().withChars("٠١٢٣٤٥٦٧٨٩०१२३४५६७८९０１２").ofMinLength(1).ofMaxLength(4),
         Arbitraries.integers().between(-5, 100_000).map(String::valueOf),
         Arbitraries.integers().between(30, 12_000).map(n -> "x".repeat(n)),
+        Arbitraries.of("price_", "sub_", "I-", "pi_", "1")
+            .flatMap(p -> Arbitraries.integers().between(20, 5_000).map(n -> p + "7".repeat(n))),
         Arbitraries.longs()
             .between(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond())
             .map(s -> Instant.ofEpochSecond(s).toString()),
@@ -369,9 +382,31 @@ class WritersPropertyTest {
 
   @Provide
   Arbitrary<List<String>> settingCommands() {
-    Arbitrary<String> keys = Arbitraries.of(SettingDefaults.ALL).map(SettingKey::key);
+    // Mostly the keys whose value code reads as more than text.
+    Arbitrary<String> keys =
+        Arbitraries.frequencyOf(
+            Tuple.of(1, Arbitraries.of(SettingDefaults.ALL).map(SettingKey::key)),
+            Tuple.of(
+                3,
+                Arbitraries.of(
+                    "checkout.port",
+                    "smtp.port",
+                    "stripe.poll-seconds",
+                    "reminders.days",
+                    "expiry.grace-days",
+                    "checkout.public-url",
+                    "plex.tv-url",
+                    "checkout.bind")));
     return Combinators.combine(keys, values())
         .as((key, value) -> List.of("--json", "settings", "set", key, value));
+  }
+
+  /** Half the time a value a column takes, so that the adversarial ones land in rows that pass. */
+  static Arbitrary<String> cells() {
+    return Arbitraries.oneOf(
+        values(),
+        Arbitraries.of("1", "2", "5", "2026-12-01", "2027-06-01", "pp@example.com", "sub_1"),
+        Arbitraries.strings().alpha().ofLength(12));
   }
 
   @Provide
@@ -388,7 +423,7 @@ class WritersPropertyTest {
             "Subscription ID",
             "Username");
     return Combinators.combine(
-            Arbitraries.of(optional).set().ofMaxSize(4), values().list().ofSize(4))
+            Arbitraries.of(optional).set().ofMaxSize(4), cells().list().ofSize(4))
         .as(
             (columns, picked) -> {
               Map<String, String> row = new LinkedHashMap<>();
