@@ -121,4 +121,32 @@ class FormLimitsTest {
     robot.clickOn("Cancel");
     assertThat(usher.settings().value("checkout.port")).isEqualTo("8765");
   }
+
+  @Test
+  void aUsersNotesLongerThanTheirColumnAreRefusedBesideTheField(FxRobot robot) {
+    robot.clickOn("#nav-users").clickOn("#users-add");
+    robot.clickOn("#user-email").write("amy@example.com");
+    TextArea notes = robot.lookup("#user-notes").queryAs(TextArea.class);
+    robot.interact(() -> notes.setText("n".repeat(10_000)));
+    robot.clickOn("#dialog-ok");
+
+    assertThat(error(robot, "notes")).isEqualTo("The notes can be at most 4000 characters long.");
+    robot.clickOn("Cancel");
+    assertThat(usher.queries().users()).hasSize(1);
+  }
+
+  @Test
+  void aPlanLongerThanACenturyIsRefusedBesideItsDuration(FxRobot robot) {
+    robot.clickOn("#nav-plans");
+    TableView<?> table = robot.lookup("#plans-table").queryTableView();
+    robot.interact(() -> table.getSelectionModel().select(0));
+    robot.clickOn("#plans-edit");
+    TextField duration = robot.lookup("#plan-duration").queryAs(TextField.class);
+    robot.interact(() -> duration.setText("99999999"));
+    robot.clickOn("#dialog-ok");
+
+    assertThat(error(robot, "duration")).isEqualTo("A plan lasts at most 1200 months (100 years).");
+    robot.clickOn("Cancel");
+    assertThat(usher.plans().list().getFirst().spec().duration().amount()).isEqualTo(1);
+  }
 }
