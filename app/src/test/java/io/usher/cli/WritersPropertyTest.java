@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -199,116 +198,16 @@ class WritersPropertyTest {
     return '"' + cell.replace("\"", "\"\"") + '"';
   }
 
-  // ---- generators ----
-
-  /** Values a person (or a script) might pass, with the adversarial ones the issue lists. */
-  static Arbitrary<String> values() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(
-            3,
-            Arbitraries.of(
-                "",
-                " ",
-                "\t",
-                "\u0000",
-                "\n",
-                "0",
-                "1",
-                "-1",
-                "12.50",
-                "1e3",
-                "١٢",
-                "１２",
-                "99999",
-                "2147483648",
-                "-999999999-01-01T00:00:00Z",
-                "+1000000000-01-01T00:00:00Z",
-                "9999-12-31",
-                "1999-12-31",
-                "2000-01-01",
-                "2026-12-01",
-                "2199-12-31",
-                "2026-11-22T10:00:00Z",
-                "true",
-                "false",
-                "USD",
-                "Standard",
-                "Private",
-                "Basic",
-                "price_1",
-                "bob@example.com",
-                "new@example.com",
-                "123456789012345678",
-                "https://ok.example.com",
-                "http://x:99999",
-                "7,3,1",
-                "0.0.0.0",
-                "Den")),
-        Tuple.of(1, Arbitraries.strings().ofMaxLength(12)),
-        Tuple.of(
-            1,
-            Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(4)),
-        Tuple.of(
-            1,
-            Arbitraries.strings()
-                .withChars("٠١٢٣٤٥٦٧٨٩०१२३४५६७८९０１２")
-                .ofMinLength(1)
-                .ofMaxLength(4)),
-        Tuple.of(2, Arbitraries.integers().between(-5, 100_000).map(String::valueOf)),
-        Tuple.of(2, Arbitraries.integers().between(30, 12_000).map(n -> "x".repeat(n))),
-        // Long values behind the prefix a field checks first (price_…, sub_…).
-        Tuple.of(
-            2,
-            Arbitraries.of("price_", "sub_", "I-", "pi_", "1")
-                .flatMap(
-                    p -> Arbitraries.integers().between(20, 5_000).map(n -> p + "7".repeat(n)))),
-        Tuple.of(
-            1,
-            Arbitraries.longs()
-                .between(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond())
-                .map(s -> Instant.ofEpochSecond(s).toString())),
-        Tuple.of(
-            1,
-            Arbitraries.longs()
-                .between(
-                    Instant.parse("1990-01-01T00:00:00Z").getEpochSecond(),
-                    Instant.parse("2300-01-01T00:00:00Z").getEpochSecond())
-                .map(s -> Instant.ofEpochSecond(s).toString())));
-  }
-
-  /** A command: its fixed words, then some of its options, each with a generated value. */
-  static Arbitrary<List<String>> command(List<String> fixed, List<String> options) {
-    Arbitrary<List<String>> chosen = Arbitraries.of(options).set().ofMaxSize(4).map(List::copyOf);
-    return chosen.flatMap(
-        names ->
-            values()
-                .list()
-                .ofSize(names.size())
-                .map(
-                    picked -> {
-                      List<String> words = new ArrayList<>(fixed);
-                      for (int i = 0; i < names.size(); i++) {
-                        if (names.get(i).endsWith("!")) {
-                          words.add(names.get(i).substring(0, names.get(i).length() - 1));
-                        } else {
-                          words.add(names.get(i));
-                          words.add(picked.get(i));
-                        }
-                      }
-                      return words;
-                    }));
-  }
-
   @Provide
   Arbitrary<List<String>> paymentCommands() {
     return Arbitraries.oneOf(
-        command(
+        Adversarial.command(
             List.of("payment", "add", "--email", "bob@example.com", "--plan", "Basic"),
             List.of("--amount", "--txn", "--seq", "--sub", "--start", "--end", "--notes")),
-        command(
+        Adversarial.command(
             List.of("payment", "edit", "--txn", "pi_1"),
             List.of("--seq", "--start", "--end", "--amount", "--plan")),
-        command(
+        Adversarial.command(
             List.of("invite", "--email", "new@example.com", "--plan", "Basic", "--server", "Den"),
             List.of(
                 "--username",
@@ -324,12 +223,15 @@ class WritersPropertyTest {
   @Provide
   Arbitrary<List<String>> catalogueCommands() {
     return Arbitraries.oneOf(
-        command(
+        Adversarial.command(
             List.of("user", "add", "--email", "amy@example.com"),
             List.of("--name", "--permanent!")),
-        values()
-            .flatMap(email -> command(List.of("user", "add", "--email", email), List.of("--name"))),
-        command(
+        Adversarial.values()
+            .flatMap(
+                email ->
+                    Adversarial.command(
+                        List.of("user", "add", "--email", email), List.of("--name"))),
+        Adversarial.command(
             List.of("user", "set", "bob@example.com"),
             List.of(
                 "--email",
@@ -338,7 +240,7 @@ class WritersPropertyTest {
                 "--must-change-account",
                 "--paypal-email",
                 "--discord-id")),
-        command(
+        Adversarial.command(
             List.of("plan", "set", "Basic"),
             List.of(
                 "--name",
@@ -354,10 +256,10 @@ class WritersPropertyTest {
                 "--devices",
                 "--subs",
                 "--stripe-price")),
-        values()
+        Adversarial.values()
             .flatMap(
                 name ->
-                    command(
+                    Adversarial.command(
                         List.of(
                             "plan",
                             "add",
@@ -378,10 +280,10 @@ class WritersPropertyTest {
                             "--subs",
                             "--stripe-price",
                             "--trial!"))),
-        values()
+        Adversarial.values()
             .flatMap(
                 code ->
-                    command(
+                    Adversarial.command(
                         List.of("discount", "add", code),
                         List.of(
                             "--percent",
@@ -390,11 +292,11 @@ class WritersPropertyTest {
                             "--expires",
                             "--max-uses",
                             "--email"))),
-        command(
+        Adversarial.command(
             List.of("discount", "set", "WELCOME"),
             List.of("--percent", "--amount", "--currency", "--expires", "--max-uses", "--email")),
-        values().map(name -> List.of("group", "add", name)),
-        values().map(name -> List.of("location", "add", name)));
+        Adversarial.values().map(name -> List.of("group", "add", name)),
+        Adversarial.values().map(name -> List.of("location", "add", name)));
   }
 
   @Provide
@@ -416,19 +318,11 @@ class WritersPropertyTest {
                     "checkout.bind")));
     Arbitrary<String> settingValues =
         Arbitraries.oneOf(
-            values(),
+            Adversarial.values(),
             Arbitraries.integers().between(-10, 200_000).map(String::valueOf),
             Arbitraries.integers().between(0, 200_000).map(p -> "https://shop.example.com:" + p));
     return Combinators.combine(keys, settingValues)
         .as((key, value) -> List.of("--json", "settings", "set", key, value));
-  }
-
-  /** Half the time a value a column takes, so that the adversarial ones land in rows that pass. */
-  static Arbitrary<String> cells() {
-    return Arbitraries.oneOf(
-        values(),
-        Arbitraries.of("1", "2", "5", "2026-12-01", "2027-06-01", "pp@example.com", "sub_1"),
-        Arbitraries.strings().alpha().ofLength(12));
   }
 
   @Provide
@@ -445,7 +339,7 @@ class WritersPropertyTest {
             "Subscription ID",
             "Username");
     return Combinators.combine(
-            Arbitraries.of(optional).set().ofMaxSize(4), cells().list().ofSize(4))
+            Arbitraries.of(optional).set().ofMaxSize(4), Adversarial.cells().list().ofSize(4))
         .as(
             (columns, picked) -> {
               Map<String, String> row = new LinkedHashMap<>();
