@@ -1,6 +1,7 @@
 package io.usher.cli;
 
 import io.usher.application.UsherOpener;
+import io.usher.domain.common.Inputs;
 import io.usher.domain.common.UsherException;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
@@ -50,12 +51,26 @@ public final class Cli {
     return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
   }
 
+  private static Integer asciiInteger(String text) {
+    if (!Inputs.asciiInteger(text)) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is not a whole number");
+    }
+    try {
+      return Integer.valueOf(text);
+    } catch (NumberFormatException e) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is too large a number");
+    }
+  }
+
   public int execute(PrintWriter out, PrintWriter err, String... args) {
     RootCommand root = new RootCommand(opener, openWindow, serve, restorer, out);
     CommandLine cli = new CommandLine(root);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // picocli's own Integer.valueOf reads other scripts' digits too (١ is 1): numbers are ASCII.
+    cli.registerConverter(Integer.class, Cli::asciiInteger);
+    cli.registerConverter(Integer.TYPE, Cli::asciiInteger);
     cli.setParameterExceptionHandler(
         (ex, a) -> {
           err.println(ex.getMessage());

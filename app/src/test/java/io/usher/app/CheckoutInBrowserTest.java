@@ -12,6 +12,8 @@ import io.usher.testing.Fixtures;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,7 +176,10 @@ class CheckoutInBrowserTest {
     usher.settings().set("smtp.security", "none");
     usher.settings().set("smtp.from", "usher@example.com");
     usher.settings().set("checkout.bind", "127.0.0.1");
-    usher.settings().set("checkout.port", "0");
+    // A free port found first: the setting takes 1–65535, not 0 for "any".
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      usher.settings().set("checkout.port", Integer.toString(probe.getLocalPort()));
+    }
     Fixtures.monthly(usher, "Monthly", "12.50");
     Fixtures.monthly(usher, "Family", "25");
     usher.servers().addPlex(FakePlex.TOKEN, "Tower", null, null, null);

@@ -22,7 +22,7 @@ class SettingsServiceTest extends LedgerTestBase {
     assertThat(usher.settings().value("reminders.days")).isEqualTo("14,7,1");
     assertThatThrownBy(() -> usher.settings().set("checkout.port", "http"))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("checkout.port takes a whole number, not 'http'.");
+        .hasMessage("checkout.port takes a whole number from 1 to 65535, not 'http'.");
     assertThat(usher.settings().value("checkout.port")).isEqualTo("8765");
   }
 

@@ -19,6 +19,9 @@ import org.apache.commons.csv.CSVRecord;
  * UTF-8 byte order mark and blank lines are accepted.
  */
 final class CsvFile {
+  /** Longer than any value a column can hold (the longest, an email, is 320). */
+  static final int MAX_CELL = 1000;
+
   private static final CSVFormat FORMAT =
       CSVFormat.DEFAULT
           .builder()
@@ -139,6 +142,17 @@ final class CsvFile {
           return;
         }
       } else if (columns[i] != null) {
+        if (value.length() > MAX_CELL) {
+          problems.add(
+              new ImportProblem(
+                  line,
+                  "the "
+                      + columns[i].header()
+                      + " is longer than "
+                      + MAX_CELL
+                      + " characters; no column holds that much."));
+          return;
+        }
         values.put(columns[i], value);
       }
     }

@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class CsvImportService {
   private static final Logger LOG = LoggerFactory.getLogger(CsvImportService.class);
+
+  /** Far above a bulk invite of tens of thousands of rows. */
+  static final long MAX_BYTES = 5_000_000;
+
   private static final String EXAMPLE = "/io/usher/imports/bulk-invite-example.csv";
 
   private final ServerStore servers;
@@ -73,6 +77,14 @@ public final class CsvImportService {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     String text;
     try {
+      // Checked before reading: the whole file is held in memory to report every line.
+      if (Files.size(file) > MAX_BYTES) {
+        throw new UsherException(
+            name
+                + " is larger than "
+                + MAX_BYTES / 1_000_000
+                + " MB: split it into smaller files and import them one by one.");
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new UsherException("There is no file " + file + ".");

@@ -1,5 +1,6 @@
 package io.usher.application.imports;
 
+import io.usher.application.invites.InviteDraft;
 import io.usher.application.invites.InviteRequest;
 import io.usher.domain.common.ValidationException;
 import io.usher.domain.imports.Column;
@@ -21,10 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +35,8 @@ import java.util.stream.Collectors;
  * once: every problem of every row is collected, none stops the check.
  */
 final class ImportValidator {
+  private static final Pattern SIGNED_DECIMAL = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)");
+
   private final Map<String, Server> servers = new HashMap<>();
   private final Map<String, Plan> plans = new HashMap<>();
   private final String serverNames;
@@ -105,6 +110,9 @@ final class ImportValidator {
               d.paypal,
               d.quantity,
               d.end);
+      if (!passesTheInvitesChecks(d.line, request, d.plan)) {
+        continue;
+      }
       rows.add(
           new ImportRow(
               d.line,
@@ -117,6 +125,32 @@ final class ImportValidator {
     return new ImportPlan(fileName, rows, problems);
   }
 
+  /**
+   * The checks the invite itself makes before it calls a server: a row that passes here cannot be
+   * refused by the ledger after its account was created.
+   */
+  private boolean passesTheInvitesChecks(int line, InviteRequest request, Plan plan) {
+    try {
+      InviteDraft.username(request);
+      InviteDraft.payment(
+          request,
+          new TxnRef(request.txn(), request.seq() == null ? 1 : request.seq()),
+          plan,
+          Optional.empty(),
+          now);
+      return true;
+    } catch (ValidationException e) {
+      e.errors().forEach(err -> problem(line, followingLine(err.message())));
+      return false;
+    }
+  }
+
+  /** "The end must be…" as "the end must be…", to follow "Line 7: ". */
+  private static String followingLine(String sentence) {
+    boolean word = sentence.length() > 1 && Character.isLowerCase(sentence.charAt(1));
+    return word ? Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1) : sentence;
+  }
+
   private Draft row(CsvFile.Row row) {
     int line = row.line();
     Draft d = new Draft(line);
@@ -124,6 +158,16 @@ final class ImportValidator {
     d.server = server(row, line);
     d.plan = plan(row, line);
     d.quantity = whole(row, Column.QUANTITY, "quantity", line, 1);
+    if (d.quantity > InviteDraft.MAX_QUANTITY) {
+      problem(
+          line,
+          "the quantity "
+              + d.quantity
+              + " is more than "
+              + InviteDraft.MAX_QUANTITY
+              + " plan durations.");
+      d.quantity = 1;
+    }
     d.amount = amount(row, line, d.plan, d.quantity);
     d.paidAt = date(row, Column.PAID_AT, line);
     d.end = date(row, Column.END, line);
@@ -230,13 +274,12 @@ final class ImportValidator {
       return plan == null ? null : plan.price().times(quantity);
     }
     String text = row.get(Column.AMOUNT);
-    BigDecimal value;
-    try {
-      value = new BigDecimal(text);
-    } catch (NumberFormatException e) {
+    // ASCII digits only, as Money.parse takes them: BigDecimal would read ١٢ as 12.
+    if (!SIGNED_DECIMAL.matcher(text).matches()) {
       problem(line, "the amount '" + text + "' is not a number: write it like 12.50.");
       return null;
     }
+    BigDecimal value = new BigDecimal(text);
     if (value.signum() < 0) {
       problem(line, "the amount '" + text + "' is negative.");
       return null;
@@ -260,7 +303,7 @@ final class ImportValidator {
     try {
       return Money.parse(text, plan.price().currency());
     } catch (ValidationException e) {
-      problem(line, "the amount '" + text + "' is too large.");
+      problem(line, "the amount '" + text + "' is too large (at most " + Money.MAX + ").");
       return null;
     }
   }

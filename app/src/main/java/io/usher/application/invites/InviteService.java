@@ -3,6 +3,7 @@ package io.usher.application.invites;
 import io.usher.application.links.LinkService;
 import io.usher.application.outbox.OutboxService;
 import io.usher.domain.common.ConflictException;
+import io.usher.domain.common.Inputs;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.common.UsherException;
 import io.usher.domain.common.ValidationException;
@@ -12,17 +13,14 @@ import io.usher.domain.invites.ServerChoice;
 import io.usher.domain.ledger.Access;
 import io.usher.domain.ledger.AuditLog;
 import io.usher.domain.ledger.Payment;
-import io.usher.domain.ledger.PaymentSource;
 import io.usher.domain.ledger.PaymentSpec;
 import io.usher.domain.ledger.PaymentStore;
-import io.usher.domain.ledger.Period;
 import io.usher.domain.ledger.TxnRef;
 import io.usher.domain.media.MediaServerException;
 import io.usher.domain.media.MediaServers;
 import io.usher.domain.media.ServerKind;
 import io.usher.domain.media.ShareRequest;
 import io.usher.domain.media.ShareResult;
-import io.usher.domain.money.Money;
 import io.usher.domain.outbox.OutboxHandler;
 import io.usher.domain.outbox.Payload;
 import io.usher.domain.plans.Plan;
@@ -116,7 +114,7 @@ public final class InviteService {
     Server server = server(r, plan, known);
     List<String> granted = grantedLibraries(server, plan);
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    PaymentDraft draft = draft(r, plan, known, now);
+    PaymentSpec draft = draft(r, plan, known, now);
     String accountName = server.kind() == ServerKind.PLEX ? email : username(r, email, server);
 
     ShareResult shared;
@@ -153,7 +151,7 @@ public final class InviteService {
     return tx.inTransaction(
         () -> {
           User user = known.map(u -> withPaypal(u, paypal)).orElseGet(() -> create(email, paypal));
-          Payment payment = payments.insert(draft.spec(user.id(), plan.id()));
+          Payment payment = payments.insert(draft.forUser(user.id()));
           links
               .replicate(payment)
               .forEach(n -> audit.record("user", user.id(), "linked payment", n));
@@ -421,36 +419,21 @@ public final class InviteService {
         .toList();
   }
 
-  private record PaymentDraft(TxnRef ref, Money amount, Period period, String subscriptionId) {
-    PaymentSpec spec(long userId, long planId) {
-      return new PaymentSpec(
-          userId, planId, amount, period, ref, subscriptionId, PaymentSource.MANUAL, null);
-    }
-  }
-
-  private PaymentDraft draft(InviteRequest r, Plan plan, Optional<User> known, Instant now) {
+  private PaymentSpec draft(InviteRequest r, Plan plan, Optional<User> known, Instant now) {
+    Inputs.given("txn", "transaction id", r.txn());
     TxnRef ref =
         new TxnRef(
-            r.txn() == null || r.txn().isBlank()
-                ? "invite-" + UUID.randomUUID().toString().substring(0, 13)
-                : r.txn(),
+            r.txn() == null ? "invite-" + UUID.randomUUID().toString().substring(0, 13) : r.txn(),
             r.seq() == null ? 1 : r.seq());
     if (payments.byRef(ref).isPresent()) {
       throw new ConflictException(
           "Transaction " + ref.txnId() + " (sequence " + ref.seq() + ") is already in the ledger.");
     }
-    Money amount =
-        r.amount() == null || r.amount().isBlank()
-            ? plan.price()
-            : Money.parse("amount", r.amount(), plan.price().currency());
-    Instant paid = r.paidAt() != null ? r.paidAt() : now;
     Optional<Instant> expiry =
         known.flatMap(
             u -> Access.expiry(payments.forUser(u.id()).stream().map(Payment::period).toList()));
-    Instant start = Access.renewalStart(expiry, paid);
-    Instant end =
-        r.end() != null ? r.end() : plan.duration().times(Math.max(1, r.quantity())).addTo(start);
-    return new PaymentDraft(ref, amount, new Period(start, end), r.subscriptionId());
+    InviteDraft.username(r);
+    return InviteDraft.payment(r, ref, plan, expiry, now);
   }
 
   private User create(String email, String paypal) {
@@ -482,8 +465,9 @@ public final class InviteService {
 
   /** Jellyfin/Emby user names: as asked, else the email's local part, made unique here. */
   private String username(InviteRequest r, String email, Server server) {
-    if (r.username() != null && !r.username().isBlank()) {
-      return r.username().strip();
+    String asked = InviteDraft.username(r);
+    if (asked != null) {
+      return asked;
     }
     String base = email.substring(0, email.indexOf('@')).replaceAll("[^A-Za-z0-9._-]", "");
     if (base.isEmpty()) {

@@ -2,6 +2,7 @@ package io.usher.application.payments;
 
 import io.usher.application.links.LinkService;
 import io.usher.domain.common.ConflictException;
+import io.usher.domain.common.Inputs;
 import io.usher.domain.common.NotFoundException;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.ledger.Access;
@@ -58,9 +59,11 @@ public final class PaymentService {
 
   public Payment record(ManualPayment request) {
     String email = Emails.normalize(request.email());
+    // Left out (null) picks the default; given but empty is a mistake, not a request for it.
+    Inputs.given("txn", "transaction id", request.txn());
     TxnRef ref =
         new TxnRef(
-            request.txn() == null || request.txn().isBlank() ? generatedTxnId() : request.txn(),
+            request.txn() == null ? generatedTxnId() : request.txn(),
             request.seq() == null ? 1 : request.seq());
     return tx.inTransaction(
         () -> {
@@ -74,10 +77,11 @@ public final class PaymentService {
           Plan plan = plan(request.plan());
           requireNew(ref);
           Money amount =
-              request.amount() == null || request.amount().isBlank()
+              request.amount() == null
                   ? plan.price()
                   : Money.parse("amount", request.amount(), plan.price().currency());
           Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+          Inputs.instant("start", "start", request.start());
           Instant start =
               request.start() != null
                   ? request.start()
@@ -88,7 +92,7 @@ public final class PaymentService {
                   user.id(),
                   plan.id(),
                   amount,
-                  new Period(start, end),
+                  Period.checked(start, end),
                   ref,
                   request.subscriptionId(),
                   PaymentSource.MANUAL,
@@ -113,16 +117,15 @@ public final class PaymentService {
                           new NotFoundException(
                               "There is no payment with transaction id " + ref + "."));
           PaymentSpec old = before.spec();
+          Inputs.given("plan", "plan", edit.plan());
           Plan plan =
-              edit.plan() == null || edit.plan().isBlank()
-                  ? plans.byId(old.planId()).orElseThrow()
-                  : plan(edit.plan());
+              edit.plan() == null ? plans.byId(old.planId()).orElseThrow() : plan(edit.plan());
           Money amount =
-              edit.amount() == null || edit.amount().isBlank()
+              edit.amount() == null
                   ? (plan.id() == old.planId() ? old.amount() : plan.price())
                   : Money.parse("amount", edit.amount(), plan.price().currency());
           Period period =
-              new Period(
+              Period.checked(
                   edit.start() != null ? edit.start() : old.period().start(),
                   edit.end() != null ? edit.end() : old.period().end());
           PaymentSpec spec =

@@ -178,7 +178,7 @@ public final class RecordProviderPayment {
                 user.id(),
                 p.id(),
                 amount,
-                new Period(start, p.duration().addTo(start)),
+                Period.checked(start, p.duration().addTo(start)),
                 ref,
                 e.subscriptionId(),
                 source,

@@ -2,6 +2,7 @@ package io.usher.domain.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Collects field problems while parsing a form, then throws them all at once. */
 public final class Problems {
@@ -13,6 +14,16 @@ public final class Problems {
 
   public boolean has(String field) {
     return errors.stream().anyMatch(e -> e.field().equals(field));
+  }
+
+  /** The value {@code parse} returns, or null with its problems collected here. */
+  public <T> T attempt(Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (ValidationException e) {
+      errors.addAll(e.errors());
+      return null;
+    }
   }
 
   public void throwIfAny() {

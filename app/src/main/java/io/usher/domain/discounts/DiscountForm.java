@@ -1,5 +1,6 @@
 package io.usher.domain.discounts;
 
+import io.usher.domain.common.Inputs;
 import io.usher.domain.common.Problems;
 import io.usher.domain.common.ValidationException;
 import io.usher.domain.money.Money;
@@ -68,6 +69,7 @@ public record DiscountForm(
         maxUses == null || maxUses.isBlank()
             ? null
             : whole(problems, "maxUses", maxUses.strip(), "number of uses");
+    problems.attempt(() -> Inputs.instant("expires", "expiry date", expires));
     boolean valueOk = !problems.has("value") && !problems.has("currency");
     // Stand-ins for fields that did not parse, so the spec's own rules (code, email) are reported
     // in the same pass.
@@ -95,6 +97,9 @@ public record DiscountForm(
       return null;
     }
     try {
+      if (!Inputs.asciiInteger(text.strip())) {
+        throw new NumberFormatException(text);
+      }
       return Integer.parseInt(text.strip());
     } catch (NumberFormatException e) {
       problems.add(field, "'" + text.strip() + "' is not a whole number: enter the " + what + ".");

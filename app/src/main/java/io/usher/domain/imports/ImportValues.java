@@ -30,7 +30,7 @@ public final class ImportValues {
   /** A whole number of 1 or more ("3"); empty for anything else ("0", "1.5", "two"). */
   public static OptionalInt positive(String text) {
     String t = text.strip();
-    if (t.isEmpty() || t.length() > 9 || !t.chars().allMatch(Character::isDigit)) {
+    if (t.isEmpty() || t.length() > 9 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return OptionalInt.empty();
     }
     int value = Integer.parseInt(t);

@@ -1,5 +1,7 @@
 package io.usher.domain.ledger;
 
+import io.usher.domain.common.Inputs;
+import io.usher.domain.common.Problems;
 import io.usher.domain.money.Money;
 import java.util.Objects;
 
@@ -13,17 +15,26 @@ public record PaymentSpec(
     String subscriptionId,
     PaymentSource source,
     String notes) {
+  public static final int MAX_SUBSCRIPTION = 255;
+  public static final int MAX_NOTES = 4000;
 
   public PaymentSpec {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(source, "source");
-    subscriptionId = blankToNull(subscriptionId);
-    notes = blankToNull(notes);
+    Problems problems = new Problems();
+    String sub = subscriptionId;
+    String text = notes;
+    subscriptionId =
+        problems.attempt(
+            () -> Inputs.text("subscriptionId", "subscription id", sub, MAX_SUBSCRIPTION));
+    notes = problems.attempt(() -> Inputs.text("notes", "notes", text, MAX_NOTES));
+    problems.throwIfAny();
   }
 
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
+  /** The same payment for another user: a draft made before the user was known. */
+  public PaymentSpec forUser(long user) {
+    return new PaymentSpec(user, planId, amount, period, ref, subscriptionId, source, notes);
   }
 }

@@ -5,9 +5,17 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** An amount in a currency's minor units (cents); never a floating-point number. */
 public record Money(long minor, Currency currency) implements Comparable<Money> {
+  /**
+   * The largest amount a person may enter: far above any price, and low enough that no sum of
+   * payments overflows.
+   */
+  public static final BigDecimal MAX = new BigDecimal("999999999");
+
+  private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]*)?|\\.[0-9]+");
 
   public Money {
     Objects.requireNonNull(currency, "currency");
@@ -26,20 +34,20 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
   }
 
   public static Money parse(String field, String text, Currency currency) {
-    String trimmed = text == null ? "" : text.trim();
+    String trimmed = text == null ? "" : text.strip();
     if (trimmed.isEmpty()) {
       throw ValidationException.of(field, "Enter an amount, for example 12.50.");
     }
-    BigDecimal value;
-    try {
-      value = new BigDecimal(trimmed);
-    } catch (NumberFormatException e) {
-      throw ValidationException.of(
-          field, "'" + trimmed + "' is not an amount: write it like 12.50.");
-    }
-    if (value.signum() < 0) {
+    if (trimmed.startsWith("-")) {
       throw ValidationException.of(field, "The amount cannot be negative.");
     }
+    // ASCII digits only: BigDecimal would also read other scripts' digits and exponents, and an
+    // amount the owner cannot read back as typed is a mistake, not a price.
+    if (!DECIMAL.matcher(trimmed).matches()) {
+      throw ValidationException.of(
+          field, "'" + shown(trimmed) + "' is not an amount: write it like 12.50.");
+    }
+    BigDecimal value = new BigDecimal(trimmed);
     int digits = Math.max(currency.getDefaultFractionDigits(), 0);
     if (value.stripTrailingZeros().scale() > digits) {
       throw ValidationException.of(
@@ -50,14 +58,18 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
               + " decimal"
               + (digits == 1 ? "" : "s")
               + ": '"
-              + trimmed
+              + shown(trimmed)
               + "' has more.");
     }
-    try {
-      return new Money(value.movePointRight(digits).longValueExact(), currency);
-    } catch (ArithmeticException e) {
-      throw ValidationException.of(field, "'" + trimmed + "' is too large an amount.");
+    if (value.compareTo(MAX) > 0) {
+      throw ValidationException.of(
+          field, "'" + shown(trimmed) + "' is too large an amount: at most " + MAX + ".");
     }
+    return new Money(value.movePointRight(digits).longValueExact(), currency);
+  }
+
+  private static String shown(String typed) {
+    return typed.length() > 20 ? typed.substring(0, 20) + "…" : typed;
   }
 
   public static Currency currency(String code) {

@@ -35,6 +35,25 @@ public record PlanDuration(int amount, Unit unit) {
     }
   }
 
+  /** The longest plan a person may define: a "lifetime" of 100 years still ends before 2200. */
+  public static final int MAX_DAYS = 36_500;
+
+  public static final int MAX_MONTHS = 1_200;
+
+  /**
+   * A duration as the owner defines a plan: at most {@link #MAX_DAYS} days or {@link #MAX_MONTHS}
+   * months, so that a period it makes stays within the years Usher accepts.
+   */
+  public static PlanDuration entered(int amount, Unit unit) {
+    PlanDuration duration = new PlanDuration(amount, unit);
+    int max = unit == Unit.DAYS ? MAX_DAYS : MAX_MONTHS;
+    if (amount > max) {
+      throw ValidationException.of(
+          "duration", "A plan lasts at most " + unit.label(max) + " (100 years).");
+    }
+    return duration;
+  }
+
   public static PlanDuration days(int days) {
     return new PlanDuration(days, Unit.DAYS);
   }

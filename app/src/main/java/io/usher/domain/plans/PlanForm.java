@@ -1,5 +1,6 @@
 package io.usher.domain.plans;
 
+import io.usher.domain.common.Inputs;
 import io.usher.domain.common.Problems;
 import io.usher.domain.common.ValidationException;
 import io.usher.domain.money.Money;
@@ -56,7 +57,7 @@ public record PlanForm(
         attempt(
             problems,
             "duration",
-            () -> new PlanDuration(wholeNumber("duration", duration, "duration"), unit));
+            () -> PlanDuration.entered(wholeNumber("duration", duration, "duration"), unit));
     Integer maxStreams =
         attempt(problems, "streams", () -> wholeNumber("streams", streams, "number of streams"));
     Integer maxDevices =
@@ -107,6 +108,9 @@ public record PlanForm(
       throw ValidationException.of(field, "Enter the " + what + ".");
     }
     try {
+      if (!Inputs.asciiInteger(trimmed)) {
+        throw new NumberFormatException(trimmed);
+      }
       return Integer.parseInt(trimmed);
     } catch (NumberFormatException e) {
       throw ValidationException.of(

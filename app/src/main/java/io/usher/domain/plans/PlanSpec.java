@@ -1,5 +1,6 @@
 package io.usher.domain.plans;
 
+import io.usher.domain.common.Inputs;
 import io.usher.domain.common.Problems;
 import io.usher.domain.money.Money;
 import java.util.List;
@@ -29,6 +30,7 @@ public record PlanSpec(
 
   public static final int MAX_NAME_LENGTH = 100;
   public static final String PRIVATE_GROUP = "Private";
+  public static final int MAX_STRIPE_PRICE = 200;
 
   public PlanSpec {
     Objects.requireNonNull(price, "price");
@@ -62,6 +64,8 @@ public record PlanSpec(
     }
     if (stripePriceId != null && !stripePriceId.startsWith("price_")) {
       problems.add("stripePrice", "A Stripe price id starts with price_.");
+    } else if (stripePriceId != null && stripePriceId.length() > MAX_STRIPE_PRICE) {
+      problems.add("stripePrice", Inputs.tooLong("Stripe price id", MAX_STRIPE_PRICE));
     }
     problems.throwIfAny();
   }

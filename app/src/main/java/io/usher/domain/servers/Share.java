@@ -25,6 +25,8 @@ public record Share(
     Instant removedAt,
     boolean allLibraries,
     Set<Long> libraryIds) {
+  /** The shares column holds an account (email or user name) of this many characters. */
+  public static final int MAX_ACCOUNT = 320;
 
   public boolean active() {
     return removedAt == null;

@@ -16,7 +16,7 @@ public final class SettingDefaults {
           new SettingKey(
               "expiry.grace-days",
               "0",
-              SettingType.WHOLE_NUMBER,
+              SettingType.DAYS,
               "Days after expiry before access is removed"),
           new SettingKey(
               "expiry.grace-group",
@@ -41,19 +41,15 @@ public final class SettingDefaults {
           new SettingKey(
               "invite.pace-seconds",
               "30",
-              SettingType.WHOLE_NUMBER,
+              SettingType.PAUSE_SECONDS,
               "Pause between Plex invites in a bulk import"),
           new SettingKey(
-              "trial.max-users",
-              "0",
-              SettingType.WHOLE_NUMBER,
-              "Most trial users at once (0 = no cap)"),
-          new SettingKey(
-              "checkout.port", "8765", SettingType.WHOLE_NUMBER, "Port of the checkout page"),
+              "trial.max-users", "0", SettingType.COUNT, "Most trial users at once (0 = no cap)"),
+          new SettingKey("checkout.port", "8765", SettingType.PORT, "Port of the checkout page"),
           new SettingKey(
               "checkout.bind",
               "127.0.0.1",
-              SettingType.TEXT,
+              SettingType.HOST,
               "Address the checkout page listens on"),
           new SettingKey(
               "checkout.public-url",
@@ -68,7 +64,7 @@ public final class SettingDefaults {
           new SettingKey(
               "account.link-hours",
               "24",
-              SettingType.WHOLE_NUMBER,
+              SettingType.HOURS,
               "Hours a customer's sign-in link stays valid"),
           new SettingKey("stripe.secret-key", "", SettingType.TEXT, "Stripe secret key"),
           new SettingKey("stripe.publishable-key", "", SettingType.TEXT, "Stripe publishable key"),
@@ -77,12 +73,12 @@ public final class SettingDefaults {
           new SettingKey(
               "stripe.poll-seconds",
               "15",
-              SettingType.WHOLE_NUMBER,
+              SettingType.POLL_SECONDS,
               "Seconds between reads of Stripe events"),
           new SettingKey("paypal.client-id", "", SettingType.TEXT, "PayPal client id"),
           new SettingKey("paypal.secret", "", SettingType.TEXT, "PayPal secret"),
           new SettingKey("smtp.host", "", SettingType.TEXT, "SMTP server"),
-          new SettingKey("smtp.port", "587", SettingType.WHOLE_NUMBER, "SMTP port"),
+          new SettingKey("smtp.port", "587", SettingType.PORT, "SMTP port"),
           new SettingKey(
               "smtp.security", "starttls", SettingType.SMTP_SECURITY, "starttls, ssl or none"),
           new SettingKey("smtp.user", "", SettingType.TEXT, "SMTP user name"),
@@ -94,10 +90,15 @@ public final class SettingDefaults {
               SettingType.EMAIL,
               "Where Usher sends the owner's alerts and reports"),
           new SettingKey("discord.bot-token", "", SettingType.TEXT, "Discord bot token"),
-          new SettingKey("discord.guild-id", "", SettingType.TEXT, "Discord server (guild) id"),
           new SettingKey(
-              "discord.subscriber-role", "", SettingType.TEXT, "Role id for paying subscribers"),
-          new SettingKey("discord.trial-role", "", SettingType.TEXT, "Role id for trial users"),
+              "discord.guild-id", "", SettingType.DISCORD_ID, "Discord server (guild) id"),
+          new SettingKey(
+              "discord.subscriber-role",
+              "",
+              SettingType.DISCORD_ID,
+              "Role id for paying subscribers"),
+          new SettingKey(
+              "discord.trial-role", "", SettingType.DISCORD_ID, "Role id for trial users"),
           new SettingKey(
               "discord.kick-after-days",
               "",

@@ -1,5 +1,6 @@
 package io.usher.domain.users;
 
+import io.usher.domain.common.Inputs;
 import io.usher.domain.common.Problems;
 import io.usher.domain.common.ValidationException;
 
@@ -16,6 +17,8 @@ public record UserSpec(
     String discordId,
     String discordName,
     String notes) {
+  public static final int MAX_NAME = 200;
+  public static final int MAX_NOTES = 4000;
 
   public UserSpec {
     Problems problems = new Problems();
@@ -23,15 +26,19 @@ public record UserSpec(
     paypalEmail = field(problems, "paypalEmail", paypalEmail);
     name = trimmed(name);
     discordId = trimmed(discordId);
-    discordName = trimmed(discordName);
-    notes = trimmed(notes);
+    String typedDiscordName = discordName;
+    String typedNotes = notes;
+    discordName =
+        problems.attempt(
+            () -> Inputs.text("discordName", "Discord name", typedDiscordName, MAX_NAME));
+    notes = problems.attempt(() -> Inputs.text("notes", "notes", typedNotes, MAX_NOTES));
     if (discordId != null && !discordId.matches("\\d{5,25}")) {
       problems.add(
           "discordId",
           "A Discord id is a long number (turn on Developer Mode in Discord and copy the user id).");
     }
-    if (name != null && name.length() > 200) {
-      problems.add("name", "The name is too long: keep it under 200 characters.");
+    if (name != null && name.length() > MAX_NAME) {
+      problems.add("name", "The name is too long: keep it under " + MAX_NAME + " characters.");
     }
     problems.throwIfAny();
   }

@@ -1,6 +1,7 @@
 package io.usher.ui.payments;
 
 import io.usher.application.payments.ManualPayment;
+import io.usher.domain.common.Inputs;
 import io.usher.domain.common.Problems;
 import io.usher.domain.ledger.Payment;
 import io.usher.ui.kit.Form;
@@ -85,9 +86,13 @@ public final class PaymentDialog {
     Integer sequence = null;
     String seqText = seq.getText() == null ? "" : seq.getText().strip();
     if (!seqText.isEmpty()) {
+      // ASCII digits only: Integer.valueOf also reads other scripts' digits.
       try {
-        sequence = Integer.valueOf(seqText);
+        sequence = Inputs.asciiInteger(seqText) ? Integer.valueOf(seqText) : null;
       } catch (NumberFormatException e) {
+        sequence = null;
+      }
+      if (sequence == null) {
         problems.add("seq", "'" + seqText + "' is not a whole number: the sequence starts at 1.");
       }
     }
@@ -95,13 +100,18 @@ public final class PaymentDialog {
     return new ManualPayment(
         email.getText(),
         plan.getValue(),
-        amount.getText(),
-        txn.getText(),
+        orNull(amount.getText()),
+        orNull(txn.getText()),
         sequence,
         subscription.getText(),
         formats.startOf(start.getValue()),
         formats.startOf(end.getValue()),
         notes.getText());
+  }
+
+  /** An empty field shows its default in the prompt, and the service picks it for null. */
+  private static String orNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   private static TextField field(String id, String prompt) {

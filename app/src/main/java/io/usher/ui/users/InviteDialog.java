@@ -2,6 +2,7 @@ package io.usher.ui.users;
 
 import io.usher.application.invites.InviteRequest;
 import io.usher.application.invites.InviteResult;
+import io.usher.domain.common.Inputs;
 import io.usher.domain.common.Problems;
 import io.usher.ui.kit.Form;
 import io.usher.ui.kit.FormDialog;
@@ -98,9 +99,13 @@ final class InviteDialog {
     Integer sequence = null;
     String s = seq.getText() == null ? "" : seq.getText().strip();
     if (!s.isEmpty()) {
+      // ASCII digits only: Integer.valueOf also reads other scripts' digits.
       try {
-        sequence = Integer.valueOf(s);
+        sequence = Inputs.asciiInteger(s) ? Integer.valueOf(s) : null;
       } catch (NumberFormatException e) {
+        sequence = null;
+      }
+      if (sequence == null) {
         problems.add("seq", "'" + s + "' is not a whole number: the sequence starts at 1.");
       }
     }
@@ -110,15 +115,20 @@ final class InviteDialog {
         plan.getValue(),
         CHOOSE.equals(server.getValue()) ? null : server.getValue(),
         ANY_LOCATION.equals(location.getValue()) ? null : location.getValue(),
-        username.getText(),
-        txn.getText(),
+        orNull(username.getText()),
+        orNull(txn.getText()),
         sequence,
-        sub.getText(),
-        amount.getText(),
+        orNull(sub.getText()),
+        orNull(amount.getText()),
         formats.startOf(paidAt.getValue()),
         paypal.getText(),
         1,
         null);
+  }
+
+  /** An empty field shows its default in the prompt, and the invite picks it for null. */
+  private static String orNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   private static TextField field(String id, String prompt) {

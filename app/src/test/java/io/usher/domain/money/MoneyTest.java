@@ -21,7 +21,9 @@ class MoneyTest {
     "' 7.5 ', EUR, 750",
     "100, JPY, 100",
     "1.234, BHD, 1234",
-    "12.500, USD, 1250"
+    "12.500, USD, 1250",
+    ".5, USD, 50",
+    "999999999, USD, 99999999900"
   })
   void parsesDecimalsIntoMinorUnits(String text, String currency, long minor) {
     assertThat(Money.parse(text, Currency.getInstance(currency)).minor()).isEqualTo(minor);
@@ -34,7 +36,13 @@ class MoneyTest {
     "'', USD, Enter an amount",
     "12.505, USD, at most 2 decimals",
     "1.5, JPY, at most 0 decimals",
-    "1e400, USD, too large"
+    "1e400, USD, is not an amount",
+    "1e3, USD, is not an amount",
+    "١٢, USD, is not an amount",
+    "１２, USD, is not an amount",
+    "+12, USD, is not an amount",
+    "1000000000, USD, too large",
+    "99999999999999999999999, JPY, too large"
   })
   void refusesWhatIsNotAnAmount(String text, String currency, String sentence) {
     assertThatThrownBy(() -> Money.parse(text, Currency.getInstance(currency)))
