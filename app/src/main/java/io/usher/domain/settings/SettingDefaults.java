@@ -36,7 +36,7 @@ public final class SettingDefaults {
           new SettingKey(
               "backup.keep",
               "14",
-              SettingType.WHOLE_NUMBER,
+              SettingType.COUNT,
               "How many daily backups of the ledger to keep"),
           new SettingKey(
               "invite.pace-seconds",
