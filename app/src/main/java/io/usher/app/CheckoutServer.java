@@ -7,16 +7,11 @@ import io.usher.checkout.ClientAddress;
 import io.usher.checkout.Csrf;
 import io.usher.checkout.RateLimiter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -85,7 +80,11 @@ public final class CheckoutServer implements AutoCloseable {
     String bind = context.settings().value("checkout.bind");
     String port = context.settings().value("checkout.port").strip();
     try {
-      Csrf csrf = new Csrf(secret(context.dataDir()), clock, Duration.ofMinutes(30));
+      Csrf csrf =
+          new Csrf(
+              DataFolder.secret(context.dataDir(), "checkout.secret", 32),
+              clock,
+              Duration.ofMinutes(30));
       RateLimiter posts = new RateLimiter(10, Duration.ofMinutes(1), clock);
       HttpHandler pages =
           new CheckoutEndpoint(
@@ -258,29 +257,5 @@ public final class CheckoutServer implements AutoCloseable {
     server.setStopTimeout(1000);
     stopQuietly(server);
     requests.shutdownNow();
-  }
-
-  /** The per-install secret the form tokens are signed with, made on first use. */
-  static byte[] secret(Path dataDir) {
-    Path file = dataDir.resolve("checkout.secret");
-    try {
-      if (Files.exists(file)) {
-        byte[] stored = Files.readAllBytes(file);
-        if (stored.length >= 32) {
-          return stored;
-        }
-      }
-      byte[] fresh = new byte[32];
-      new SecureRandom().nextBytes(fresh);
-      Files.write(file, fresh);
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // Not a POSIX file system (Windows): the data directory's own permissions apply.
-      }
-      return fresh;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
