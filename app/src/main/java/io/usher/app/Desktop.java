@@ -1,6 +1,7 @@
 package io.usher.app;
 
 import io.usher.domain.common.UsherException;
+import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.Formats;
 import io.usher.ui.kit.UiTasks;
 import io.usher.ui.shell.MainWindow;
@@ -9,9 +10,13 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 
 /**
@@ -27,7 +32,13 @@ final class Desktop {
   private static final java.util.logging.Logger JAVAFX =
       java.util.logging.Logger.getLogger("javafx");
 
-  private Desktop() {}
+  private final Path dataDir;
+  private volatile Session session;
+
+  private Desktop(Path dataDir, Session session) {
+    this.dataDir = dataDir;
+    this.session = session;
+  }
 
   static void start(Path dataDir) {
     requireDisplay(System.getenv(), System.getProperty("os.name"));
@@ -35,42 +46,145 @@ final class Desktop {
         r ->
             r.getMessage() == null
                 || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
-    InstanceLock lock = InstanceLock.acquire(dataDir);
-    AppContext context;
+    Desktop desktop = new Desktop(dataDir, Session.open(dataDir));
     try {
-      context = new AppContext(dataDir, Clock.systemUTC());
-    } catch (RuntimeException e) {
-      lock.close();
-      throw e;
-    }
-    ExecutorService background =
-        Executors.newFixedThreadPool(
-            2, Thread.ofPlatform().name("usher-ui-task").daemon().factory());
-    Clock clock = Clock.systemUTC();
-    OutboxWorker outbox = new OutboxWorker(context.outbox(), clock);
-    outbox.start();
-    Scheduler scheduler = new Scheduler(context.jobs());
-    scheduler.start();
-    var checkoutProblem = new java.util.concurrent.atomic.AtomicReference<String>();
-    var checkout = CheckoutServer.startFor(context, clock, checkoutProblem::set);
-    String theme = context.settings().value("ui.theme");
-    UiTasks tasks = new UiTasks(background, Platform::runLater);
-    Runnable stopAll =
-        () -> {
-          background.shutdownNow();
-          checkout.ifPresent(CheckoutServer::close);
-          scheduler.close();
-          outbox.close();
-          context.close();
-          lock.close();
-        };
-    try {
-      Platform.startup(() -> show(context, tasks, theme, checkoutProblem.get(), stopAll));
+      Platform.startup(
+          () -> {
+            // The window closes and opens again around a restore; only its owner ends Usher.
+            Platform.setImplicitExit(false);
+            desktop.show(new Stage());
+          });
     } catch (RuntimeException noToolkit) {
       // JavaFX found no screen it can use (a display variable that leads nowhere).
-      stopAll.run();
+      desktop.session.close();
       throw new UsherException(NO_DISPLAY, noToolkit);
     }
+  }
+
+  /**
+   * Everything the window runs on one opening of the ledger: the instance lock, the context, the
+   * outbox, the timers, the checkout page and the pool the screens hand their work to.
+   */
+  private static final class Session {
+    final InstanceLock lock;
+    final AppContext context;
+    final ExecutorService background;
+    final OutboxWorker outbox;
+    final Scheduler scheduler;
+    final Optional<CheckoutServer> checkout;
+    final String checkoutProblem;
+    final String theme;
+    final UiTasks tasks;
+
+    private Session(InstanceLock lock, AppContext context) {
+      this.lock = lock;
+      this.context = context;
+      Clock clock = Clock.systemUTC();
+      background =
+          Executors.newFixedThreadPool(
+              2, Thread.ofPlatform().name("usher-ui-task").daemon().factory());
+      outbox = new OutboxWorker(context.outbox(), clock);
+      outbox.start();
+      scheduler = new Scheduler(context.jobs());
+      scheduler.start();
+      AtomicReference<String> problem = new AtomicReference<>();
+      checkout = CheckoutServer.startFor(context, clock, problem::set);
+      checkoutProblem = problem.get();
+      theme = context.settings().value("ui.theme");
+      tasks = new UiTasks(background, Platform::runLater);
+    }
+
+    static Session open(Path dataDir) {
+      InstanceLock lock = InstanceLock.acquire(dataDir);
+      try {
+        return new Session(lock, new AppContext(dataDir, Clock.systemUTC()));
+      } catch (RuntimeException e) {
+        lock.close();
+        throw e;
+      }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean closed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    void close() {
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
+      background.shutdownNow();
+      checkout.ifPresent(CheckoutServer::close);
+      scheduler.close();
+      outbox.close();
+      context.close();
+      lock.close();
+    }
+  }
+
+  private void show(Stage stage) {
+    stage.setOnHidden(
+        e -> {
+          session.close();
+          Platform.exit();
+        });
+    open(stage);
+  }
+
+  private MainWindow open(Stage stage) {
+    MainWindow window =
+        new MainWindow(
+            session.context,
+            session.tasks,
+            new Formats(ZoneId.systemDefault()),
+            session.theme,
+            file -> restore(stage, file));
+    window.show(stage);
+    window.problem(session.checkoutProblem);
+    return window;
+  }
+
+  /**
+   * Settings → Backups → Restore: the ledger is closed (and with it the checkout page and the
+   * timers), the backup put in place by the same code as usher restore, and the window opened again
+   * on whatever ledger is there now, saying how it went.
+   */
+  private void restore(Stage stage, String file) {
+    // Closed half-way, the window would leave a ledger half-restored and nothing to say so.
+    stage.setOnCloseRequest(javafx.event.Event::consume);
+    Thread.ofPlatform()
+        .name("usher-restore")
+        .start(
+            () -> {
+              session.close();
+              String outcome;
+              boolean failed = false;
+              try {
+                outcome = Restore.run(dataDir, Path.of(file), Clock.systemUTC());
+              } catch (RuntimeException e) {
+                outcome = Errors.sentence(e);
+                failed = true;
+              }
+              String said = outcome;
+              boolean refused = failed;
+              try {
+                Session reopened = Session.open(dataDir);
+                Platform.runLater(
+                    () -> {
+                      session = reopened;
+                      stage.setOnCloseRequest(null);
+                      open(stage).restored(said, refused);
+                    });
+              } catch (RuntimeException e) {
+                Platform.runLater(() -> cannotReopen(stage, Errors.sentence(e)));
+              }
+            });
+  }
+
+  private static void cannotReopen(Stage stage, String sentence) {
+    Alert alert = new Alert(Alert.AlertType.ERROR, sentence, ButtonType.OK);
+    alert.initOwner(stage);
+    alert.setHeaderText("Usher could not open the ledger again");
+    alert.showAndWait();
+    Platform.exit();
   }
 
   static final String NO_DISPLAY =
@@ -92,18 +206,5 @@ final class Desktop {
 
   private static boolean blank(String s) {
     return s == null || s.isBlank();
-  }
-
-  private static void show(
-      AppContext context, UiTasks tasks, String theme, String checkoutProblem, Runnable stopAll) {
-    Stage stage = new Stage();
-    stage.setOnHidden(
-        e -> {
-          stopAll.run();
-          Platform.exit();
-        });
-    MainWindow window = new MainWindow(context, tasks, new Formats(ZoneId.systemDefault()), theme);
-    window.show(stage);
-    window.problem(checkoutProblem);
   }
 }

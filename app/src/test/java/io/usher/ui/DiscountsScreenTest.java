@@ -36,7 +36,11 @@ class DiscountsScreenTest {
     usher = new AppContext(dataDir.resolve("t" + System.nanoTime()), new MutableClock(NOW));
     Fixtures.monthly(usher, "Monthly", "10");
     new MainWindow(
-            usher, new UiTasks(Runnable::run, Runnable::run), new Formats(ZoneOffset.UTC), "light")
+            usher,
+            new UiTasks(Runnable::run, Runnable::run),
+            new Formats(ZoneOffset.UTC),
+            "light",
+            file -> {})
         .show(stage);
   }
 

@@ -43,7 +43,11 @@ class InviteDialogTest {
             new MutableClock(Instant.parse("2026-11-22T10:00:00Z")),
             settings -> media);
     new MainWindow(
-            usher, new UiTasks(Runnable::run, Runnable::run), new Formats(ZoneOffset.UTC), "light")
+            usher,
+            new UiTasks(Runnable::run, Runnable::run),
+            new Formats(ZoneOffset.UTC),
+            "light",
+            file -> {})
         .show(stage);
   }
 

@@ -36,7 +36,11 @@ class JobsViewTest {
             new MutableClock(Instant.parse("2026-11-22T10:00:00Z")),
             settings -> new FakeMediaServers());
     new MainWindow(
-            usher, new UiTasks(Runnable::run, Runnable::run), new Formats(ZoneOffset.UTC), "light")
+            usher,
+            new UiTasks(Runnable::run, Runnable::run),
+            new Formats(ZoneOffset.UTC),
+            "light",
+            file -> {})
         .show(stage);
   }
 

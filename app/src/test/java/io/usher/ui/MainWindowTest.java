@@ -40,7 +40,11 @@ class MainWindowTest {
     usher = new AppContext(dataDir.resolve("t" + System.nanoTime()), new MutableClock(NOW));
     window =
         new MainWindow(
-            usher, new UiTasks(Runnable::run, Runnable::run), new Formats(ZoneOffset.UTC), "light");
+            usher,
+            new UiTasks(Runnable::run, Runnable::run),
+            new Formats(ZoneOffset.UTC),
+            "light",
+            file -> {});
     window.show(stage);
   }
 

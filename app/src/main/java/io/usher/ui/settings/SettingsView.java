@@ -3,33 +3,50 @@ package io.usher.ui.settings;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.usher.application.settings.SettingView;
+import io.usher.domain.backups.BackupFile;
 import io.usher.ui.kit.Banner;
 import io.usher.ui.kit.Form;
 import io.usher.ui.kit.FormDialog;
+import io.usher.ui.kit.Formats;
 import io.usher.ui.kit.Header;
+import io.usher.ui.kit.Placeholder;
 import io.usher.ui.kit.Screen;
 import io.usher.ui.kit.Tables;
+import io.usher.ui.kit.Theme;
 import io.usher.ui.kit.UiTasks;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The settings of this data folder, the same keys {@code usher settings} reads and writes. */
+/**
+ * The settings of this data folder, the same keys {@code usher settings} reads and writes, and the
+ * ledger's backups, as {@code usher backup} and {@code usher restore} handle them.
+ */
 public final class SettingsView implements Screen {
   private final SettingsViewModel model;
   private final UiTasks tasks;
+  private final Formats formats;
   private final VBox root = new VBox(14);
   private final TableView<SettingView> table = new TableView<>();
+  private final TableView<BackupFile> backups = new TableView<>();
 
-  public SettingsView(SettingsViewModel model, UiTasks tasks) {
+  public SettingsView(SettingsViewModel model, UiTasks tasks, Formats formats) {
     this.model = model;
     this.tasks = tasks;
+    this.formats = formats;
     createView();
   }
 
@@ -69,8 +86,91 @@ public final class SettingsView implements Screen {
                 edit),
             notice,
             error,
-            table);
+            table,
+            backupsSection());
     root.setPadding(new Insets(24));
+  }
+
+  private Node backupsSection() {
+    Button now = new Button("Back up now");
+    now.setId("backup-now");
+    now.disableProperty().bind(model.busy());
+    now.setOnAction(e -> model.backUpNow());
+    Button restore = new Button("Restore…");
+    restore.setId("backup-restore");
+    restore
+        .disableProperty()
+        .bind(
+            Bindings.or(model.busy(), backups.getSelectionModel().selectedItemProperty().isNull()));
+    restore.setOnAction(e -> confirmRestore(backups.getSelectionModel().getSelectedItem()));
+
+    Label title = new Label("Backups");
+    title.getStyleClass().add(Styles.TITLE_4);
+    Label sub =
+        new Label(
+            "Taken every day (the newest backup.keep are kept) and before every upgrade. A backup"
+                + " holds the whole ledger; its secrets stay sealed with this folder's key.");
+    sub.getStyleClass().add(Styles.TEXT_MUTED);
+    sub.setWrapText(true);
+    VBox words = new VBox(2, title, sub);
+    HBox.setHgrow(words, Priority.ALWAYS);
+    HBox head = new HBox(10, words, now, restore);
+    head.setAlignment(Pos.CENTER_LEFT);
+
+    backups.setId("backups-table");
+    backups.setItems(model.backups());
+    backups.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+    backups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    backups
+        .getColumns()
+        .setAll(
+            Tables.text("Taken", 170, b -> formats.dateTime(b.created())),
+            Tables.text("Size", 90, b -> size(b.bytes())),
+            Tables.text("Ledger version", 120, b -> Integer.toString(b.schema())),
+            Tables.text("File", 420, BackupFile::file));
+    backups.setPlaceholder(
+        Placeholder.of(
+            "No backups yet",
+            "Usher takes one every day while it runs. Back up now takes one at once."));
+    backups.setPrefHeight(190);
+    backups.setMinHeight(150);
+    Tables.onDoubleClick(backups, this::confirmRestore);
+    return new VBox(10, head, backups);
+  }
+
+  private void confirmRestore(BackupFile backup) {
+    if (model.busy().get()) {
+      return;
+    }
+    String taken = formats.dateTime(backup.created());
+    Alert confirm =
+        new Alert(
+            Alert.AlertType.CONFIRMATION,
+            "Usher backs up the ledger as it is now, puts the backup taken "
+                + taken
+                + " in its place and opens this window again on it. Payments and changes made"
+                + " since "
+                + taken
+                + " are not in that backup; they stay in the one taken now. The checkout page"
+                + " and the timers pause for those few seconds.",
+            ButtonType.CANCEL,
+            ButtonType.OK);
+    confirm.initOwner(root.getScene().getWindow());
+    confirm.setHeaderText("Restore " + Path.of(backup.file()).getFileName() + "?");
+    confirm.getDialogPane().getStylesheets().addAll(Theme.stylesheets());
+    confirm.getDialogPane().setPrefWidth(560);
+    ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText("Restore");
+    ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setId("restore-confirm");
+    if (confirm.showAndWait().filter(b -> b == ButtonType.OK).isPresent()) {
+      model.restore(backup);
+    }
+  }
+
+  private static String size(long bytes) {
+    if (bytes < 1024 * 1024) {
+      return Math.max(1, bytes / 1024) + " KB";
+    }
+    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 
   private void openDialog(SettingView setting) {

@@ -2,25 +2,35 @@ package io.usher.ui.settings;
 
 import io.usher.application.Usher;
 import io.usher.application.settings.SettingView;
+import io.usher.domain.backups.BackupFile;
 import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.UiTasks;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** Every setting with its current value (secrets masked) and default; editing one by key. */
+/**
+ * Every setting with its current value (secrets masked) and default; editing one by key. The
+ * ledger's backups: taking one now, and restoring one (which reopens the window).
+ */
 public final class SettingsViewModel {
   private final Usher usher;
   private final UiTasks tasks;
+  private final LedgerRestore restorer;
   private final ObservableList<SettingView> settings = FXCollections.observableArrayList();
+  private final ObservableList<BackupFile> backups = FXCollections.observableArrayList();
   private final StringProperty error = new SimpleStringProperty("");
   private final StringProperty notice = new SimpleStringProperty("");
+  private final BooleanProperty busy = new SimpleBooleanProperty(false);
 
-  public SettingsViewModel(Usher usher, UiTasks tasks) {
+  public SettingsViewModel(Usher usher, UiTasks tasks, LedgerRestore restorer) {
     this.usher = usher;
     this.tasks = tasks;
+    this.restorer = restorer;
   }
 
   public void load() {
@@ -31,6 +41,14 @@ public final class SettingsViewModel {
           settings.setAll(loaded);
         },
         failure -> error.set(Errors.sentence(failure)));
+    loadBackups();
+  }
+
+  private void loadBackups() {
+    tasks.run(
+        () -> usher.backups().list(),
+        backups::setAll,
+        failure -> error.set(Errors.sentence(failure)));
   }
 
   public Supplier<SettingView> save(String key, String value) {
@@ -39,6 +57,41 @@ public final class SettingsViewModel {
 
   public ObservableList<SettingView> settings() {
     return settings;
+  }
+
+  /** The backups in the data folder's backups folder, newest first. */
+  public ObservableList<BackupFile> backups() {
+    return backups;
+  }
+
+  /** A backup of the ledger as it is now, in the backups folder. */
+  public void backUpNow() {
+    busy.set(true);
+    error.set("");
+    notice.set("Backing up the ledger…");
+    tasks.run(
+        () -> usher.backups().create(null),
+        made -> {
+          busy.set(false);
+          notice.set("Backed up to " + made.file() + ".");
+          loadBackups();
+        },
+        failure -> {
+          busy.set(false);
+          notice.set("");
+          error.set(Errors.sentence(failure));
+        });
+  }
+
+  /** Hands the backup to the window's owner, which closes the ledger, restores and reopens. */
+  public void restore(BackupFile backup) {
+    busy.set(true);
+    restorer.restore(backup.file());
+  }
+
+  /** True while a backup or a restore is under way: the buttons wait. */
+  public BooleanProperty busy() {
+    return busy;
   }
 
   /** Checks stripe.secret-key against Stripe and says what came back. */

@@ -28,6 +28,7 @@ import io.usher.ui.plans.PlansView;
 import io.usher.ui.plans.PlansViewModel;
 import io.usher.ui.servers.ServersView;
 import io.usher.ui.servers.ServersViewModel;
+import io.usher.ui.settings.LedgerRestore;
 import io.usher.ui.settings.SettingsView;
 import io.usher.ui.settings.SettingsViewModel;
 import io.usher.ui.sync.SyncViewModel;
@@ -60,8 +61,16 @@ public final class MainWindow {
   private Section current = Section.DASHBOARD;
   private final javafx.beans.property.StringProperty problem =
       new javafx.beans.property.SimpleStringProperty("");
+  private final javafx.beans.property.StringProperty notice =
+      new javafx.beans.property.SimpleStringProperty("");
+  private VBox sidebar;
 
-  public MainWindow(Usher usher, UiTasks tasks, Formats formats, String theme) {
+  /**
+   * @param restorer closes the ledger, restores a backup and opens the window again (Settings →
+   *     Backups)
+   */
+  public MainWindow(
+      Usher usher, UiTasks tasks, Formats formats, String theme, LedgerRestore restorer) {
     this.usher = usher;
     this.tasks = tasks;
     this.theme = theme;
@@ -96,7 +105,22 @@ public final class MainWindow {
             formats,
             window -> new ExpiryPreviewDialog(window, usher.expiry(), tasks).showAndWait()));
     screens.put(Section.ACTIVITY, new ActivityView(new ActivityViewModel(usher, tasks), formats));
-    screens.put(Section.SETTINGS, new SettingsView(new SettingsViewModel(usher, tasks), tasks));
+    screens.put(
+        Section.SETTINGS,
+        new SettingsView(
+            new SettingsViewModel(
+                usher,
+                tasks,
+                file -> {
+                  pause(
+                      "Restoring the ledger",
+                      "Backing up the current ledger, then putting "
+                          + file
+                          + " in its place. The window opens again on it in a moment.");
+                  restorer.restore(file);
+                }),
+            tasks,
+            formats));
   }
 
   public void show(Stage stage) {
@@ -105,10 +129,15 @@ public final class MainWindow {
     problemBanner.setId("window-problem");
     problemBanner.setMaxWidth(Double.MAX_VALUE);
     problemBanner.setPadding(new Insets(10, 24, 10, 24));
+    Label noticeBanner = io.usher.ui.kit.Banner.notice(notice);
+    noticeBanner.setId("window-notice");
+    noticeBanner.setMaxWidth(Double.MAX_VALUE);
+    noticeBanner.setPadding(new Insets(10, 24, 10, 24));
     BorderPane main = new BorderPane(content);
-    main.setTop(problemBanner);
+    main.setTop(new VBox(problemBanner, noticeBanner));
     BorderPane root = new BorderPane(main);
-    root.setLeft(sidebar());
+    sidebar = sidebar();
+    root.setLeft(sidebar);
     content.getStyleClass().add("content");
     Scene scene = new Scene(root, 1280, 800);
     scene.getStylesheets().addAll(Theme.stylesheets());
@@ -126,6 +155,29 @@ public final class MainWindow {
    */
   public void problem(String sentence) {
     problem.set(sentence == null ? "" : sentence);
+  }
+
+  /**
+   * What the window says after it was opened again on a restored ledger, above every screen; the
+   * Settings screen is shown, with the backups.
+   */
+  public void restored(String sentence, boolean failed) {
+    if (failed) {
+      problem.set(problem.get().isEmpty() ? sentence : sentence + " " + problem.get());
+    } else {
+      notice.set(sentence);
+    }
+    go(Section.SETTINGS);
+  }
+
+  /** Long work that needs the ledger closed: the screens give way to a progress message. */
+  private void pause(String title, String text) {
+    sidebar.setDisable(true);
+    javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+    spinner.setMaxSize(48, 48);
+    VBox waiting = io.usher.ui.kit.Placeholder.of(title, text, spinner);
+    waiting.setId("window-paused");
+    content.getChildren().setAll(waiting);
   }
 
   private VBox sidebar() {
