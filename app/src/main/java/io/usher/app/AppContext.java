@@ -122,6 +122,29 @@ public final class AppContext implements Usher {
     this(dataDir, clock, media, AppContext::stripe);
   }
 
+  /**
+   * Opens the ledger with every secret sealed: values an earlier Usher stored in clear are sealed
+   * now, and the file is then compacted, since every chunk is appended and the clear values would
+   * otherwise stay in its dead space.
+   */
+  private static Database openSealed(Path dataDir, Clock clock) {
+    Database db = Database.open(dataDir);
+    int sealed;
+    try {
+      sealed =
+          new JooqSettingsStore(db.dsl(), db.secrets()).sealClearSecrets()
+              + new JooqServerStore(db.dsl(), clock, db.secrets()).sealClearSecrets();
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    if (sealed == 0) {
+      return db;
+    }
+    db.close();
+    return Database.openCompacted(dataDir);
+  }
+
   /** Stripe, with its address and key read from the settings (and env) on every call. */
   private static PaymentProvider stripe(SettingsStore settings) {
     AppConfig config = new AppConfig(System.getenv(), settings);
@@ -141,7 +164,7 @@ public final class AppContext implements Usher {
       Function<SettingsStore, MediaServers> media,
       Function<SettingsStore, PaymentProvider> payments) {
     this.dataDir = dataDir;
-    this.database = Database.open(dataDir);
+    this.database = openSealed(dataDir, clock);
     DSLContext dsl = database.dsl();
     JooqTransactions tx = new JooqTransactions(dsl);
     this.transactions = tx;
@@ -162,11 +185,9 @@ public final class AppContext implements Usher {
             tx, new JooqPaymentStore(dsl, clock), userStore, planStore, audit, links, clock);
     this.queries = new LedgerQueryService(new JooqLedgerQueries(dsl), clock);
     JooqSettingsStore settingsStore = new JooqSettingsStore(dsl, database.secrets());
-    settingsStore.sealClearSecrets();
     this.settings = new SettingsService(settingsStore);
     MediaServers adapters = media.apply(settingsStore);
     JooqServerStore serverStore = new JooqServerStore(dsl, clock, database.secrets());
-    serverStore.sealClearSecrets();
     JooqLibraryStore libraryStore = new JooqLibraryStore(dsl);
     this.servers =
         new ServerService(

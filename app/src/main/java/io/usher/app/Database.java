@@ -25,8 +25,10 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
  *
  * <p>AUTO_SERVER lets a one-shot CLI command reach the database while the window or {@code usher
  * serve} has it open: the first process serves it to the others, on loopback only. WRITE_DELAY=0
- * makes every commit write its chunk before the commit returns, so what Usher acknowledged survives
- * the process being killed the next instant.
+ * makes every commit write its chunk before the commit returns, and REUSE_SPACE=FALSE makes every
+ * chunk go to the end of the file instead of over space H2 has freed, so what Usher acknowledged
+ * survives the process being killed the next instant (decision 0008). The file grows with every
+ * commit; the process that opens it first compacts it when it is mostly dead space.
  */
 public final class Database implements AutoCloseable {
   static final String FILE_NAME = "usher.mv.db";
@@ -35,6 +37,13 @@ public final class Database implements AutoCloseable {
   static final int SCHEMA = 12;
 
   private static final long OPEN_PATIENCE_NANOS = 30_000_000_000L;
+
+  /** Below this a ledger file is never worth compacting. */
+  static final long COMPACT_ABOVE_BYTES = 16L * 1024 * 1024;
+
+  /** Compacted when less than this share (percent) of its chunks is live data. */
+  private static final int COMPACT_BELOW_FILL = 50;
+
   private static final long LINGER_NANOS = 5_000_000_000L;
 
   static {
@@ -60,22 +69,42 @@ public final class Database implements AutoCloseable {
   }
 
   public static Database open(Path dataDir) {
+    return open(dataDir, false);
+  }
+
+  /**
+   * Opens the ledger and, when no other process uses it, rewrites its file first whatever its size:
+   * after clear values were replaced, so none is left in the file's dead space.
+   */
+  static Database openCompacted(Path dataDir) {
+    return open(dataDir, true);
+  }
+
+  private static Database open(Path dataDir, boolean compact) {
     DataFolder.secure(dataDir);
     SecretBox secrets = new SecretBox(DataFolder.secret(dataDir, DataFolder.KEY_FILE, 32));
     long deadline = System.nanoTime() + OPEN_PATIENCE_NANOS;
     long pause = 20;
+    boolean compacted = false;
     while (true) {
       JdbcConnectionPool pool =
           JdbcConnectionPool.create(url(dataDir, InstanceLock.running(dataDir)), "usher", "");
       pool.setMaxConnections(16);
       try {
-        backUpBeforeMigrating(pool, dataDir);
+        boolean upgraded = backUpBeforeMigrating(pool, dataDir);
         Flyway.configure()
             .dataSource(pool)
             .locations("classpath:db/migration")
             .failOnMissingLocations(true)
             .load()
             .migrate();
+        // An upgrade may have replaced values that must not linger in the file's dead space (the
+        // sign-in links an older Usher kept in clear), so it is compacted like a sparse file.
+        if (!compacted && compactIfSparse(pool, compact || upgraded)) {
+          compacted = true;
+          pool.dispose();
+          continue;
+        }
         DataFolder.secure(dataDir);
         return new Database(pool, secrets);
       } catch (UsherException e) {
@@ -122,10 +151,56 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * Appending every chunk (REUSE_SPACE=FALSE) leaves the space of replaced pages dead. When the
+   * file is big and mostly dead, the process that has it alone rewrites it with SHUTDOWN COMPACT,
+   * which H2 does into a new file that replaces the old one by an atomic rename, so a kill during
+   * it leaves the old file whole. Never while another process uses the database through this one.
+   *
+   * @return true when it compacted, and the pool must be opened again
+   */
+  private static boolean compactIfSparse(JdbcConnectionPool pool, boolean always)
+      throws SQLException {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
+      try (ResultSet alone =
+          s.executeQuery(
+              // Remote sessions: this process reaches the file through another one, or another
+              // one through this. The pool's own idle connections are sessions too, and harmless.
+              "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CLIENT_ADDR IS NOT NULL")) {
+        alone.next();
+        if (alone.getInt(1) > 0) {
+          return false;
+        }
+      }
+      long size = 0;
+      int fill = 100;
+      try (ResultSet info =
+          s.executeQuery(
+              "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                  + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNKS_FILL_RATE')")) {
+        while (info.next()) {
+          if (info.getString(1).equals("info.FILE_SIZE")) {
+            size = Long.parseLong(info.getString(2));
+          } else {
+            fill = Integer.parseInt(info.getString(2));
+          }
+        }
+      }
+      if (!always && (size < COMPACT_ABOVE_BYTES || fill >= COMPACT_BELOW_FILL)) {
+        return false;
+      }
+      s.execute("SHUTDOWN COMPACT");
+      return true;
+    }
+  }
+
+  /**
    * A ledger from an older Usher is copied before its schema changes, so an upgrade that goes wrong
    * can be undone with usher restore.
+   *
+   * @return true when the ledger is from an older Usher and is about to be migrated
    */
-  private static void backUpBeforeMigrating(JdbcConnectionPool pool, Path dataDir)
+  private static boolean backUpBeforeMigrating(JdbcConnectionPool pool, Path dataDir)
       throws SQLException {
     try (Connection c = pool.getConnection()) {
       int schema = LedgerBackups.schema(c);
@@ -133,7 +208,9 @@ public final class Database implements AutoCloseable {
         Instant now = Instant.now();
         LedgerBackups.take(
             c, dataDir, LedgerBackups.dated(dataDir, now, "-before-v" + SCHEMA + ".zip"), now);
+        return true;
       }
+      return false;
     }
   }
 
@@ -182,7 +259,7 @@ public final class Database implements AutoCloseable {
   static String url(Path dataDir, boolean shared) {
     return "jdbc:h2:file:"
         + dataDir.resolve("usher").toAbsolutePath()
-        + ";WRITE_DELAY=0"
+        + ";WRITE_DELAY=0;REUSE_SPACE=FALSE"
         + (shared ? ";AUTO_SERVER=TRUE" : "");
   }
 
