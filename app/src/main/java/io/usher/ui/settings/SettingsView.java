@@ -29,6 +29,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -107,13 +108,12 @@ public final class SettingsView implements Screen {
     Label title = new Label("Backups");
     title.getStyleClass().add(Styles.TITLE_4);
     Label sub =
-        new Label(
-            "Taken every day (the newest backup.keep are kept) and before every upgrade. A backup"
-                + " holds the whole ledger; its secrets stay sealed with this folder's key.");
+        new Label("Taken every day (the newest backup.keep are kept) and before every upgrade.");
     sub.getStyleClass().add(Styles.TEXT_MUTED);
-    sub.setWrapText(true);
     VBox words = new VBox(2, title, sub);
     HBox.setHgrow(words, Priority.ALWAYS);
+    now.setMinWidth(Region.USE_PREF_SIZE);
+    restore.setMinWidth(Region.USE_PREF_SIZE);
     HBox head = new HBox(10, words, now, restore);
     head.setAlignment(Pos.CENTER_LEFT);
 
@@ -127,11 +127,9 @@ public final class SettingsView implements Screen {
             Tables.text("Taken", 170, b -> formats.dateTime(b.created())),
             Tables.text("Size", 90, b -> size(b.bytes())),
             Tables.text("Ledger version", 120, b -> Integer.toString(b.schema())),
-            Tables.text("File", 420, BackupFile::file));
+            Tables.text("File", 420, b -> String.valueOf(Path.of(b.file()).getFileName())));
     backups.setPlaceholder(
-        Placeholder.of(
-            "No backups yet",
-            "Usher takes one every day while it runs. Back up now takes one at once."));
+        Placeholder.of("No backups yet", "Usher takes one every day, or now with Back up now."));
     backups.setPrefHeight(190);
     backups.setMinHeight(150);
     Tables.onDoubleClick(backups, this::confirmRestore);
