@@ -59,6 +59,10 @@ public final class FakeMediaServers implements MediaServers {
     public final List<MediaServerException> failShares = new ArrayList<>();
 
     public final List<ShareRequest> shared = new ArrayList<>();
+
+    /** Run inside each successful share, as something else happening while the server works. */
+    public Runnable duringShare = () -> {};
+
     public final List<RemoteUser> removed = new ArrayList<>();
     public final List<RemoteUser> restored = new ArrayList<>();
 
@@ -116,6 +120,7 @@ public final class FakeMediaServers implements MediaServers {
         throw failShares.removeFirst();
       }
       shared.add(request);
+      duringShare.run();
       String id = "acct-" + shared.size();
       users.add(
           new RemoteUser(

@@ -45,6 +45,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Inviting a person by hand (seed 001): Usher shares the plan's libraries first and records the
@@ -53,6 +55,8 @@ import java.util.UUID;
  * until it succeeds.
  */
 public final class InviteService {
+  private static final Logger LOG = LoggerFactory.getLogger(InviteService.class);
+
   public static final String OUTBOX_KIND = "invite";
 
   private final Transactions tx;
@@ -130,12 +134,14 @@ public final class InviteService {
             plan.spec().downloads(),
             plan.spec().transcode(),
             plan.spec().maxStreams());
+    var remote = media.connect(server.connection());
+    boolean created = false;
     try {
-      var remote = media.connect(server.connection());
       shared =
           removedBefore.isPresent()
               ? remote.restore(removedBefore.get().onServer(email), request)
               : remote.share(request);
+      created = removedBefore.isEmpty();
     } catch (MediaServerException e) {
       if (e.kind() == MediaServerException.Kind.ALREADY_SHARED) {
         shared = new ShareResult(null, account, null, false, null);
@@ -148,6 +154,62 @@ public final class InviteService {
     }
     ShareResult result = shared;
     String reason = queuedBecause;
+    try {
+      return recordInvite(
+          known, paypal, email, server, plan, draft, result, account, granted, now, reason);
+    } catch (RuntimeException ledgerFailed) {
+      if (created) {
+        withdraw(remote, email, result, ledgerFailed);
+      }
+      throw ledgerFailed;
+    }
+  }
+
+  /**
+   * Everything is checked before the server is called, yet the ledger write can still fail (a
+   * webhook recorded the same transaction meanwhile, the disk is full): the account just made is
+   * taken back, so no one has access that the ledger does not know of.
+   */
+  private static void withdraw(
+      io.usher.domain.media.MediaServer remote,
+      String email,
+      ShareResult made,
+      RuntimeException ledgerFailed) {
+    try {
+      remote.remove(
+          new io.usher.domain.media.RemoteUser(
+              made.accountId(),
+              made.username(),
+              email,
+              made.shareId(),
+              List.of(),
+              false,
+              made.pending(),
+              null,
+              null));
+    } catch (MediaServerException undo) {
+      ledgerFailed.addSuppressed(undo);
+      LOG.warn(
+          "The invite of {} was not recorded, and taking the new account {} back failed: remove it"
+              + " on the server by hand ({})",
+          email,
+          made.username(),
+          undo.getMessage());
+    }
+  }
+
+  private InviteResult recordInvite(
+      Optional<User> known,
+      String paypal,
+      String email,
+      Server server,
+      Plan plan,
+      PaymentSpec draft,
+      ShareResult result,
+      String account,
+      List<String> granted,
+      Instant now,
+      String reason) {
     return tx.inTransaction(
         () -> {
           User user = known.map(u -> withPaypal(u, paypal)).orElseGet(() -> create(email, paypal));

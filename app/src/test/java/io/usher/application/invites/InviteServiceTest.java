@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.usher.app.AppContext;
+import io.usher.application.payments.ManualPayment;
 import io.usher.domain.common.ConflictException;
 import io.usher.domain.common.UsherException;
 import io.usher.domain.invites.NoServerException;
@@ -153,6 +154,43 @@ class InviteServiceTest {
             "Plan Ultra grants no library on Jellyfin server Den: put a library of that server in 4K first.");
     assertThat(den.shared).isEmpty();
     assertThat(usher.queries().users()).isEmpty();
+  }
+
+  @Test
+  void anAccountMadeForAnInviteTheLedgerThenRefusesIsTakenBackFromTheServer() {
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("b@example.com"));
+    // The same transaction lands by another way (a webhook) while the server makes the account.
+    den.duringShare =
+        () ->
+            usher
+                .payments()
+                .record(
+                    new ManualPayment(
+                        "b@example.com", "Monthly", null, "txn-race", 1, null, null, null, null));
+    InviteRequest invite =
+        new InviteRequest(
+            "a@example.com",
+            "Monthly",
+            "Den",
+            null,
+            null,
+            "txn-race",
+            1,
+            null,
+            null,
+            null,
+            null,
+            1,
+            null);
+
+    assertThatThrownBy(() -> usher.invites().invite(invite)).isInstanceOf(UsherException.class);
+
+    assertThat(den.shared).hasSize(1);
+    assertThat(den.removed)
+        .singleElement()
+        .satisfies(u -> assertThat(u.accountId()).isEqualTo("acct-1"));
+    assertThat(den.users()).isEmpty();
+    assertThat(usher.queries().users()).extracting(u -> u.email()).containsExactly("b@example.com");
   }
 
   @Test
