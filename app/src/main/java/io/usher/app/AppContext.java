@@ -263,6 +263,7 @@ public final class AppContext implements Usher {
             planStore,
             new JooqPaymentStore(dsl, clock),
             invites::invite,
+            invites::check,
             report ->
                 mail.toOwner(
                     MailEvent.IMPORT_RESULTS, java.util.Map.of("summary", report.details())),

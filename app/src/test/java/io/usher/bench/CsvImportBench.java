@@ -53,6 +53,7 @@ class CsvImportBench {
               new JooqPlanStore(db.dsl(), clock),
               new JooqPaymentStore(db.dsl(), clock),
               r -> new InviteResult(null, null, null, r.email(), false, null),
+              r -> {},
               report -> {},
               () -> 0,
               (d, c) -> {},

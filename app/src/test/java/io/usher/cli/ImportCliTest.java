@@ -42,6 +42,7 @@ class ImportCliTest {
       usher.servers().addMediaBrowser(ServerKind.JELLYFIN, "Den", "http://den:8096", "key");
       Fixtures.monthly(usher, "Monthly", "12.50");
       usher.plans().create(Fixtures.plan("Yearly", "100", PlanDuration.months(12)));
+      Fixtures.everyLibraryIn(usher, "Standard");
     }
   }
 

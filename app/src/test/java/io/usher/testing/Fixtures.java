@@ -47,6 +47,11 @@ public final class Fixtures {
         stripePriceId);
   }
 
+  /** Puts every library of every server in {@code group}, so plans granting it invite anywhere. */
+  public static void everyLibraryIn(Usher usher, String group) {
+    usher.servers().libraries(null).forEach(l -> usher.servers().setGroup(l.id(), group));
+  }
+
   public static Plan monthly(Usher usher, String name, String price) {
     return usher.plans().create(plan(name, price, PlanDuration.months(1)));
   }

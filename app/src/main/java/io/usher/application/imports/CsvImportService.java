@@ -43,6 +43,7 @@ public final class CsvImportService {
   private final PlanStore plans;
   private final PaymentStore payments;
   private final Function<InviteRequest, InviteResult> invite;
+  private final Consumer<InviteRequest> inviteChecks;
   private final Consumer<ImportReport> notifyOwner;
   private final IntSupplier paceSeconds;
   private final ImportSleeper sleeper;
@@ -50,6 +51,8 @@ public final class CsvImportService {
 
   /**
    * @param invite the single invite (InviteService), called once per row
+   * @param inviteChecks what the invite checks before calling a server (InviteService::check), run
+   *     on every row by the dry run
    * @param notifyOwner told the report when a run ends, cancelled or not (emails the owner)
    * @param paceSeconds the {@code invite.pace-seconds} setting, read at the start of each run
    */
@@ -58,6 +61,7 @@ public final class CsvImportService {
       PlanStore plans,
       PaymentStore payments,
       Function<InviteRequest, InviteResult> invite,
+      Consumer<InviteRequest> inviteChecks,
       Consumer<ImportReport> notifyOwner,
       IntSupplier paceSeconds,
       ImportSleeper sleeper,
@@ -66,6 +70,7 @@ public final class CsvImportService {
     this.plans = plans;
     this.payments = payments;
     this.invite = invite;
+    this.inviteChecks = inviteChecks;
     this.notifyOwner = notifyOwner;
     this.paceSeconds = paceSeconds;
     this.sleeper = sleeper;
@@ -100,7 +105,12 @@ public final class CsvImportService {
   public ImportPlan validate(String fileName, String text) {
     ImportValidator validator =
         new ImportValidator(
-            servers.all(), plans.all(), payments::existing, CsvImportService::newTxnId, now());
+            servers.all(),
+            plans.all(),
+            payments::existing,
+            inviteChecks,
+            CsvImportService::newTxnId,
+            now());
     return validator.check(fileName, CsvFile.parse(text));
   }
 

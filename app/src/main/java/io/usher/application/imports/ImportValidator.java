@@ -2,6 +2,7 @@ package io.usher.application.imports;
 
 import io.usher.application.invites.InviteDraft;
 import io.usher.application.invites.InviteRequest;
+import io.usher.domain.common.UsherException;
 import io.usher.domain.common.ValidationException;
 import io.usher.domain.imports.Column;
 import io.usher.domain.imports.ImportProblem;
@@ -22,9 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -42,6 +43,7 @@ final class ImportValidator {
   private final String serverNames;
   private final String planNames;
   private final Function<Collection<TxnRef>, Set<TxnRef>> inLedger;
+  private final Consumer<InviteRequest> inviteChecks;
   private final Supplier<String> newTxnId;
   private final Instant now;
 
@@ -54,6 +56,7 @@ final class ImportValidator {
       List<Server> servers,
       List<Plan> plans,
       Function<Collection<TxnRef>, Set<TxnRef>> inLedger,
+      Consumer<InviteRequest> inviteChecks,
       Supplier<String> newTxnId,
       Instant now) {
     servers.forEach(s -> this.servers.put(key(s.name()), s));
@@ -61,6 +64,7 @@ final class ImportValidator {
     this.serverNames = names(servers.stream().map(Server::name).toList());
     this.planNames = names(plans.stream().map(Plan::name).toList()).replace("linked ", "");
     this.inLedger = inLedger;
+    this.inviteChecks = inviteChecks;
     this.newTxnId = newTxnId;
     this.now = now;
   }
@@ -110,7 +114,7 @@ final class ImportValidator {
               d.paypal,
               d.quantity,
               d.end);
-      if (!passesTheInvitesChecks(d.line, request, d.plan)) {
+      if (!passesTheInvitesChecks(d.line, request)) {
         continue;
       }
       rows.add(
@@ -126,21 +130,19 @@ final class ImportValidator {
   }
 
   /**
-   * The checks the invite itself makes before it calls a server: a row that passes here cannot be
-   * refused by the ledger after its account was created.
+   * The checks the invite itself makes before it calls a server (the plan's libraries on that
+   * server, the renewal of a customer already in the ledger, the username): a row that passes here
+   * cannot be refused by the ledger after its account was created.
    */
-  private boolean passesTheInvitesChecks(int line, InviteRequest request, Plan plan) {
+  private boolean passesTheInvitesChecks(int line, InviteRequest request) {
     try {
-      InviteDraft.username(request);
-      InviteDraft.payment(
-          request,
-          new TxnRef(request.txn(), request.seq() == null ? 1 : request.seq()),
-          plan,
-          Optional.empty(),
-          now);
+      inviteChecks.accept(request);
       return true;
     } catch (ValidationException e) {
       e.errors().forEach(err -> problem(line, followingLine(err.message())));
+      return false;
+    } catch (UsherException e) {
+      problem(line, followingLine(e.getMessage()));
       return false;
     }
   }

@@ -106,7 +106,19 @@ public final class InviteService {
     outbox.register(retry());
   }
 
-  public InviteResult invite(InviteRequest r) {
+  /** An invite checked against the ledger and ready for its server call. */
+  private record Prepared(
+      String email,
+      String paypal,
+      Plan plan,
+      Optional<User> known,
+      Server server,
+      List<String> granted,
+      Instant now,
+      PaymentSpec draft,
+      String accountName) {}
+
+  private Prepared prepare(InviteRequest r) {
     String email = Emails.normalize(r.email());
     String paypal = Emails.normalizeOptional("paypalEmail", r.paypalEmail());
     Plan plan =
@@ -120,6 +132,30 @@ public final class InviteService {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     PaymentSpec draft = draft(r, plan, known, now);
     String accountName = server.kind() == ServerKind.PLEX ? email : username(r, email, server);
+    return new Prepared(email, paypal, plan, known, server, granted, now, draft, accountName);
+  }
+
+  /**
+   * Everything {@link #invite} checks before it calls the server, without calling it or writing:
+   * the CSV import's dry run, so a file that passes it cannot be refused half-way.
+   *
+   * @throws UsherException the sentence the invite would fail with
+   */
+  public void check(InviteRequest r) {
+    prepare(r);
+  }
+
+  public InviteResult invite(InviteRequest r) {
+    Prepared p = prepare(r);
+    String email = p.email();
+    String paypal = p.paypal();
+    Plan plan = p.plan();
+    Optional<User> known = p.known();
+    Server server = p.server();
+    List<String> granted = p.granted();
+    Instant now = p.now();
+    PaymentSpec draft = p.draft();
+    String accountName = p.accountName();
 
     ShareResult shared;
     String queuedBecause = null;

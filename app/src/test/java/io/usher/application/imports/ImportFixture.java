@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,7 @@ abstract class ImportFixture {
   final List<Duration> sleeps = new ArrayList<>();
   final List<ImportReport> told = new ArrayList<>();
   Function<InviteRequest, InviteResult> invite = ImportFixture::shared;
+  Consumer<InviteRequest> checks = request -> {};
   int paceSeconds = 30;
   AppContext usher;
   Database db;
@@ -68,6 +70,7 @@ abstract class ImportFixture {
               invited.add(request);
               return invite.apply(request);
             },
+            request -> checks.accept(request),
             told::add,
             () -> paceSeconds,
             (duration, cancelled) -> {

@@ -26,6 +26,7 @@ class ImportLimitsTest extends ImportFixture {
   @BeforeEach
   void realInvites() {
     invite = usher.invites()::invite;
+    checks = usher.invites()::check;
     for (var library : usher.servers().libraries("Den")) {
       usher.servers().setGroup(library.id(), "Standard");
     }
@@ -122,6 +123,37 @@ class ImportLimitsTest extends ImportFixture {
         .isInstanceOf(UsherException.class)
         .hasMessage(
             "big.csv is larger than 5 MB: split it into smaller files and import them one by one.");
+  }
+
+  @Test
+  void aPlanThatGrantsNoLibraryOnTheRowsServerFailsTheDryRun() {
+    assertThat(problems("a@example.com,Den,Monthly,,,\nb@example.com,Tower,Monthly,,,\n"))
+        .containsExactly(
+            "Line 3: plan Monthly grants no library on Plex server Tower: put a library of that"
+                + " server in Standard first.");
+  }
+
+  @Test
+  void aRenewalThatWouldEndAfterTheLastDateTheLedgerKeepsFailsTheDryRun() {
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("late@example.com"));
+    usher
+        .payments()
+        .record(
+            new io.usher.application.payments.ManualPayment(
+                "late@example.com",
+                "Monthly",
+                null,
+                null,
+                null,
+                null,
+                null,
+                java.time.Instant.parse("2199-12-20T00:00:00Z"),
+                null));
+
+    List<String> problems = problems("late@example.com,Den,Monthly,,,\n");
+
+    assertThat(problems).singleElement().asString().startsWith("Line 2: ").contains("2199");
+    assertThat(media.server("http://den:8096").shared).isEmpty();
   }
 
   @Test

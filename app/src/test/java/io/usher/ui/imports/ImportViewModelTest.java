@@ -33,6 +33,7 @@ class ImportViewModelTest {
     media.server("http://tower:32400").library("1", "Movies");
     usher.servers().addPlex("good-token", null, "abc123", null, null);
     Fixtures.monthly(usher, "Monthly", "12.50");
+    Fixtures.everyLibraryIn(usher, "Standard");
     model = new ImportViewModel(usher, new UiTasks(Runnable::run, Runnable::run));
   }
 
