@@ -357,7 +357,7 @@ public final class AppContext implements Usher {
             audit,
             alertOwner,
             clock);
-    LedgerBackups ledgerBackups = new LedgerBackups(dataDir, database.dataSource(), clock);
+    LedgerBackups ledgerBackups = new LedgerBackups(dataDir, database, clock);
     this.backups = new BackupService(ledgerBackups);
     this.jobs =
         new JobService(

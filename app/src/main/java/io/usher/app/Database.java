@@ -8,14 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 
@@ -54,16 +54,22 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private final JdbcConnectionPool pool;
+  /** How long a compaction while Usher runs waits for the connections out to come back. */
+  private static final long DRAIN_NANOS = 10_000_000_000L;
+
+  private final String url;
+  private volatile JdbcConnectionPool pool;
+  private final Gate gate = new Gate();
   private final DSLContext dsl;
   private final SecretBox secrets;
 
-  private Database(JdbcConnectionPool pool, SecretBox secrets) {
+  private Database(String url, JdbcConnectionPool pool, SecretBox secrets) {
+    this.url = url;
     this.pool = pool;
     this.secrets = secrets;
     DefaultConfiguration config = new DefaultConfiguration();
     config.set(SQLDialect.H2);
-    config.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(pool)));
+    config.set(new ThreadLocalTransactionProvider(new GatedConnections()));
     config.settings().withRenderSchema(false);
     this.dsl = DSL.using(config);
   }
@@ -87,9 +93,8 @@ public final class Database implements AutoCloseable {
     long pause = 20;
     boolean compacted = false;
     while (true) {
-      JdbcConnectionPool pool =
-          JdbcConnectionPool.create(url(dataDir, InstanceLock.running(dataDir)), "usher", "");
-      pool.setMaxConnections(16);
+      String url = url(dataDir, InstanceLock.running(dataDir));
+      JdbcConnectionPool pool = pool(url);
       try {
         boolean upgraded = backUpBeforeMigrating(pool, dataDir);
         Flyway.configure()
@@ -106,7 +111,7 @@ public final class Database implements AutoCloseable {
           continue;
         }
         DataFolder.secure(dataDir);
-        return new Database(pool, secrets);
+        return new Database(url, pool, secrets);
       } catch (UsherException e) {
         pool.dispose();
         throw e;
@@ -290,13 +295,143 @@ public final class Database implements AutoCloseable {
     return dsl;
   }
 
-  /** A connection of the pool, for H2's own commands (BACKUP TO). */
+  private static JdbcConnectionPool pool(String url) {
+    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "usher", "");
+    pool.setMaxConnections(16);
+    return pool;
+  }
+
+  /** A connection of the pool, for H2's own commands, while nothing else uses the ledger. */
   Connection connection() throws SQLException {
     return pool.getConnection();
   }
 
-  DataSource dataSource() {
-    return pool;
+  /** Work on one connection of the pool (BACKUP TO), never during a compaction. */
+  <T> T withConnection(SqlWork<T> work) throws SQLException {
+    gate.enter();
+    try (Connection c = pool.getConnection()) {
+      return work.apply(c);
+    } finally {
+      gate.leave();
+    }
+  }
+
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T apply(Connection c) throws SQLException;
+  }
+
+  /**
+   * While a window or serve runs for weeks, appended chunks pile up in the file (decision 0008).
+   * When it is big and mostly dead space and no other process is using the ledger, this rewrites it
+   * as on open: new connections wait, the ones out are awaited (up to 10 s, else it is left for
+   * next time), the file is compacted and a fresh pool opens it again.
+   *
+   * @return true when the file was rewritten
+   */
+  boolean compactIfSparse() {
+    if (!gate.shut(DRAIN_NANOS)) {
+      return false;
+    }
+    try {
+      if (!compactIfSparse(pool, false)) {
+        return false;
+      }
+      JdbcConnectionPool old = pool;
+      pool = pool(url);
+      old.dispose();
+      return true;
+    } catch (SQLException e) {
+      throw new UsherException("Could not compact the ledger file: " + rootMessage(e) + ".", e);
+    } finally {
+      gate.open();
+    }
+  }
+
+  /** jOOQ's connections, through the gate a compaction closes for a moment. */
+  private final class GatedConnections implements ConnectionProvider {
+    @Override
+    public Connection acquire() {
+      gate.enter();
+      try {
+        return pool.getConnection();
+      } catch (SQLException e) {
+        gate.leave();
+        throw new DataAccessException("Error getting a connection to the ledger", e);
+      } catch (RuntimeException e) {
+        gate.leave();
+        throw e;
+      }
+    }
+
+    @Override
+    public void release(Connection connection) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        throw new DataAccessException("Error returning a connection to the ledger", e);
+      } finally {
+        gate.leave();
+      }
+    }
+  }
+
+  /**
+   * Counts the connections out. Shut, it makes new ones wait until it opens again; not a lock held
+   * across threads, so a connection may come back on another thread than it left on.
+   */
+  private static final class Gate {
+    private int out;
+    private boolean shut;
+
+    synchronized void enter() {
+      while (shut) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new UsherException("Interrupted while waiting for the ledger.", e);
+        }
+      }
+      out++;
+    }
+
+    synchronized void leave() {
+      out--;
+      notifyAll();
+    }
+
+    /**
+     * @return true when every connection came back in time; the gate is then shut until {@link
+     *     #open}
+     */
+    synchronized boolean shut(long patienceNanos) {
+      if (shut) {
+        return false;
+      }
+      shut = true;
+      long deadline = System.nanoTime() + patienceNanos;
+      while (out > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          open();
+          return false;
+        }
+        try {
+          wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          open();
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return true;
+    }
+
+    synchronized void open() {
+      shut = false;
+      notifyAll();
+    }
   }
 
   /** Seals and opens secrets with the data folder's key. */

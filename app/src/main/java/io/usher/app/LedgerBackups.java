@@ -28,7 +28,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import javax.sql.DataSource;
 
 /**
  * Backups of one data folder's ledger: H2's online {@code BACKUP TO} (a consistent copy while the
@@ -45,10 +44,10 @@ final class LedgerBackups implements Backups {
   private static final Pattern DATED = Pattern.compile("usher-\\d{8}-\\d{6}(-\\d+)?\\.zip");
 
   private final Path dataDir;
-  private final DataSource database;
+  private final Database database;
   private final Clock clock;
 
-  LedgerBackups(Path dataDir, DataSource database, Clock clock) {
+  LedgerBackups(Path dataDir, Database database, Clock clock) {
     this.dataDir = dataDir;
     this.database = database;
     this.clock = clock;
@@ -58,8 +57,8 @@ final class LedgerBackups implements Backups {
   public BackupFile create(String file) {
     Path target =
         file == null ? dated(dataDir, clock.instant(), ".zip") : Path.of(file).toAbsolutePath();
-    try (Connection c = database.getConnection()) {
-      return take(c, dataDir, target, clock.instant());
+    try {
+      return database.withConnection(c -> take(c, dataDir, target, clock.instant()));
     } catch (SQLException e) {
       throw new UsherException("Could not back up the ledger: " + e.getMessage() + ".", e);
     }
@@ -68,6 +67,11 @@ final class LedgerBackups implements Backups {
   @Override
   public List<BackupFile> list() {
     return list(dataDir);
+  }
+
+  @Override
+  public boolean compact() {
+    return database.compactIfSparse();
   }
 
   @Override

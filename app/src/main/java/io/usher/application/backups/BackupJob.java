@@ -7,7 +7,10 @@ import io.usher.domain.backups.Backups;
 import java.time.Duration;
 import java.util.function.IntSupplier;
 
-/** Daily: a dated backup of the ledger, keeping the newest {@code backup.keep}. */
+/**
+ * Daily: the ledger file compacted when it is mostly dead space, then a dated backup of it, keeping
+ * the newest {@code backup.keep}.
+ */
 public final class BackupJob implements Job {
   private final Backups backups;
   private final IntSupplier keep;
@@ -41,10 +44,12 @@ public final class BackupJob implements Job {
     if (dryRun) {
       return JobResult.of("Would back up the ledger and keep the newest " + newest + " backups.");
     }
+    boolean compacted = backups.compact();
     BackupFile made = backups.create(null);
     int removed = backups.prune(newest);
     return JobResult.of(
-        "Backed up to "
+        (compacted ? "Compacted the ledger file. " : "")
+            + "Backed up to "
             + made.file()
             + " ("
             + made.bytes()

@@ -15,4 +15,12 @@ public interface Backups {
 
   /** Deletes the dated backups beyond the newest {@code keep}; how many went. */
   int prune(int keep);
+
+  /**
+   * Rewrites the ledger file without its dead space when it is big and mostly dead, and no other
+   * process is using the ledger at that moment.
+   *
+   * @return true when it did
+   */
+  boolean compact();
 }
