@@ -61,6 +61,8 @@ class CrashDurabilityTest {
   private final AtomicInteger eventCounter = new AtomicInteger();
   private final AtomicInteger cliAcks = new AtomicInteger();
   private final Semaphore roundsDone = new Semaphore(0);
+  private final Map<String, Integer> acknowledgedIn = new ConcurrentHashMap<>();
+  private volatile int round;
   private int port;
 
   @Test
@@ -104,7 +106,7 @@ class CrashDurabilityTest {
       writers.add(writer);
       Thread.ofVirtual().start(() -> readWriter(writer));
     }
-    for (int round = 0; round < ROUNDS; round++) {
+    for (; round < ROUNDS; round++) {
       long roundStart = System.nanoTime();
       int acksBefore = cliAcks.get();
       Process serve = start("io.usher.app.Launcher", "--data-dir", dataDir.toString(), "serve");
@@ -172,7 +174,7 @@ class CrashDurabilityTest {
         failedStarts);
     assertThat(acknowledged).as("the test acknowledged something").hasSizeGreaterThan(ROUNDS);
     assertThat(cliAcks.get()).as("CLI writers were acknowledged").isPositive();
-    assertThat(lost).as("acknowledged, then lost").isEmpty();
+    assertThat(lost).as("acknowledged, then lost%s", evidence(lost)).isEmpty();
     assertThat(doubled).as("payments recorded twice").isZero();
     assertThat(failedStarts).as("starts that did not open the database").isZero();
   }
@@ -204,6 +206,7 @@ class CrashDurabilityTest {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
           acknowledged.add(invoice);
+          acknowledgedIn.putIfAbsent(invoice, round);
           // Paced, so the server has time left for the CLI writers on two cores.
           Thread.sleep(10);
           continue;
@@ -218,6 +221,35 @@ class CrashDurabilityTest {
     }
   }
 
+  /**
+   * For a loss: the round each was acknowledged in and every log line naming it (all processes
+   * share one log), so a failure in CI says what happened to the payment.
+   */
+  private String evidence(List<String> lost) throws IOException {
+    if (lost.isEmpty()) {
+      return "";
+    }
+    Path log = scratch.resolve("logs").resolve("usher.log");
+    // Latin-1: a line cut by a kill may end in half a UTF-8 character.
+    List<String> lines =
+        Files.exists(log) ? Files.readAllLines(log, StandardCharsets.ISO_8859_1) : List.of();
+    StringBuilder out = new StringBuilder();
+    for (String id : lost) {
+      out.append("\n").append(id).append(" acknowledged in round ").append(acknowledgedIn.get(id));
+      String needle = id.startsWith("in_") ? "evt_" + id + ":" : id;
+      lines.stream().filter(l -> l.contains(needle)).forEach(l -> out.append("\n  ").append(l));
+    }
+    List<String> problems =
+        lines.stream()
+            .filter(l -> l.contains(" ERROR ") || l.contains(" WARN "))
+            .filter(l -> !l.contains("[main]"))
+            .limit(20)
+            .toList();
+    out.append("\nwarnings and errors outside main threads: ").append(problems.size());
+    problems.forEach(l -> out.append("\n  ").append(l));
+    return out.toString();
+  }
+
   private void readWriter(Process writer) {
     try (BufferedReader out =
         new BufferedReader(
@@ -226,6 +258,7 @@ class CrashDurabilityTest {
       while ((line = out.readLine()) != null) {
         if (line.startsWith("ACK ")) {
           acknowledged.add(line.substring(4));
+          acknowledgedIn.putIfAbsent(line.substring(4), round);
           cliAcks.incrementAndGet();
         } else if (line.startsWith("DONE ")) {
           roundsDone.release();
