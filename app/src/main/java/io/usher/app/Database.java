@@ -31,6 +31,7 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
  * commit; the process that opens it first compacts it when it is mostly dead space.
  */
 public final class Database implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
   static final String FILE_NAME = "usher.mv.db";
 
   /** The newest migration this build carries (V12__…); DatabaseTest keeps it in step. */
@@ -105,7 +106,11 @@ public final class Database implements AutoCloseable {
             .migrate();
         // An upgrade may have replaced values that must not linger in the file's dead space (the
         // sign-in links an older Usher kept in clear), so it is compacted like a sparse file.
-        if (!compacted && compactIfSparse(pool, compact || upgraded)) {
+        // A command beside a running window or serve leaves the file to it: that process
+        // compacts on its own open and in its daily backup job.
+        if (!compacted
+            && !InstanceLock.runningElsewhere(dataDir)
+            && compactIfSparse(pool, compact || upgraded)) {
           compacted = true;
           pool.dispose();
           continue;
@@ -194,6 +199,7 @@ public final class Database implements AutoCloseable {
       if (!always && (size < COMPACT_ABOVE_BYTES || fill >= COMPACT_BELOW_FILL)) {
         return false;
       }
+      LOG.info("Compacting the ledger file: {} bytes, {}% live", size, fill);
       s.execute("SHUTDOWN COMPACT");
       return true;
     }

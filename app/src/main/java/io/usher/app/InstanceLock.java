@@ -75,6 +75,18 @@ public final class InstanceLock implements AutoCloseable {
     }
   }
 
+  /** Whether a window or serve other than this process runs on the data folder. */
+  static boolean runningElsewhere(Path dataDir) {
+    Path file = dataDir.resolve("usher.lock");
+    try {
+      String pid =
+          Files.exists(file) ? Files.readString(file, StandardCharsets.US_ASCII).strip() : "";
+      return running(dataDir) && Long.parseLong(pid) != ProcessHandle.current().pid();
+    } catch (IOException | NumberFormatException e) {
+      return false;
+    }
+  }
+
   private static String readPid(FileChannel channel) throws IOException {
     ByteBuffer buf = ByteBuffer.allocate(32);
     int n = channel.read(buf, 0);
