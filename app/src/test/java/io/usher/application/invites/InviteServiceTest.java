@@ -167,21 +167,7 @@ class InviteServiceTest {
                 .record(
                     new ManualPayment(
                         "b@example.com", "Monthly", null, "txn-race", 1, null, null, null, null));
-    InviteRequest invite =
-        new InviteRequest(
-            "a@example.com",
-            "Monthly",
-            "Den",
-            null,
-            null,
-            "txn-race",
-            1,
-            null,
-            null,
-            null,
-            null,
-            1,
-            null);
+    InviteRequest invite = withTxn("a@example.com", "txn-race");
 
     assertThatThrownBy(() -> usher.invites().invite(invite)).isInstanceOf(UsherException.class);
 
@@ -195,43 +181,9 @@ class InviteServiceTest {
 
   @Test
   void aDuplicateTransactionIsRefusedWithoutCallingTheServer() {
-    usher
-        .invites()
-        .invite(
-            new InviteRequest(
-                "a@example.com",
-                "Monthly",
-                "Den",
-                null,
-                null,
-                "txn-1",
-                1,
-                null,
-                null,
-                null,
-                null,
-                1,
-                null));
+    usher.invites().invite(withTxn("a@example.com", "txn-1"));
 
-    assertThatThrownBy(
-            () ->
-                usher
-                    .invites()
-                    .invite(
-                        new InviteRequest(
-                            "b@example.com",
-                            "Monthly",
-                            "Den",
-                            null,
-                            null,
-                            "txn-1",
-                            1,
-                            null,
-                            null,
-                            null,
-                            null,
-                            1,
-                            null)))
+    assertThatThrownBy(() -> usher.invites().invite(withTxn("b@example.com", "txn-1")))
         .isInstanceOf(ConflictException.class);
     assertThat(den.shared).hasSize(1);
   }
@@ -383,5 +335,11 @@ class InviteServiceTest {
         .satisfies(u -> assertThat(u.username()).isEqualTo("pat"));
     assertThat(usher.queries().users().getFirst().servers()).containsExactly("Den");
     assertThat(usher.invites().shareQueued(pat.id())).isFalse();
+  }
+
+  /** An invite to Den on Monthly that names its transaction, as a webhook or an import would. */
+  static InviteRequest withTxn(String email, String txn) {
+    return new InviteRequest(
+        email, "Monthly", "Den", null, null, txn, 1, null, null, null, null, 1, null);
   }
 }
