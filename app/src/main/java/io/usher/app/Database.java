@@ -257,7 +257,7 @@ public final class Database implements AutoCloseable {
                     + "The newest backup is "
                     + b.file()
                     + ", taken "
-                    + b.created()
+                    + b.created().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                     + ": run usher restore "
                     + b.file()
                     + " (the damaged file is kept beside the backups).")

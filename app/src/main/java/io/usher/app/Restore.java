@@ -60,7 +60,7 @@ final class Restore {
       return "Restored the ledger from "
           + zip
           + " (taken "
-          + backup.created()
+          + backup.created().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
           + ")"
           + (kept == null ? "." : "; the ledger it replaced is in " + kept + ".");
     } catch (IOException e) {

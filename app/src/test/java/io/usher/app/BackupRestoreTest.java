@@ -168,7 +168,10 @@ class BackupRestoreTest {
             "The newest backup is "
                 + newest
                 + ", taken "
-                + LedgerBackups.list(dataDir).getFirst().created()
+                + LedgerBackups.list(dataDir)
+                    .getFirst()
+                    .created()
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 + ": run usher restore "
                 + newest
                 + " (the damaged file is kept beside the backups).");
