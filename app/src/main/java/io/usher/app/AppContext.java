@@ -30,10 +30,12 @@ import io.usher.application.notify.MailService;
 import io.usher.application.notify.Notifier;
 import io.usher.application.notify.WelcomeMails;
 import io.usher.application.outbox.OutboxService;
+import io.usher.application.payments.PaymentLanding;
 import io.usher.application.payments.PaymentService;
 import io.usher.application.payments.ProviderWebhooks;
 import io.usher.application.payments.RecordProviderPayment;
 import io.usher.application.payments.StripeEventsJob;
+import io.usher.application.payments.UnmatchedPaymentService;
 import io.usher.application.plans.PlanService;
 import io.usher.application.queries.LedgerQueryService;
 import io.usher.application.servers.ServerService;
@@ -70,6 +72,7 @@ import io.usher.store.JooqSettingsStore;
 import io.usher.store.JooqShareStore;
 import io.usher.store.JooqTemplateStore;
 import io.usher.store.JooqTransactions;
+import io.usher.store.JooqUnmatchedStore;
 import io.usher.store.JooqUserStore;
 import io.usher.store.JooqViewerLookup;
 import java.nio.file.Path;
@@ -107,6 +110,7 @@ public final class AppContext implements Usher {
   private final EnforceJob enforce;
   private final CheckoutService checkout;
   private final RecordProviderPayment stripePayments;
+  private final UnmatchedPaymentService unmatched;
   private final ProviderWebhooks webhooks;
   private final AccountLinkService accountLinks;
   private final CustomerAccountService customerAccounts;
@@ -314,18 +318,32 @@ public final class AppContext implements Usher {
             discounts,
             clock,
             settings::value);
+    JooqUnmatchedStore unmatchedStore = new JooqUnmatchedStore(dsl, clock);
+    PaymentLanding landing =
+        new PaymentLanding(new JooqPaymentStore(dsl, clock), audit, links, invites, clock);
     this.stripePayments =
         new RecordProviderPayment(
             tx,
             userStore,
             planStore,
             new JooqPaymentStore(dsl, clock),
+            unmatchedStore,
             audit,
-            links,
-            invites,
+            landing,
             pendingOrders::byReference,
             discounts,
+            sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence)),
             io.usher.domain.ledger.PaymentSource.STRIPE,
+            clock);
+    this.unmatched =
+        new UnmatchedPaymentService(
+            tx,
+            unmatchedStore,
+            userStore,
+            planStore,
+            new JooqPaymentStore(dsl, clock),
+            landing,
+            audit,
             clock);
     this.webhooks =
         new ProviderWebhooks(new StripeWebhooks(clock), stripePayments, settings::value);
@@ -482,6 +500,11 @@ public final class AppContext implements Usher {
   @Override
   public PaymentService payments() {
     return payments;
+  }
+
+  @Override
+  public UnmatchedPaymentService unmatched() {
+    return unmatched;
   }
 
   @Override

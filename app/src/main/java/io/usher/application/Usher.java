@@ -17,6 +17,7 @@ import io.usher.application.notify.MailService;
 import io.usher.application.outbox.OutboxService;
 import io.usher.application.payments.PaymentService;
 import io.usher.application.payments.ProviderWebhooks;
+import io.usher.application.payments.UnmatchedPaymentService;
 import io.usher.application.plans.PlanService;
 import io.usher.application.queries.LedgerQueryService;
 import io.usher.application.servers.ServerService;
@@ -37,6 +38,9 @@ public interface Usher extends AutoCloseable {
   UserService users();
 
   PaymentService payments();
+
+  /** Payments from a provider that matched no user, waiting for the owner to assign or dismiss. */
+  UnmatchedPaymentService unmatched();
 
   LedgerQueryService queries();
 

@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
       UsersCommand.class,
       PaymentCommand.class,
       PaymentsCommand.class,
+      UnmatchedCommand.class,
       SettingsCommand.class,
       ServerCommand.class,
       LibraryCommand.class,

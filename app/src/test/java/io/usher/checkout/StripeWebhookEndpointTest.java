@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.stripe.net.Webhook;
 import io.usher.app.AppContext;
 import io.usher.app.CheckoutServer;
+import io.usher.application.checkout.CheckoutForm;
 import io.usher.domain.ledger.PaymentFilter;
 import io.usher.domain.media.ServerKind;
 import io.usher.payments.stripe.StripeJson;
 import io.usher.testing.FakeMediaServers;
+import io.usher.testing.FakePaymentProvider;
 import io.usher.testing.Fixtures;
 import io.usher.testing.MutableClock;
 import java.net.URI;
@@ -39,10 +41,12 @@ class StripeWebhookEndpointTest {
   AppContext usher;
   CheckoutServer server;
 
+  final FakePaymentProvider provider = new FakePaymentProvider();
+
   @BeforeEach
   void start() throws Exception {
     FakeMediaServers media = new FakeMediaServers();
-    usher = new AppContext(dataDir, clock, s -> media);
+    usher = new AppContext(dataDir, clock, s -> media, s -> provider);
     Fixtures.monthly(usher, "Monthly", "12.50");
     media.server("http://den:8096").library("f1", "Movies");
     usher.servers().addMediaBrowser(ServerKind.JELLYFIN, "Den", "http://den:8096", "k");
@@ -67,12 +71,18 @@ class StripeWebhookEndpointTest {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  static String completed() {
+  /**
+   * Alice's order at the checkout page, paid: the event names the order, so she is its customer.
+   */
+  String completed() {
+    if (provider.orders.isEmpty()) {
+      usher.checkout().start(new CheckoutForm("alice@example.com", "Monthly", null, null));
+    }
     return StripeJson.event(
         "evt_1",
         "checkout.session.completed",
         NOW.getEpochSecond() - 5,
-        StripeJson.oneTimeSession("cs_1", "pi_1", "ord-1"));
+        StripeJson.oneTimeSession("cs_1", "pi_1", provider.orders.getFirst().reference()));
   }
 
   @Test

@@ -1,23 +1,23 @@
 package io.usher.application.payments;
 
 import io.usher.application.discounts.DiscountService;
-import io.usher.application.invites.InviteService;
-import io.usher.application.links.LinkService;
+import io.usher.application.invites.OwnerAlert;
 import io.usher.domain.common.BusyException;
 import io.usher.domain.common.ConflictException;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.common.UsherException;
-import io.usher.domain.ledger.Access;
 import io.usher.domain.ledger.AuditLog;
 import io.usher.domain.ledger.Payment;
 import io.usher.domain.ledger.PaymentSource;
 import io.usher.domain.ledger.PaymentSpec;
 import io.usher.domain.ledger.PaymentStore;
-import io.usher.domain.ledger.Period;
 import io.usher.domain.ledger.TxnRef;
 import io.usher.domain.money.Money;
+import io.usher.domain.payments.PayerMatching;
 import io.usher.domain.payments.PaymentEvent;
 import io.usher.domain.payments.PendingOrder;
+import io.usher.domain.payments.UnmatchedPayment;
+import io.usher.domain.payments.UnmatchedStore;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanStore;
 import io.usher.domain.users.Emails;
@@ -25,8 +25,6 @@ import io.usher.domain.users.User;
 import io.usher.domain.users.UserSpec;
 import io.usher.domain.users.UserStore;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -38,10 +36,11 @@ import java.util.function.Function;
  * event records the payment keyed by its transaction id (sequence 1) exactly once and queues the
  * share; a CANCELLED one turns the subscriber back into a pay-as-you-go customer.
  *
- * <p>Who paid: the user of an earlier payment of the same subscription; else the user with that
- * email or PayPal email; else a new user with the event's email. Which plan: the order's (looked up
- * by reference); else the plan of the subscription's latest payment; else the one visible plan
- * whose price is exactly the amount paid; else the event is refused and logged as unmatched.
+ * <p>Who paid is {@link PayerMatching}'s decision: a payment it cannot place, or one whose plan
+ * cannot be told (no order, no earlier payment of the subscription, no single plan at that price),
+ * waits among the unmatched payments and the owner is told, in the same transaction. Which plan:
+ * the order's; else the plan of the subscription's latest payment; else the one visible plan whose
+ * price is exactly the amount paid.
  */
 public final class RecordProviderPayment {
   /**
@@ -65,17 +64,19 @@ public final class RecordProviderPayment {
   private final UserStore users;
   private final PlanStore plans;
   private final PaymentStore payments;
+  private final UnmatchedStore unmatched;
   private final AuditLog audit;
-  private final LinkService links;
-  private final InviteService invites;
+  private final PaymentLanding landing;
   private final Function<String, Optional<PendingOrder>> orderOf;
   private final DiscountService discounts;
+  private final OwnerAlert owner;
   private final PaymentSource source;
   private final Clock clock;
 
   /**
    * @param orderOf an order's reference → the order placed at the checkout page
    * @param discounts told which payment used an order's discount code
+   * @param owner told, in the recording transaction, of a payment left waiting
    * @param source the provider the events come from, stored on each payment
    */
   public RecordProviderPayment(
@@ -83,22 +84,24 @@ public final class RecordProviderPayment {
       UserStore users,
       PlanStore plans,
       PaymentStore payments,
+      UnmatchedStore unmatched,
       AuditLog audit,
-      LinkService links,
-      InviteService invites,
+      PaymentLanding landing,
       Function<String, Optional<PendingOrder>> orderOf,
       DiscountService discounts,
+      OwnerAlert owner,
       PaymentSource source,
       Clock clock) {
     this.tx = tx;
     this.users = users;
     this.plans = plans;
     this.payments = payments;
+    this.unmatched = unmatched;
     this.audit = audit;
-    this.links = links;
-    this.invites = invites;
+    this.landing = landing;
     this.orderOf = orderOf;
     this.discounts = discounts;
+    this.owner = owner;
     this.source = source;
     this.clock = clock;
   }
@@ -148,70 +151,69 @@ public final class RecordProviderPayment {
       return new Outcome(
           Outcome.Kind.ALREADY_RECORDED, "Payment " + e.transactionId() + " is already recorded.");
     }
-    List<Payment> ofSubscription =
-        e.subscriptionId() == null ? List.of() : payments.bySubscription(e.subscriptionId());
+    Optional<UnmatchedPayment> parked = unmatched.byTxn(source, e.transactionId());
+    if (parked.isPresent()) {
+      return new Outcome(
+          Outcome.Kind.ALREADY_RECORDED,
+          "Payment "
+              + e.transactionId()
+              + " is already among the unmatched payments ("
+              + parked.get().status().name().toLowerCase(java.util.Locale.ROOT)
+              + ").");
+    }
     Optional<PendingOrder> order =
         e.reference() == null ? Optional.empty() : orderOf.apply(e.reference());
+    PayerMatching.Match match =
+        PayerMatching.match(
+            new PayerMatching.Payer(
+                order.map(o -> email(o.email())).orElse(null),
+                e.subscriptionId(),
+                email(e.email())),
+            directory());
+    if (match instanceof PayerMatching.Unmatched(String why)) {
+      return park(e, why);
+    }
+    Optional<Long> knownId =
+        match instanceof PayerMatching.Known(long id, String by)
+            ? Optional.of(id)
+            : Optional.empty();
+    List<Payment> ofSubscription =
+        e.subscriptionId() == null
+            ? List.of()
+            : payments.bySubscription(e.subscriptionId()).stream()
+                .filter(p -> knownId.isPresent() && p.userId() == knownId.get())
+                .toList();
     Optional<Plan> plan = plan(e, order, ofSubscription);
     if (plan.isEmpty()) {
-      return unmatched(
-          e, "no plan matches it (no order, no earlier payment, no plan at that price)");
+      return park(e, "no plan matches it (no order, no earlier payment, no plan at that price)");
     }
-    Optional<User> known = user(e, ofSubscription);
-    String email = email(e);
-    if (known.isEmpty() && email == null) {
-      return unmatched(e, "it names no customer Usher knows and no email");
-    }
-    User user = known.orElseGet(() -> create(email));
-    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    Instant start =
-        Access.renewalStart(
-            Access.expiry(payments.forUser(user.id()).stream().map(Payment::period).toList()), now);
+    User user =
+        switch (match) {
+          case PayerMatching.Known known ->
+              users
+                  .byId(known.userId())
+                  .orElseThrow(() -> new ConflictException("That customer was just removed."));
+          case PayerMatching.NewCustomer customer -> create(customer.email());
+          case PayerMatching.Unmatched u -> throw new IllegalStateException(u.why());
+        };
     Plan p = plan.get();
     Money amount =
         e.amount() != null && e.amount().currency().equals(p.price().currency())
             ? e.amount()
             : p.price();
-    Payment payment =
-        payments.insert(
-            new PaymentSpec(
-                user.id(),
-                p.id(),
-                amount,
-                Period.checked(start, p.duration().addTo(start)),
-                ref,
-                e.subscriptionId(),
-                source,
-                e.reference() == null ? null : "order " + e.reference()));
-    audit.record(
-        "payment",
-        payment.id(),
-        "created",
-        ref
-            + ": "
-            + source.code()
-            + " payment of "
-            + user.email()
-            + ", "
-            + p.name()
-            + ", "
-            + amount.display());
+    PaymentLanding.Landed landed =
+        landing.land(
+            user,
+            p,
+            amount,
+            ref,
+            e.subscriptionId(),
+            source,
+            e.reference() == null ? null : "order " + e.reference());
     // Renewal invoices carry the order too; the code counts once per customer all the same.
     order
         .map(PendingOrder::discount)
         .ifPresent(code -> discounts.redeem(code, user.email(), e.transactionId()));
-    links.replicate(payment).forEach(n -> audit.record("user", user.id(), "linked payment", n));
-    String share;
-    try {
-      share =
-          invites
-              .queueShare(user, p)
-              .map(server -> " and the share on " + server + " queued")
-              .orElse("");
-    } catch (UsherException refused) {
-      audit.record("user", user.id(), "share not queued", refused.getMessage());
-      share = ", but no share was queued: " + refused.getMessage();
-    }
     return new Outcome(
         Outcome.Kind.RECORDED,
         "Recorded "
@@ -221,8 +223,31 @@ public final class RecordProviderPayment {
             + " ("
             + p.name()
             + ")"
-            + share
+            + landed.share()
             + ".");
+  }
+
+  /** The ledger as matching asks it; linked users' copies (sequence above 1) are not payers. */
+  private PayerMatching.Directory directory() {
+    return new PayerMatching.Directory() {
+      @Override
+      public java.util.Set<Long> payersOf(String subscriptionId) {
+        return payments.bySubscription(subscriptionId).stream()
+            .filter(p -> p.ref().seq() == 1)
+            .map(Payment::userId)
+            .collect(java.util.stream.Collectors.toSet());
+      }
+
+      @Override
+      public Optional<Long> byEmail(String email) {
+        return users.byEmail(email).map(User::id);
+      }
+
+      @Override
+      public Optional<Long> byPaypalEmail(String email) {
+        return users.byPaypalEmail(email).map(User::id);
+      }
+    };
   }
 
   /**
@@ -288,23 +313,12 @@ public final class RecordProviderPayment {
     return atPrice.size() == 1 ? Optional.of(atPrice.getFirst()) : Optional.empty();
   }
 
-  private Optional<User> user(PaymentEvent e, List<Payment> ofSubscription) {
-    if (!ofSubscription.isEmpty()) {
-      return users.byId(ofSubscription.getLast().userId());
-    }
-    String email = email(e);
-    if (email == null) {
-      return Optional.empty();
-    }
-    return users.byEmail(email).or(() -> users.byPaypalEmail(email));
-  }
-
-  private static String email(PaymentEvent e) {
-    if (e.email() == null || e.email().isBlank()) {
+  private static String email(String raw) {
+    if (raw == null || raw.isBlank()) {
       return null;
     }
     try {
-      return Emails.normalize(e.email());
+      return Emails.normalize(raw);
     } catch (UsherException invalid) {
       return null;
     }
@@ -316,17 +330,31 @@ public final class RecordProviderPayment {
     return user;
   }
 
-  private Outcome unmatched(PaymentEvent e, String why) {
+  /** The payment waits for the owner, who is told in this same transaction. */
+  private Outcome park(PaymentEvent e, String why) {
+    String payer = email(e.email());
+    UnmatchedPayment waiting =
+        unmatched.insert(
+            source,
+            e.transactionId(),
+            payer,
+            e.amount(),
+            e.at() == null ? clock.instant() : e.at(),
+            e.subscriptionId(),
+            why);
     String sentence =
-        "Usher could not record "
-            + source.code()
+        source.code()
             + " payment "
             + e.transactionId()
-            + (e.email() == null ? "" : " from " + e.email())
-            + ": "
+            + (payer == null ? "" : " from " + payer)
+            + (e.amount() == null ? "" : " of " + e.amount().display())
+            + " waits among the unmatched payments (#"
+            + waiting.id()
+            + "): "
             + why
-            + ".";
-    audit.record("payment", 0, "unmatched", sentence);
+            + ". Assign it to a user or dismiss it.";
+    audit.record("unmatched", waiting.id(), "waiting", sentence);
+    owner.alert(sentence);
     return new Outcome(Outcome.Kind.UNMATCHED, sentence);
   }
 }

@@ -3,14 +3,19 @@ package io.usher.application.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usher.app.AppContext;
+import io.usher.application.checkout.CheckoutForm;
 import io.usher.application.payments.RecordProviderPayment.Outcome.Kind;
 import io.usher.domain.ledger.Payment;
 import io.usher.domain.media.ServerKind;
 import io.usher.domain.money.Money;
 import io.usher.domain.payments.PaymentEvent;
+import io.usher.domain.payments.UnmatchedPayment;
+import io.usher.domain.plans.PlanDuration;
+import io.usher.domain.plans.PlanSpec;
 import io.usher.domain.servers.Library;
 import io.usher.domain.users.User;
 import io.usher.testing.FakeMediaServers;
+import io.usher.testing.FakePaymentProvider;
 import io.usher.testing.Fixtures;
 import io.usher.testing.MutableClock;
 import java.nio.file.Path;
@@ -34,13 +39,14 @@ class RecordProviderPaymentTest {
   @TempDir Path dataDir;
   final MutableClock clock = new MutableClock(NOW);
   final FakeMediaServers media = new FakeMediaServers();
+  final FakePaymentProvider provider = new FakePaymentProvider();
   AppContext usher;
   RecordProviderPayment record;
   FakeMediaServers.Fake den;
 
   @BeforeEach
   void open() {
-    usher = new AppContext(dataDir, clock, s -> media);
+    usher = new AppContext(dataDir, clock, s -> media, s -> provider);
     Fixtures.monthly(usher, "Monthly", "10");
     den = media.server("http://den:8096").library("f1", "Movies");
     usher.servers().addMediaBrowser(ServerKind.JELLYFIN, "Den", "http://den:8096", "k");
@@ -58,14 +64,25 @@ class RecordProviderPaymentTest {
     return new PaymentEvent(evt, PaymentEvent.Kind.PAID, txn, null, email, sub, TEN, NOW);
   }
 
+  /** A payment for an order placed at Usher's checkout page by this email. */
+  PaymentEvent ordered(String evt, String txn, String email, String sub) {
+    return ordered(evt, txn, email, sub, "Monthly");
+  }
+
+  PaymentEvent ordered(String evt, String txn, String email, String sub, String plan) {
+    usher.checkout().start(new CheckoutForm(email, plan, null, null));
+    String reference = provider.orders.getLast().reference();
+    return new PaymentEvent(evt, PaymentEvent.Kind.PAID, txn, reference, email, sub, TEN, NOW);
+  }
+
   List<Payment> paymentsOf(String email) {
     User u = usher.users().byEmail(email);
     return usher.payments().forUser(u.id());
   }
 
   @Test
-  void aOneTimePaymentLandsOnceAndCreatesTheUnknownCustomerAndQueuesTheShare() {
-    PaymentEvent e = paid("evt_1", "pi_1", "New@Example.com", null);
+  void aCheckoutOrdersPaymentLandsOnceCreatesItsCustomerAndQueuesTheShare() {
+    PaymentEvent e = ordered("evt_1", "pi_1", "New@Example.com", null);
 
     assertThat(record.apply(e).kind()).isEqualTo(Kind.RECORDED);
     assertThat(record.apply(e).kind()).isEqualTo(Kind.ALREADY_RECORDED);
@@ -91,8 +108,8 @@ class RecordProviderPaymentTest {
   @Test
   void aSubscriptionsCompletedSessionAndItsFirstInvoiceLandOnceBetweenThem() {
     // checkout.session.completed: transaction = the session's invoice.
-    assertThat(record.apply(paid("evt_1", "in_first", "bob@example.com", "sub_1")).kind())
-        .isEqualTo(Kind.RECORDED);
+    PaymentEvent completed = ordered("evt_1", "in_first", "bob@example.com", "sub_1");
+    assertThat(record.apply(completed).kind()).isEqualTo(Kind.RECORDED);
     // invoice.paid of that same invoice.
     assertThat(record.apply(paid("evt_2", "in_first", "bob@example.com", "sub_1")).kind())
         .isEqualTo(Kind.ALREADY_RECORDED);
@@ -102,7 +119,7 @@ class RecordProviderPaymentTest {
 
   @Test
   void aRenewalInvoiceExtendsFromTheCurrentExpiryAndFindsTheUserBySubscription() {
-    record.apply(paid("evt_1", "in_first", "bob@example.com", "sub_1"));
+    record.apply(ordered("evt_1", "in_first", "bob@example.com", "sub_1"));
     clock.advance(Duration.ofDays(29));
 
     // The renewal's invoice carries another email: the subscription decides who paid.
@@ -136,7 +153,8 @@ class RecordProviderPaymentTest {
   }
 
   @Test
-  void noPlanAtThatPriceIsUnmatchedAndRecordsNothing() {
+  void aKnownPayersPaymentAtNoPlansPriceWaitsUnmatchedAndRecordsNothing() {
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("dan@example.com"));
     PaymentEvent odd =
         new PaymentEvent(
             "evt_1",
@@ -152,12 +170,15 @@ class RecordProviderPaymentTest {
 
     assertThat(o.kind()).isEqualTo(Kind.UNMATCHED);
     assertThat(o.sentence()).contains("pi_odd").contains("no plan matches");
-    assertThat(usher.queries().users()).isEmpty();
+    assertThat(paymentsOf("dan@example.com")).isEmpty();
+    assertThat(usher.unmatched().waiting())
+        .singleElement()
+        .satisfies(u -> assertThat(u.payerEmail()).isEqualTo("dan@example.com"));
   }
 
   @Test
   void aCancelledSubscriptionLeavesTheCustomerPayingAsTheyGo() {
-    record.apply(paid("evt_1", "in_first", "bob@example.com", "sub_1"));
+    record.apply(ordered("evt_1", "in_first", "bob@example.com", "sub_1"));
 
     assertThat(
             record
@@ -176,7 +197,7 @@ class RecordProviderPaymentTest {
   @Test
   void theSameEventArrivingByWebhookAndPollingAtOnceLandsOnceWithoutAFailure() throws Exception {
     for (int i = 0; i < 20; i++) {
-      PaymentEvent e = paid("evt_" + i, "pi_" + i, "race" + i + "@example.com", null);
+      PaymentEvent e = ordered("evt_" + i, "pi_" + i, "race" + i + "@example.com", null);
       CyclicBarrier start = new CyclicBarrier(2);
       Callable<Kind> apply =
           () -> {
@@ -191,5 +212,73 @@ class RecordProviderPaymentTest {
       }
       assertThat(paymentsOf("race" + i + "@example.com")).hasSize(1);
     }
+  }
+
+  @Test
+  void aStrangersPaymentWaitsUnmatchedTellsTheOwnerOnceAndCreatesNoUser() {
+    usher.settings().set("owner.email", "owner@example.com");
+    PaymentEvent e = paid("evt_1", "pi_stranger", "Stranger@Example.com", "sub_x");
+
+    RecordProviderPayment.Outcome first = record.apply(e);
+    RecordProviderPayment.Outcome again = record.apply(paid("evt_2", "pi_stranger", null, null));
+
+    assertThat(first.kind()).isEqualTo(Kind.UNMATCHED);
+    assertThat(first.sentence()).contains("no user has the email stranger@example.com");
+    assertThat(again.kind()).isEqualTo(Kind.ALREADY_RECORDED);
+    assertThat(usher.queries().users()).isEmpty();
+    assertThat(usher.unmatched().waiting())
+        .singleElement()
+        .satisfies(
+            u -> {
+              assertThat(u.txn()).isEqualTo("pi_stranger");
+              assertThat(u.payerEmail()).isEqualTo("stranger@example.com");
+              assertThat(u.subscriptionId()).isEqualTo("sub_x");
+              assertThat(u.amount()).isEqualTo(TEN);
+              assertThat(u.status()).isEqualTo(UnmatchedPayment.Status.WAITING);
+            });
+    assertThat(usher.outbox().pending())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.kind()).isEqualTo("mail");
+              assertThat(i.payload()).contains("pi_stranger");
+            });
+  }
+
+  @Test
+  void aRenewalOfAMastersSubscriptionLandsOnTheMasterNotOnALinkedUsersCopy() {
+    PlanSpec m = Fixtures.plan("Family", "10", PlanDuration.months(1));
+    usher
+        .plans()
+        .create(
+            new PlanSpec(
+                m.name(),
+                m.price(),
+                m.duration(),
+                m.groups(),
+                m.maxStreams(),
+                m.downloads(),
+                m.transcode(),
+                m.maxDevices(),
+                false,
+                false,
+                false,
+                1,
+                null));
+    record.apply(ordered("evt_1", "in_first", "master@example.com", "sub_m", "Family"));
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("kid@example.com"));
+    usher.links().link("master@example.com", "kid@example.com");
+    record.apply(ordered("evt_2", "in_second", "master@example.com", "sub_m", "Family"));
+    clock.advance(Duration.ofDays(29));
+
+    assertThat(record.apply(paid("evt_3", "in_third", "billing@corp.example", "sub_m")).kind())
+        .isEqualTo(Kind.RECORDED);
+
+    assertThat(paymentsOf("master@example.com"))
+        .extracting(p -> p.ref().txnId())
+        .containsExactlyInAnyOrder("in_first", "in_second", "in_third");
+    assertThat(paymentsOf("kid@example.com"))
+        .extracting(p -> p.ref().seq())
+        .allMatch(seq -> seq > 1);
   }
 }

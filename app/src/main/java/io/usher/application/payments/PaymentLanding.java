@@ -1,0 +1,99 @@
+package io.usher.application.payments;
+
+import io.usher.application.invites.InviteService;
+import io.usher.application.links.LinkService;
+import io.usher.domain.common.UsherException;
+import io.usher.domain.ledger.Access;
+import io.usher.domain.ledger.AuditLog;
+import io.usher.domain.ledger.Payment;
+import io.usher.domain.ledger.PaymentSource;
+import io.usher.domain.ledger.PaymentSpec;
+import io.usher.domain.ledger.PaymentStore;
+import io.usher.domain.ledger.Period;
+import io.usher.domain.ledger.TxnRef;
+import io.usher.domain.money.Money;
+import io.usher.domain.plans.Plan;
+import io.usher.domain.users.User;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The last step of every payment that came from a provider, whether it matched by itself or the
+ * owner assigned it: the ledger row (from the end of the user's paid time, or now), the audit line,
+ * the copies for linked users, and the share queued. Call it inside the recording transaction.
+ */
+public final class PaymentLanding {
+  /** What landing did: the payment, and a clause about the share for the owner's sentence. */
+  public record Landed(Payment payment, String share) {}
+
+  private final PaymentStore payments;
+  private final AuditLog audit;
+  private final LinkService links;
+  private final InviteService invites;
+  private final Clock clock;
+
+  public PaymentLanding(
+      PaymentStore payments,
+      AuditLog audit,
+      LinkService links,
+      InviteService invites,
+      Clock clock) {
+    this.payments = payments;
+    this.audit = audit;
+    this.links = links;
+    this.invites = invites;
+    this.clock = clock;
+  }
+
+  public Landed land(
+      User user,
+      Plan plan,
+      Money amount,
+      TxnRef ref,
+      String subscriptionId,
+      PaymentSource source,
+      String notes) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant start =
+        Access.renewalStart(
+            Access.expiry(payments.forUser(user.id()).stream().map(Payment::period).toList()), now);
+    Payment payment =
+        payments.insert(
+            new PaymentSpec(
+                user.id(),
+                plan.id(),
+                amount,
+                Period.checked(start, plan.duration().addTo(start)),
+                ref,
+                subscriptionId,
+                source,
+                notes));
+    audit.record(
+        "payment",
+        payment.id(),
+        "created",
+        ref
+            + ": "
+            + source.code()
+            + " payment of "
+            + user.email()
+            + ", "
+            + plan.name()
+            + ", "
+            + amount.display());
+    links.replicate(payment).forEach(n -> audit.record("user", user.id(), "linked payment", n));
+    String share;
+    try {
+      share =
+          invites
+              .queueShare(user, plan)
+              .map(server -> " and the share on " + server + " queued")
+              .orElse("");
+    } catch (UsherException refused) {
+      audit.record("user", user.id(), "share not queued", refused.getMessage());
+      share = ", but no share was queued: " + refused.getMessage();
+    }
+    return new Landed(payment, share);
+  }
+}
