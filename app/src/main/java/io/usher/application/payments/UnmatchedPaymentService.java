@@ -69,8 +69,8 @@ public final class UnmatchedPaymentService {
    * Records the payment on the user with that email.
    *
    * @param planName the plan it buys; null: the plan of the user's latest payment
-   * @param remember keep the payer's email as the user's PayPal email (when it is not already the
-   *     user's email) and the subscription id on the payment, so the next one matches by itself
+   * @param remember keep the subscription id on the payment or, for a payment without one, the
+   *     payer's email as the user's PayPal email, so the next one matches by itself
    * @return the sentence for the owner
    */
   public String assign(long id, String email, String planName, boolean remember) {
@@ -108,7 +108,10 @@ public final class UnmatchedPaymentService {
                           : " (subscription " + waiting.subscriptionId() + ")")
                       + ".");
           String remembered = "";
-          if (remember && payer != null && !payer.equals(user.email())) {
+          if (remember
+              && waiting.subscriptionId() == null
+              && payer != null
+              && !payer.equals(user.email())) {
             users
                 .byPaypalEmail(payer)
                 .filter(other -> other.id() != user.id())

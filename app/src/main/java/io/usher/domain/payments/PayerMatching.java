@@ -78,11 +78,11 @@ public final class PayerMatching {
       }
     }
     if (ambiguous != null) {
-      return new Unmatched(ambiguous + " and no user has the payer's email");
+      return new Unmatched(ambiguous + ", and no user has the payer's email");
     }
     return new Unmatched(
         payer.email() == null
-            ? "it names no email and no subscription Usher knows"
-            : "no user has the email " + payer.email());
+            ? "no payer email, no known subscription"
+            : "no user has the payer's email");
   }
 }

@@ -25,13 +25,18 @@ public final class DashboardView implements Screen {
   private final DashboardViewModel model;
   private final Consumer<StatusFilter> openUsers;
   private final Runnable openPlans;
+  private final Runnable openUnmatched;
   private final VBox root = new VBox(20);
 
   public DashboardView(
-      DashboardViewModel model, Consumer<StatusFilter> openUsers, Runnable openPlans) {
+      DashboardViewModel model,
+      Consumer<StatusFilter> openUsers,
+      Runnable openPlans,
+      Runnable openUnmatched) {
     this.model = model;
     this.openUsers = openUsers;
     this.openPlans = openPlans;
+    this.openUnmatched = openUnmatched;
     createView();
   }
 
@@ -90,8 +95,45 @@ public final class DashboardView implements Screen {
     Label error = Banner.error(model.error());
 
     root.getChildren()
-        .setAll(Header.of("Dashboard", "Your customers at a glance."), error, start, cards);
+        .setAll(
+            Header.of("Dashboard", "Your customers at a glance."),
+            error,
+            start,
+            unmatchedPanel(),
+            cards);
     root.setPadding(new Insets(24));
+  }
+
+  /** Shown while payments wait for the owner: money came in that reached no one yet. */
+  private Node unmatchedPanel() {
+    Label title = new Label();
+    title.setId("dash-unmatched");
+    title.getStyleClass().add(Styles.TITLE_4);
+    title
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    model.unmatched().get() == 1
+                        ? "1 payment waits for you"
+                        : model.unmatched().get() + " payments wait for you",
+                model.unmatched()));
+    Label text =
+        new Label(
+            "Paid through Stripe or PayPal by someone Usher could not match to a user. Assign each"
+                + " to its customer so their access starts, or dismiss it.");
+    text.setWrapText(true);
+    text.getStyleClass().add(Styles.TEXT_MUTED);
+    Button review = new Button("Review unmatched payments");
+    review.setId("dash-unmatched-review");
+    review.getStyleClass().add(Styles.ACCENT);
+    review.setOnAction(e -> openUnmatched.run());
+    VBox panel = new VBox(8, title, text, review);
+    panel.getStyleClass().addAll("panel", "attention");
+    panel.setId("dash-unmatched-panel");
+    panel.visibleProperty().bind(model.unmatched().greaterThan(0));
+    panel.managedProperty().bind(panel.visibleProperty());
+    return panel;
   }
 
   private Node card(

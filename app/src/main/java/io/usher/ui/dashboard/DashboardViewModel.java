@@ -19,6 +19,8 @@ public final class DashboardViewModel {
       new SimpleObjectProperty<>(new StatusCounts(0, 0, 0, 0));
   private final BooleanProperty hasPlans = new SimpleBooleanProperty(true);
   private final StringProperty error = new SimpleStringProperty("");
+  private final javafx.beans.property.IntegerProperty unmatched =
+      new javafx.beans.property.SimpleIntegerProperty(0);
 
   public DashboardViewModel(Usher usher, UiTasks tasks) {
     this.usher = usher;
@@ -27,11 +29,16 @@ public final class DashboardViewModel {
 
   public void load() {
     tasks.run(
-        () -> new Snapshot(usher.queries().counts(), !usher.plans().list().isEmpty()),
+        () ->
+            new Snapshot(
+                usher.queries().counts(),
+                !usher.plans().list().isEmpty(),
+                usher.unmatched().waitingCount()),
         s -> {
           error.set("");
           counts.set(s.counts());
           hasPlans.set(s.hasPlans());
+          unmatched.set(s.unmatched());
         },
         failure -> error.set(Errors.sentence(failure)));
   }
@@ -48,5 +55,10 @@ public final class DashboardViewModel {
     return error;
   }
 
-  private record Snapshot(StatusCounts counts, boolean hasPlans) {}
+  /** Payments that matched no user and wait for the owner. */
+  public javafx.beans.property.IntegerProperty unmatched() {
+    return unmatched;
+  }
+
+  private record Snapshot(StatusCounts counts, boolean hasPlans, int unmatched) {}
 }

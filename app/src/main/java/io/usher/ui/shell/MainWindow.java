@@ -81,7 +81,10 @@ public final class MainWindow {
     screens.put(
         Section.DASHBOARD,
         new DashboardView(
-            new DashboardViewModel(usher, tasks), this::openUsers, () -> go(Section.PLANS)));
+            new DashboardViewModel(usher, tasks),
+            this::openUsers,
+            () -> go(Section.PLANS),
+            () -> go(Section.UNMATCHED)));
     screens.put(
         Section.USERS,
         new UsersView(
@@ -92,6 +95,10 @@ public final class MainWindow {
             formats,
             window -> new ImportDialog(window, usher, tasks).showAndWait()));
     screens.put(Section.PAYMENTS, new PaymentsView(paymentsModel, tasks, formats));
+    screens.put(
+        Section.UNMATCHED,
+        new io.usher.ui.payments.UnmatchedView(
+            new io.usher.ui.payments.UnmatchedViewModel(usher, tasks), tasks, formats));
     screens.put(Section.PLANS, new PlansView(new PlansViewModel(usher, tasks), tasks));
     screens.put(
         Section.DISCOUNTS, new DiscountsView(new DiscountsViewModel(usher, tasks), tasks, formats));

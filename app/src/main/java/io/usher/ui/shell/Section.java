@@ -5,6 +5,7 @@ enum Section {
   DASHBOARD("Dashboard"),
   USERS("Users"),
   PAYMENTS("Payments"),
+  UNMATCHED("Unmatched"),
   PLANS("Plans"),
   DISCOUNTS("Discounts"),
   SERVERS("Servers & Libraries"),

@@ -223,7 +223,9 @@ class RecordProviderPaymentTest {
     RecordProviderPayment.Outcome again = record.apply(paid("evt_2", "pi_stranger", null, null));
 
     assertThat(first.kind()).isEqualTo(Kind.UNMATCHED);
-    assertThat(first.sentence()).contains("no user has the email stranger@example.com");
+    assertThat(first.sentence())
+        .contains("from stranger@example.com")
+        .contains("no user has the payer's email");
     assertThat(again.kind()).isEqualTo(Kind.ALREADY_RECORDED);
     assertThat(usher.queries().users()).isEmpty();
     assertThat(usher.unmatched().waiting())

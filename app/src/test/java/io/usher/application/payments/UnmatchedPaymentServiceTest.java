@@ -112,9 +112,9 @@ class UnmatchedPaymentServiceTest {
     unmatched.assign(waitingId("in_1"), "ann@example.com", null, true);
 
     assertThat(usher.users().byEmail("ann@example.com").spec().paypalEmail())
-        .isEqualTo("other@example.com");
+        .isEqualTo("friend@example.com");
     assertThat(pay("in_2", "nobody@example.com", "sub_9")).isEqualTo(Kind.RECORDED);
-    assertThat(pay("pi_3", "other@example.com", null)).isEqualTo(Kind.RECORDED);
+    assertThat(pay("pi_3", "friend@example.com", null)).isEqualTo(Kind.RECORDED);
     assertThat(paymentsOf("ann@example.com"))
         .extracting(p -> p.ref().txnId())
         .containsExactlyInAnyOrder("pi_1", "in_1", "in_2", "pi_3");

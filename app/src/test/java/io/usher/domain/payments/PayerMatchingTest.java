@@ -57,16 +57,14 @@ class PayerMatchingTest {
         Arguments.of(null, "sub_shared", "cat@x.com", new Known(3, "email")),
         Arguments.of(null, null, "bob.pays@x.com", new Known(2, "PayPal email")),
         // Nobody: it waits, and never becomes a user by itself.
-        Arguments.of(
-            null, null, "stranger@x.com", new Unmatched("no user has the email stranger@x.com")),
-        Arguments.of(
-            null, null, null, new Unmatched("it names no email and no subscription Usher knows")),
+        Arguments.of(null, null, "stranger@x.com", new Unmatched("no user has the payer's email")),
+        Arguments.of(null, null, null, new Unmatched("no payer email, no known subscription")),
         Arguments.of(
             null,
             "sub_shared",
             "stranger@x.com",
             new Unmatched(
-                "subscription sub_shared is on 2 users' payments and no user has the payer's"
+                "subscription sub_shared is on 2 users' payments, and no user has the payer's"
                     + " email")));
   }
 
