@@ -1,8 +1,8 @@
 package io.usher.media.jellyfin;
 
 import io.usher.domain.media.ServerConnection;
-import io.usher.media.http.Http;
-import io.usher.media.http.HttpReply;
+import io.usher.http.Http;
+import io.usher.http.HttpReply;
 import io.usher.media.mediabrowser.MediaBrowserClient;
 import io.usher.media.mediabrowser.MediaBrowserServer;
 import java.net.URLEncoder;

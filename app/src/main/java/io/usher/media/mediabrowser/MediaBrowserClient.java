@@ -2,9 +2,9 @@ package io.usher.media.mediabrowser;
 
 import io.usher.domain.media.MediaServerException;
 import io.usher.domain.media.MediaServerException.Kind;
-import io.usher.media.http.Http;
-import io.usher.media.http.HttpReply;
-import io.usher.media.http.Replies;
+import io.usher.http.Http;
+import io.usher.http.HttpReply;
+import io.usher.http.Replies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -13,7 +13,7 @@ import io.usher.domain.media.RemoteUser;
 import io.usher.domain.media.ServerInfo;
 import io.usher.domain.media.ShareRequest;
 import io.usher.domain.media.ShareResult;
-import io.usher.media.http.HttpReply;
+import io.usher.http.HttpReply;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;

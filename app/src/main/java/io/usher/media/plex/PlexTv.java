@@ -6,9 +6,9 @@ import static io.usher.media.plex.PlexApi.flag;
 import static io.usher.media.plex.PlexApi.text;
 
 import io.usher.domain.media.PlexServerChoice;
-import io.usher.media.http.Http;
-import io.usher.media.http.HttpReply;
-import io.usher.media.http.Replies;
+import io.usher.http.Http;
+import io.usher.http.HttpReply;
+import io.usher.http.Replies;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -4,7 +4,7 @@ import static io.usher.media.plex.PlexApi.text;
 
 import io.usher.domain.media.MediaServerException;
 import io.usher.domain.media.MediaServerException.Kind;
-import io.usher.media.http.HttpReply;
+import io.usher.http.HttpReply;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;

@@ -1,6 +1,6 @@
 package io.usher.media.mediabrowser;
 
-import io.usher.media.http.Http;
+import io.usher.http.Http;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usher.domain.media.ServerConnection;
 import io.usher.domain.media.ServerKind;
-import io.usher.media.http.Http;
+import io.usher.http.Http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.usher.domain.notify.Discord.DmResult;
 import io.usher.domain.notify.Discord.MemberResult;
 import io.usher.domain.notify.DiscordException;
-import io.usher.media.http.Http;
+import io.usher.http.Http;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

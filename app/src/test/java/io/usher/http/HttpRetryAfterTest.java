@@ -1,4 +1,4 @@
-package io.usher.media.http;
+package io.usher.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

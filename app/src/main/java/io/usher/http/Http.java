@@ -1,4 +1,4 @@
-package io.usher.media.http;
+package io.usher.http;
 
 import io.usher.domain.media.MediaServerException;
 import io.usher.domain.media.MediaServerException.Kind;

@@ -1,0 +1,21 @@
+package io.usher.domain.payments;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A provider's record of money received, read back by time (PayPal's Transaction Search): how
+ * payments made outside Usher's checkout, and renewals, reach the ledger.
+ */
+public interface PaymentHistory {
+  /**
+   * Payments received from {@code from} (inclusive) to {@code to} (exclusive), oldest first, as
+   * PAID events; the adapter splits the range into the provider's windows and reads every page.
+   *
+   * @throws PaymentProviderException with one sentence when the provider refuses or is unreachable
+   */
+  List<PaymentEvent> paidBetween(Instant from, Instant to);
+
+  /** One harmless read: a sentence saying the keys work (or throws). */
+  String test();
+}
