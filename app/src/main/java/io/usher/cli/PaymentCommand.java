@@ -101,6 +101,16 @@ final class PaymentCommand {
     @Option(names = "--plan", paramLabel = "P")
     String plan;
 
+    @Option(
+        names = "--sub",
+        paramLabel = "ID",
+        description =
+            "The provider's subscription id, so renewals match this user (\"\": remove it).")
+    String sub;
+
+    @Option(names = "--notes", paramLabel = "TEXT", description = "Notes (\"\": remove them).")
+    String notes;
+
     @Override
     public void run() {
       Payment p =
@@ -108,7 +118,7 @@ final class PaymentCommand {
               .root
               .usher()
               .payments()
-              .edit(new TxnRef(txn, seq), new PaymentEdit(start, end, amount, plan, null));
+              .edit(new TxnRef(txn, seq), new PaymentEdit(start, end, amount, plan, sub, notes));
       parent.root.output().done("Updated payment " + p.ref() + ".", fields(p));
     }
   }

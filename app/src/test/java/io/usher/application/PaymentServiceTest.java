@@ -117,7 +117,7 @@ class PaymentServiceTest extends LedgerTestBase {
     Payment edited =
         usher
             .payments()
-            .edit(new TxnRef("pi_9", 1), new PaymentEdit(null, newEnd, "12.50", null, null));
+            .edit(new TxnRef("pi_9", 1), new PaymentEdit(null, newEnd, "12.50", null, null, null));
     assertThat(edited.period().end()).isEqualTo(newEnd);
     assertThat(edited.spec().amount().minor()).isEqualTo(1250);
     assertThat(usher.payments().forUser(bob.id())).containsExactly(edited);
@@ -140,7 +140,7 @@ class PaymentServiceTest extends LedgerTestBase {
                     .edit(
                         new TxnRef("pi_9", 1),
                         new PaymentEdit(
-                            null, Instant.parse("2020-01-01T00:00:00Z"), null, null, null)))
+                            null, Instant.parse("2020-01-01T00:00:00Z"), null, null, null, null)))
         .isInstanceOf(ValidationException.class);
     assertThat(usher.payments().forUser(bob.id())).containsExactly(p);
     assertThat(usher.queries().history("payment", p.id())).hasSize(1);
@@ -152,7 +152,8 @@ class PaymentServiceTest extends LedgerTestBase {
             () ->
                 usher
                     .payments()
-                    .edit(new TxnRef("nope", 1), new PaymentEdit(null, null, "1", null, null)))
+                    .edit(
+                        new TxnRef("nope", 1), new PaymentEdit(null, null, "1", null, null, null)))
         .isInstanceOf(NotFoundException.class)
         .hasMessage("There is no payment with transaction id nope.");
   }

@@ -43,6 +43,7 @@ class WritersPropertyTest {
   static final String[][] READS = {
     {"users"},
     {"payments"},
+    {"unmatched"},
     {"plan", "list"},
     {"jobs", "run", "expire", "--dry-run"},
     {"jobs", "run", "remind", "--dry-run"}
@@ -80,6 +81,19 @@ class WritersPropertyTest {
     ok("user", "add", "--email", "bob@example.com");
     ok("payment", "add", "--email", "bob@example.com", "--plan", "Basic", "--txn", "pi_1");
     ok("discount", "add", "WELCOME", "--percent", "10");
+    context
+        .stripePayments()
+        .apply(
+            new io.usher.domain.payments.PaymentEvent(
+                "evt_stranger",
+                io.usher.domain.payments.PaymentEvent.Kind.PAID,
+                "pi_stranger",
+                null,
+                "stranger@example.com",
+                "sub_stranger",
+                io.usher.domain.money.Money.parse(
+                    "12.50", io.usher.domain.money.Money.currency("USD")),
+                NOW));
   }
 
   @AfterProperty
@@ -206,7 +220,11 @@ class WritersPropertyTest {
             List.of("--amount", "--txn", "--seq", "--sub", "--start", "--end", "--notes")),
         Adversarial.command(
             List.of("payment", "edit", "--txn", "pi_1"),
-            List.of("--seq", "--start", "--end", "--amount", "--plan")),
+            List.of("--seq", "--start", "--end", "--amount", "--plan", "--sub", "--notes")),
+        Adversarial.command(
+            List.of("unmatched", "assign", "1", "--email", "bob@example.com"),
+            List.of("--plan", "--remember!")),
+        Adversarial.command(List.of("unmatched", "dismiss", "1"), List.of("--reason")),
         Adversarial.command(
             List.of("invite", "--email", "new@example.com", "--plan", "Basic", "--server", "Den"),
             List.of(

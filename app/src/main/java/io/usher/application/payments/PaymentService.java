@@ -135,7 +135,7 @@ public final class PaymentService {
                   amount,
                   period,
                   old.ref(),
-                  old.subscriptionId(),
+                  edit.subscriptionId() != null ? edit.subscriptionId() : old.subscriptionId(),
                   old.source(),
                   edit.notes() != null ? edit.notes() : old.notes());
           Payment after = new Payment(before.id(), spec);

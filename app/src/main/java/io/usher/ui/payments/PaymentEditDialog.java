@@ -23,8 +23,8 @@ import javafx.scene.control.TextField;
 import javafx.stage.Window;
 
 /**
- * Correct a payment: its plan, amount, period or notes. The change is audited; the transaction id
- * and the user stay as they are. A date left as it was keeps its exact time of day.
+ * Correct a payment: its plan, amount, period, subscription id or notes. The change is audited; the
+ * transaction id and the user stay as they are. A date left as it was keeps its exact time of day.
  */
 public final class PaymentEditDialog {
   private final PaymentRow original;
@@ -33,6 +33,7 @@ public final class PaymentEditDialog {
   private final TextField amount = new TextField();
   private final DatePicker start = new DatePicker();
   private final DatePicker end = new DatePicker();
+  private final TextField subscription = new TextField();
   private final TextArea notes = new TextArea();
   private final FormDialog<Payment> dialog;
 
@@ -59,6 +60,9 @@ public final class PaymentEditDialog {
     end.setId("edit-end");
     end.setValue(formats.localDate(payment.end()));
     end.setMaxWidth(Double.MAX_VALUE);
+    subscription.setId("edit-subscription");
+    subscription.setText(payment.subscriptionId() == null ? "" : payment.subscriptionId());
+    subscription.setPromptText("sub_… or I-…");
     notes.setId("edit-notes");
     notes.setText(payment.notes() == null ? "" : payment.notes());
     notes.setPrefRowCount(2);
@@ -72,6 +76,11 @@ public final class PaymentEditDialog {
             .field("amount", "Amount", amount, payment.amount().currency().getCurrencyCode())
             .field("start", "Starts", start)
             .field("end", "Ends", end, "Access ends at the start of this day.")
+            .field(
+                "subscriptionId",
+                "Subscription",
+                subscription,
+                "Stripe's or PayPal's subscription id: its renewals then land on this user.")
             .field("notes", "Notes", notes);
     dialog = new FormDialog<>(owner, "Edit payment", "Save", form, tasks, () -> save.apply(edit()));
   }
@@ -94,6 +103,7 @@ public final class PaymentEditDialog {
         changed(end.getValue(), original.end()),
         amount.getText(),
         plan.getValue(),
+        subscription.getText(),
         notes.getText());
   }
 

@@ -283,4 +283,32 @@ class RecordProviderPaymentTest {
         .extracting(p -> p.ref().seq())
         .allMatch(seq -> seq > 1);
   }
+
+  /** Seed 002: the owner types the subscription id on a payment recorded by hand. */
+  @Test
+  void aSubscriptionIdEditedOntoAManualPaymentMakesItsRenewalsFindTheUser() {
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("erin@example.com"));
+    usher
+        .payments()
+        .record(
+            new ManualPayment(
+                "erin@example.com", "Monthly", null, "manual_1", null, null, null, null, null));
+    Payment manual = paymentsOf("erin@example.com").getFirst();
+
+    usher
+        .payments()
+        .edit(
+            manual.ref(),
+            new PaymentEdit(null, null, null, null, "I-RENEW42", "Subscribed by PayPal"));
+    clock.advance(Duration.ofDays(29));
+
+    assertThat(
+            record.apply(paid("evt_r", "pp_r1", "erin.pays@elsewhere.example", "I-RENEW42")).kind())
+        .isEqualTo(Kind.RECORDED);
+    assertThat(paymentsOf("erin@example.com"))
+        .extracting(p -> p.ref().txnId())
+        .containsExactly("manual_1", "pp_r1");
+    assertThat(paymentsOf("erin@example.com").getFirst().spec().notes())
+        .isEqualTo("Subscribed by PayPal");
+  }
 }
