@@ -60,7 +60,7 @@ final class ImportCommand implements Callable<Integer> {
       plan.problemLines().forEach(err::println);
       return 1;
     }
-    if (plan.plexRows() > 1) {
+    if (plan.plexRows() > 0) {
       err.println(imports.paceWarning(plan));
     }
     if (dryRun) {

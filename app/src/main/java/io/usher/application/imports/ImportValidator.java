@@ -7,6 +7,7 @@ import io.usher.domain.common.ValidationException;
 import io.usher.domain.imports.Column;
 import io.usher.domain.imports.ImportProblem;
 import io.usher.domain.imports.ImportValues;
+import io.usher.domain.ledger.PaymentSource;
 import io.usher.domain.ledger.TxnRef;
 import io.usher.domain.media.ServerKind;
 import io.usher.domain.money.Money;
@@ -113,7 +114,8 @@ final class ImportValidator {
               d.paidAt,
               d.paypal,
               d.quantity,
-              d.end);
+              d.end,
+              PaymentSource.IMPORT);
       if (!passesTheInvitesChecks(d.line, request)) {
         continue;
       }

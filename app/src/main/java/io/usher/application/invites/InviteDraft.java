@@ -3,7 +3,6 @@ package io.usher.application.invites;
 import io.usher.domain.common.Inputs;
 import io.usher.domain.common.Problems;
 import io.usher.domain.ledger.Access;
-import io.usher.domain.ledger.PaymentSource;
 import io.usher.domain.ledger.PaymentSpec;
 import io.usher.domain.ledger.Period;
 import io.usher.domain.ledger.TxnRef;
@@ -48,8 +47,7 @@ public final class InviteDraft {
     Instant start = Access.renewalStart(expiry, paid != null ? paid : now);
     Period period =
         Period.checked(start, end != null ? end : plan.duration().times(r.quantity()).addTo(start));
-    return new PaymentSpec(
-        0, plan.id(), amount, period, ref, r.subscriptionId(), PaymentSource.MANUAL, null);
+    return new PaymentSpec(0, plan.id(), amount, period, ref, r.subscriptionId(), r.source(), null);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.usher.application.invites;
 
+import io.usher.domain.ledger.PaymentSource;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,7 @@ import java.time.Instant;
  *     the user's current expiry
  * @param quantity how many plan durations the payment buys (a CSV's Quantity); at least 1
  * @param end an explicit end of the period; null: start + quantity plan durations
+ * @param source how the payment is labelled in the ledger: manual, or import for a CSV row
  */
 public record InviteRequest(
     String email,
@@ -28,7 +30,40 @@ public record InviteRequest(
     Instant paidAt,
     String paypalEmail,
     int quantity,
-    Instant end) {
+    Instant end,
+    PaymentSource source) {
+
+  /** An invite typed by the owner: its payment is a manual one. */
+  public InviteRequest(
+      String email,
+      String plan,
+      String server,
+      String location,
+      String username,
+      String txn,
+      Integer seq,
+      String subscriptionId,
+      String amount,
+      Instant paidAt,
+      String paypalEmail,
+      int quantity,
+      Instant end) {
+    this(
+        email,
+        plan,
+        server,
+        location,
+        username,
+        txn,
+        seq,
+        subscriptionId,
+        amount,
+        paidAt,
+        paypalEmail,
+        quantity,
+        end,
+        PaymentSource.MANUAL);
+  }
 
   public static InviteRequest of(String email, String plan, String server) {
     return new InviteRequest(

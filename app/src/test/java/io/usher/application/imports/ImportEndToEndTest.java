@@ -95,6 +95,9 @@ class ImportEndToEndTest {
     assertThat(usher.queries().users())
         .hasSize(200)
         .allSatisfy(u -> assertThat(u.status()).isEqualTo(UserStatus.ACTIVE));
+    assertThat(usher.queries().payments(io.usher.domain.ledger.PaymentFilter.ALL))
+        .hasSize(200)
+        .allSatisfy(p -> assertThat(p.source().code()).isEqualTo("import"));
 
     while (usher.outbox().runDue() > 0) {
       // the worker would do this continuously
