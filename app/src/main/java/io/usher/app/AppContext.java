@@ -503,6 +503,11 @@ public final class AppContext implements Usher {
   }
 
   @Override
+  public io.usher.application.exports.ExportService exports() {
+    return new io.usher.application.exports.ExportService(queries);
+  }
+
+  @Override
   public UnmatchedPaymentService unmatched() {
     return unmatched;
   }

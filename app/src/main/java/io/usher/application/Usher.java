@@ -39,6 +39,9 @@ public interface Usher extends AutoCloseable {
 
   PaymentService payments();
 
+  /** The users or the payments as a CSV file. */
+  io.usher.application.exports.ExportService exports();
+
   /** Payments from a provider that matched no user, waiting for the owner to assign or dismiss. */
   UnmatchedPaymentService unmatched();
 

@@ -30,7 +30,17 @@ public final class PaymentsView implements Screen {
   private final Formats formats;
   private final VBox root = new VBox(14);
 
-  public PaymentsView(PaymentsViewModel model, UiTasks tasks, Formats formats) {
+  private final java.util.function.Consumer<javafx.stage.Window> export;
+
+  /**
+   * @param export asks where to write the payments as CSV, and writes them
+   */
+  public PaymentsView(
+      PaymentsViewModel model,
+      UiTasks tasks,
+      Formats formats,
+      java.util.function.Consumer<javafx.stage.Window> export) {
+    this.export = export;
     this.model = model;
     this.tasks = tasks;
     this.formats = formats;
@@ -98,11 +108,23 @@ public final class PaymentsView implements Screen {
     totals.textProperty().bind(model.totals());
     totals.getStyleClass().add(Styles.TEXT_MUTED);
     Label error = Banner.error(model.error());
+    Label notice = Banner.notice(model.notice());
+    notice.setId("payments-notice");
+    Button exportButton = new Button("Export…");
+    exportButton.setId("payments-export");
+    exportButton.setTooltip(new javafx.scene.control.Tooltip("Save the payments as a CSV file."));
+    exportButton.setOnAction(e -> export.accept(root.getScene().getWindow()));
 
     root.getChildren()
         .setAll(
-            Header.of("Payments", "The ledger: every payment, who it was for and when.", edit, add),
+            Header.of(
+                "Payments",
+                "The ledger: every payment, who it was for and when.",
+                exportButton,
+                edit,
+                add),
             filters,
+            notice,
             error,
             table,
             totals);

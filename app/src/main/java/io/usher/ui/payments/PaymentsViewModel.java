@@ -45,6 +45,7 @@ public final class PaymentsViewModel {
   private final StringProperty totals = new SimpleStringProperty("");
   private final BooleanProperty loading = new SimpleBooleanProperty();
   private final StringProperty error = new SimpleStringProperty("");
+  private final StringProperty notice = new SimpleStringProperty("");
 
   public PaymentsViewModel(Usher usher, UiTasks tasks) {
     this.usher = usher;
@@ -131,5 +132,10 @@ public final class PaymentsViewModel {
 
   public StringProperty error() {
     return error;
+  }
+
+  /** A sentence about work done from the screen (an export). */
+  public StringProperty notice() {
+    return notice;
   }
 }

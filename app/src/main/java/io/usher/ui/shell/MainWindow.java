@@ -4,6 +4,7 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import io.usher.application.Usher;
+import io.usher.application.exports.ExportService;
 import io.usher.ui.activity.ActivityView;
 import io.usher.ui.activity.ActivityViewModel;
 import io.usher.ui.dashboard.DashboardView;
@@ -71,6 +72,19 @@ public final class MainWindow {
    */
   public MainWindow(
       Usher usher, UiTasks tasks, Formats formats, String theme, LedgerRestore restorer) {
+    this(usher, tasks, formats, theme, restorer, io.usher.ui.kit.SaveAs.CSV_CHOOSER);
+  }
+
+  /**
+   * @param saveAs asks where an export goes (the system's save dialog; tests answer themselves)
+   */
+  public MainWindow(
+      Usher usher,
+      UiTasks tasks,
+      Formats formats,
+      String theme,
+      LedgerRestore restorer,
+      io.usher.ui.kit.SaveAs saveAs) {
     this.usher = usher;
     this.tasks = tasks;
     this.theme = theme;
@@ -93,8 +107,19 @@ public final class MainWindow {
             sync,
             tasks,
             formats,
-            window -> new ImportDialog(window, usher, tasks).showAndWait()));
-    screens.put(Section.PAYMENTS, new PaymentsView(paymentsModel, tasks, formats));
+            window -> new ImportDialog(window, usher, tasks).showAndWait(),
+            exporter(saveAs, ExportService.What.USERS, usersModel.notice(), usersModel.error())));
+    screens.put(
+        Section.PAYMENTS,
+        new PaymentsView(
+            paymentsModel,
+            tasks,
+            formats,
+            exporter(
+                saveAs,
+                ExportService.What.PAYMENTS,
+                paymentsModel.notice(),
+                paymentsModel.error())));
     screens.put(
         Section.UNMATCHED,
         new io.usher.ui.payments.UnmatchedView(
@@ -238,6 +263,26 @@ public final class MainWindow {
     Screen screen = screens.get(section);
     content.getChildren().setAll(screen.node());
     screen.refresh();
+  }
+
+  /** Export's button: where to, then the file written in the background, and one sentence. */
+  private java.util.function.Consumer<javafx.stage.Window> exporter(
+      io.usher.ui.kit.SaveAs saveAs,
+      ExportService.What what,
+      javafx.beans.property.StringProperty notice,
+      javafx.beans.property.StringProperty error) {
+    return window ->
+        saveAs
+            .choose(window, "Export " + what.label(), what.label() + ".csv")
+            .ifPresent(
+                file ->
+                    tasks.run(
+                        () -> usher.exports().export(what, file).sentence(),
+                        done -> {
+                          error.set("");
+                          notice.set(done);
+                        },
+                        failure -> error.set(Errors.sentence(failure))));
   }
 
   private void openUsers(StatusFilter filter) {

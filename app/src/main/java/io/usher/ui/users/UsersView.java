@@ -50,6 +50,7 @@ public final class UsersView implements Screen {
   private final VBox root = new VBox(14);
   private final TextField search = new TextField();
   private UserDetailPane detail;
+  private final java.util.function.Consumer<javafx.stage.Window> export;
 
   public UsersView(
       UsersViewModel model,
@@ -57,8 +58,10 @@ public final class UsersView implements Screen {
       SyncViewModel sync,
       UiTasks tasks,
       Formats formats,
-      java.util.function.Consumer<javafx.stage.Window> bulkInvite) {
+      java.util.function.Consumer<javafx.stage.Window> bulkInvite,
+      java.util.function.Consumer<javafx.stage.Window> export) {
     this.bulkInvite = bulkInvite;
+    this.export = export;
     this.model = model;
     this.sync = sync;
     this.payments = payments;
@@ -186,6 +189,10 @@ public final class UsersView implements Screen {
     Label notice = Banner.notice(model.notice());
     notice.setId("users-notice");
     Label error = Banner.error(model.error());
+    Button exportButton = new Button("Export…");
+    exportButton.setId("users-export");
+    exportButton.setTooltip(new javafx.scene.control.Tooltip("Save the users as a CSV file."));
+    exportButton.setOnAction(e -> export.accept(root.getScene().getWindow()));
 
     root.getChildren()
         .setAll(
@@ -193,6 +200,7 @@ public final class UsersView implements Screen {
                 "Users",
                 "Your customers, their plan and until when they may watch.",
                 new SyncBar(sync, "users").node(),
+                exportButton,
                 add,
                 bulk,
                 invite),
