@@ -214,10 +214,6 @@ public final class FakePayPal extends Dispatcher {
     replies.clear();
   }
 
-  public synchronized JsonNode order(String orderId) {
-    return orders.get(orderId).deepCopy();
-  }
-
   @Override
   public synchronized MockResponse dispatch(RecordedRequest request) {
     requests.add(request);
@@ -484,7 +480,7 @@ public final class FakePayPal extends Dispatcher {
               "T0006",
               "S",
               order.path("payer").path("email_address").asString(null),
-              id(order),
+              order.path("id").asString(),
               "ODR",
               unit.path("custom_id").asString(null)));
       String answer = JSON.writeValueAsString(order);
@@ -494,10 +490,6 @@ public final class FakePayPal extends Dispatcher {
       return json(201, order);
     }
     return json(404, error("RESOURCE_NOT_FOUND", "The specified resource does not exist.", null));
-  }
-
-  private static String id(ObjectNode order) {
-    return order.path("id").asString();
   }
 
   private static int intParameter(RecordedRequest request, String name, int otherwise) {
