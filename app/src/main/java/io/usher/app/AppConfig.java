@@ -21,6 +21,10 @@ final class AppConfig {
     return address("USHER_PLEX_TV_URL", "plex.tv-url");
   }
 
+  String paypalApiUrl() {
+    return address("USHER_PAYPAL_API_URL", "paypal.api-url");
+  }
+
   String stripeApiUrl() {
     return address("USHER_STRIPE_API_URL", "stripe.api-url");
   }

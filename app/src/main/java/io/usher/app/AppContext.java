@@ -30,8 +30,10 @@ import io.usher.application.notify.MailService;
 import io.usher.application.notify.Notifier;
 import io.usher.application.notify.WelcomeMails;
 import io.usher.application.outbox.OutboxService;
+import io.usher.application.payments.PaymentHistorySync;
 import io.usher.application.payments.PaymentLanding;
 import io.usher.application.payments.PaymentService;
+import io.usher.application.payments.PaymentsJob;
 import io.usher.application.payments.ProviderWebhooks;
 import io.usher.application.payments.RecordProviderPayment;
 import io.usher.application.payments.StripeEventsJob;
@@ -45,10 +47,13 @@ import io.usher.application.users.UserService;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.media.MediaServers;
 import io.usher.domain.notify.MailEvent;
+import io.usher.domain.payments.PaymentHistory;
 import io.usher.domain.payments.PaymentProvider;
 import io.usher.domain.settings.SettingsStore;
 import io.usher.notify.discord.DiscordClient;
 import io.usher.notify.mail.SmtpMailSender;
+import io.usher.payments.paypal.PayPalClient;
+import io.usher.payments.paypal.PayPalHistory;
 import io.usher.payments.stripe.StripeProvider;
 import io.usher.payments.stripe.StripeWebhooks;
 import io.usher.store.JooqAccountLinkStore;
@@ -111,6 +116,7 @@ public final class AppContext implements Usher {
   private final CheckoutService checkout;
   private final RecordProviderPayment stripePayments;
   private final UnmatchedPaymentService unmatched;
+  private final PaymentsJob paymentsJob;
   private final ProviderWebhooks webhooks;
   private final AccountLinkService accountLinks;
   private final CustomerAccountService customerAccounts;
@@ -167,6 +173,41 @@ public final class AppContext implements Usher {
       Clock clock,
       Function<SettingsStore, MediaServers> media,
       Function<SettingsStore, PaymentProvider> payments) {
+    this(dataDir, clock, media, payments, AppContext::paypal);
+  }
+
+  /**
+   * A PayPal account read for payments: its settings prefix ({@code paypal.} or {@code
+   * paypal.secondary-}) picks the keys; the address and keys are read on every call.
+   */
+  private static PaymentHistory paypal(SettingsStore settings, String prefix, Clock clock) {
+    AppConfig config = new AppConfig(System.getenv(), settings);
+    return new PayPalHistory(
+        new PayPalClient(
+            MediaWiring.http(),
+            config::paypalApiUrl,
+            () -> settings.get(prefix + "client-id").orElse(""),
+            () -> settings.get(prefix + "secret").orElse(""),
+            prefix,
+            clock,
+            io.usher.http.Sleeper.REAL));
+  }
+
+  /** Builds one PayPal account's history reader from the settings, its prefix and the clock. */
+  @FunctionalInterface
+  public interface PayPalAccounts {
+    PaymentHistory history(SettingsStore settings, String prefix, Clock clock);
+  }
+
+  /**
+   * @param paypal the PayPal accounts' history readers (tests give a fake)
+   */
+  public AppContext(
+      Path dataDir,
+      Clock clock,
+      Function<SettingsStore, MediaServers> media,
+      Function<SettingsStore, PaymentProvider> payments,
+      PayPalAccounts paypal) {
     this.dataDir = dataDir;
     this.database = openSealed(dataDir, clock);
     DSLContext dsl = database.dsl();
@@ -335,6 +376,20 @@ public final class AppContext implements Usher {
             sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence)),
             io.usher.domain.ledger.PaymentSource.STRIPE,
             clock);
+    RecordProviderPayment paypalPayments =
+        new RecordProviderPayment(
+            tx,
+            userStore,
+            planStore,
+            new JooqPaymentStore(dsl, clock),
+            unmatchedStore,
+            audit,
+            landing,
+            pendingOrders::byReference,
+            discounts,
+            sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence)),
+            io.usher.domain.ledger.PaymentSource.PAYPAL,
+            clock);
     this.unmatched =
         new UnmatchedPaymentService(
             tx,
@@ -377,6 +432,19 @@ public final class AppContext implements Usher {
             clock);
     LedgerBackups ledgerBackups = new LedgerBackups(dataDir, database, clock);
     this.backups = new BackupService(ledgerBackups);
+    this.paymentsJob =
+        new PaymentsJob(
+            new StripeEventsJob(provider, stripePayments, settingsStore, settings::value),
+            List.of(
+                paypalSync("PayPal", "paypal.", paypal, paypalPayments, settingsStore, clock),
+                paypalSync(
+                    "PayPal (second account)",
+                    "paypal.secondary-",
+                    paypal,
+                    paypalPayments,
+                    settingsStore,
+                    clock)),
+            settings::value);
     this.jobs =
         new JobService(
             jobRuns,
@@ -391,10 +459,30 @@ public final class AppContext implements Usher {
                 remind,
                 enforce,
                 discordRoles,
-                new StripeEventsJob(provider, stripePayments, settingsStore, settings::value),
+                paymentsJob,
                 new BackupJob(
                     ledgerBackups, () -> Integer.parseInt(settings.value("backup.keep").strip()))),
             clock);
+  }
+
+  /** One PayPal account's reads, kept apart by its settings prefix and cursor. */
+  private static PaymentHistorySync paypalSync(
+      String label,
+      String prefix,
+      PayPalAccounts paypal,
+      RecordProviderPayment record,
+      SettingsStore settings,
+      Clock clock) {
+    return new PaymentHistorySync(
+        label,
+        "internal." + prefix + "cursor",
+        paypal.history(settings, prefix, clock),
+        () ->
+            !settings.get(prefix + "client-id").orElse("").isBlank()
+                && !settings.get(prefix + "secret").orElse("").isBlank(),
+        record,
+        settings,
+        clock);
   }
 
   @Override
@@ -505,6 +593,11 @@ public final class AppContext implements Usher {
   @Override
   public io.usher.application.exports.ExportService exports() {
     return new io.usher.application.exports.ExportService(queries);
+  }
+
+  @Override
+  public String testPayPal() {
+    return paymentsJob.testPayPal();
   }
 
   @Override

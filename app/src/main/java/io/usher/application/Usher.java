@@ -42,6 +42,9 @@ public interface Usher extends AutoCloseable {
   /** The users or the payments as a CSV file. */
   io.usher.application.exports.ExportService exports();
 
+  /** Whether PayPal accepts the configured keys, a sentence per account (or it throws). */
+  String testPayPal();
+
   /** Payments from a provider that matched no user, waiting for the owner to assign or dismiss. */
   UnmatchedPaymentService unmatched();
 

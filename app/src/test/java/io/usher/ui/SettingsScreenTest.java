@@ -69,6 +69,15 @@ class SettingsScreenTest {
   }
 
   @Test
+  void testingPayPalBeforeItIsSetUpSaysWhatToSet(FxRobot robot) {
+    robot.clickOn("#nav-settings").clickOn("#settings-test-paypal");
+
+    assertThat(robot.lookup("#settings-error").queryAs(Label.class).getText())
+        .isEqualTo(
+            "PayPal is not set up: set paypal.client-id and paypal.secret (Settings) first.");
+  }
+
+  @Test
   void backingUpNowListsTheNewBackupAndSaysWhereItIs(FxRobot robot) {
     robot.clickOn("#nav-settings");
     @SuppressWarnings("unchecked")

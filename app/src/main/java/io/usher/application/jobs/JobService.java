@@ -49,6 +49,11 @@ public final class JobService {
     if (dryRun) {
       return job.run(true);
     }
+    return execute(job, () -> job.run(false));
+  }
+
+  private JobResult execute(Job job, java.util.function.Supplier<JobResult> work) {
+    String name = job.name();
     Instant now = clock.instant();
     if (!runs.lock(name, holder, now, now.plus(LEASE))) {
       throw new ConflictException(
@@ -56,7 +61,7 @@ public final class JobService {
     }
     long run = runs.started(name, now);
     try {
-      JobResult result = job.run(false);
+      JobResult result = work.get();
       runs.finished(run, clock.instant(), "ok", result.summary());
       return result;
     } catch (RuntimeException e) {
@@ -77,7 +82,8 @@ public final class JobService {
   /** For the scheduler: runs the job, and logs instead of throwing, so the timer keeps going. */
   public void runScheduled(String name) {
     try {
-      run(name, false);
+      Job job = job(name);
+      execute(job, job::runOnTimer);
     } catch (ConflictException busy) {
       LOG.info("Skipping {}: {}", name, busy.getMessage());
     } catch (RuntimeException failed) {

@@ -1,6 +1,5 @@
 package io.usher.application.payments;
 
-import io.usher.application.jobs.Job;
 import io.usher.application.jobs.JobResult;
 import io.usher.domain.common.UsherException;
 import io.usher.domain.payments.PaymentEvent;
@@ -12,12 +11,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Every {@code stripe.poll-seconds}: reads Stripe's events after the last one applied and applies
- * each in order. The cursor (the last applied event's id) is kept in the settings store under
- * {@link #CURSOR_KEY} and moves only past events that were applied, so a failure or a restart reads
- * the rest again; applying is idempotent.
+ * Stripe's part of the payments job, every {@code stripe.poll-seconds}: reads Stripe's events after
+ * the last one applied and applies each in order. The cursor (the last applied event's id) is kept
+ * in the settings store under {@link #CURSOR_KEY} and moves only past events that were applied, so
+ * a failure or a restart reads the rest again; applying is idempotent.
  */
-public final class StripeEventsJob implements Job {
+public final class StripeEventsJob {
   public static final String CURSOR_KEY = "internal.stripe-cursor";
 
   private final PaymentProvider stripe;
@@ -51,22 +50,10 @@ public final class StripeEventsJob implements Job {
     }
   }
 
-  @Override
-  public String name() {
-    return "payments";
-  }
-
-  @Override
-  public String description() {
-    return "Record Stripe payments and cancellations";
-  }
-
-  @Override
   public Duration every() {
     return every;
   }
 
-  @Override
   public JobResult run(boolean dryRun) {
     String key = settings.apply("stripe.secret-key");
     if (key == null || key.isBlank()) {

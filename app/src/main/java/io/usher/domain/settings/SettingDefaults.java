@@ -77,6 +77,18 @@ public final class SettingDefaults {
               "Seconds between reads of Stripe events"),
           new SettingKey("paypal.client-id", "", SettingType.TEXT, "PayPal client id"),
           new SettingKey("paypal.secret", "", SettingType.TEXT, "PayPal secret"),
+          new SettingKey(
+              "paypal.secondary-client-id",
+              "",
+              SettingType.TEXT,
+              "Second PayPal account's client id (read for payments only)"),
+          new SettingKey(
+              "paypal.secondary-secret", "", SettingType.TEXT, "Second PayPal account's secret"),
+          new SettingKey(
+              "paypal.poll-minutes",
+              "60",
+              SettingType.POLL_MINUTES,
+              "Minutes between reads of PayPal's transactions"),
           new SettingKey("smtp.host", "", SettingType.TEXT, "SMTP server"),
           new SettingKey("smtp.port", "587", SettingType.PORT, "SMTP port"),
           new SettingKey(

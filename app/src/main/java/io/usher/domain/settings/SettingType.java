@@ -30,6 +30,8 @@ public enum SettingType {
   PAUSE_SECONDS(0, 3_600),
   /** How often something is polled, in seconds: at least 1, at most a day. */
   POLL_SECONDS(1, 86_400),
+  /** How often something is polled, in minutes: at least 1, at most a day. */
+  POLL_MINUTES(1, 1_440),
   /** Hours, from 1 to a year. */
   HOURS(1, 8_760),
   /** An address to listen on: an IP address or a host name. */
@@ -70,7 +72,7 @@ public enum SettingType {
     return switch (this) {
       case TEXT -> v;
       case BOOLEAN -> oneOf(key, v, "true or false", "true", "false");
-      case PORT, COUNT, DAYS, PAUSE_SECONDS, POLL_SECONDS, HOURS -> number(key, v);
+      case PORT, COUNT, DAYS, PAUSE_SECONDS, POLL_SECONDS, POLL_MINUTES, HOURS -> number(key, v);
       case OPTIONAL_DAYS -> v.isEmpty() ? "" : number(key, v);
       case DAY_LIST -> {
         if (v.isEmpty()) {

@@ -55,6 +55,9 @@ public final class SettingsView implements Screen {
     Button stripe = new Button("Test Stripe keys");
     stripe.setId("settings-test-stripe");
     stripe.setOnAction(e -> model.testStripe());
+    Button paypal = new Button("Test PayPal keys");
+    paypal.setId("settings-test-paypal");
+    paypal.setOnAction(e -> model.testPayPal());
     Button edit = new Button("Change…");
     edit.setId("settings-edit");
     edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -75,6 +78,7 @@ public final class SettingsView implements Screen {
     VBox.setVgrow(table, Priority.ALWAYS);
 
     Label error = Banner.error(model.error());
+    error.setId("settings-error");
     Label notice = Banner.notice(model.notice());
     notice.setId("settings-notice");
 
@@ -83,6 +87,7 @@ public final class SettingsView implements Screen {
             Header.of(
                 "Settings",
                 "How Usher behaves on this machine. Secrets are shown masked and never logged.",
+                paypal,
                 stripe,
                 edit),
             notice,

@@ -107,6 +107,19 @@ public final class SettingsViewModel {
         });
   }
 
+  /** Checks the PayPal accounts' keys against PayPal and says what came back. */
+  public void testPayPal() {
+    notice.set("Asking PayPal…");
+    error.set("");
+    tasks.run(
+        usher::testPayPal,
+        verdict -> notice.set(verdict),
+        failure -> {
+          notice.set("");
+          error.set(Errors.sentence(failure));
+        });
+  }
+
   public StringProperty notice() {
     return notice;
   }
