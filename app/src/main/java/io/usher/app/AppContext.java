@@ -47,11 +47,11 @@ import io.usher.application.users.UserService;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.media.MediaServers;
 import io.usher.domain.notify.MailEvent;
-import io.usher.domain.payments.PaymentHistory;
 import io.usher.domain.payments.PaymentProvider;
 import io.usher.domain.settings.SettingsStore;
 import io.usher.notify.discord.DiscordClient;
 import io.usher.notify.mail.SmtpMailSender;
+import io.usher.payments.paypal.PayPalCheckout;
 import io.usher.payments.paypal.PayPalClient;
 import io.usher.payments.paypal.PayPalHistory;
 import io.usher.payments.stripe.StripeProvider;
@@ -165,6 +165,22 @@ public final class AppContext implements Usher {
   }
 
   /**
+   * A PayPal account: its settings prefix ({@code paypal.} or {@code paypal.secondary-}) picks the
+   * keys; the address and keys are read on every call.
+   */
+  private static PayPalClient paypal(SettingsStore settings, String prefix, Clock clock) {
+    AppConfig config = new AppConfig(System.getenv(), settings);
+    return new PayPalClient(
+        MediaWiring.http(),
+        config::paypalApiUrl,
+        () -> settings.get(prefix + "client-id").orElse(""),
+        () -> settings.get(prefix + "secret").orElse(""),
+        prefix,
+        clock,
+        io.usher.http.Sleeper.REAL);
+  }
+
+  /**
    * @param media builds the media adapters once the database (and its settings) is open
    * @param payments builds the payment provider once the settings are open
    */
@@ -173,41 +189,6 @@ public final class AppContext implements Usher {
       Clock clock,
       Function<SettingsStore, MediaServers> media,
       Function<SettingsStore, PaymentProvider> payments) {
-    this(dataDir, clock, media, payments, AppContext::paypal);
-  }
-
-  /**
-   * A PayPal account read for payments: its settings prefix ({@code paypal.} or {@code
-   * paypal.secondary-}) picks the keys; the address and keys are read on every call.
-   */
-  private static PaymentHistory paypal(SettingsStore settings, String prefix, Clock clock) {
-    AppConfig config = new AppConfig(System.getenv(), settings);
-    return new PayPalHistory(
-        new PayPalClient(
-            MediaWiring.http(),
-            config::paypalApiUrl,
-            () -> settings.get(prefix + "client-id").orElse(""),
-            () -> settings.get(prefix + "secret").orElse(""),
-            prefix,
-            clock,
-            io.usher.http.Sleeper.REAL));
-  }
-
-  /** Builds one PayPal account's history reader from the settings, its prefix and the clock. */
-  @FunctionalInterface
-  public interface PayPalAccounts {
-    PaymentHistory history(SettingsStore settings, String prefix, Clock clock);
-  }
-
-  /**
-   * @param paypal the PayPal accounts' history readers (tests give a fake)
-   */
-  public AppContext(
-      Path dataDir,
-      Clock clock,
-      Function<SettingsStore, MediaServers> media,
-      Function<SettingsStore, PaymentProvider> payments,
-      PayPalAccounts paypal) {
     this.dataDir = dataDir;
     this.database = openSealed(dataDir, clock);
     DSLContext dsl = database.dsl();
@@ -345,20 +326,6 @@ public final class AppContext implements Usher {
             () -> settings.flag("enforce.stop-all"),
             clock);
     PaymentProvider provider = payments.apply(settingsStore);
-    this.checkout =
-        new CheckoutService(
-            tx,
-            planStore,
-            serverStore,
-            new JooqLocationStore(dsl),
-            pendingOrders,
-            provider,
-            userStore,
-            new JooqLedgerQueries(dsl),
-            invites::invite,
-            discounts,
-            clock,
-            settings::value);
     JooqUnmatchedStore unmatchedStore = new JooqUnmatchedStore(dsl, clock);
     PaymentLanding landing =
         new PaymentLanding(new JooqPaymentStore(dsl, clock), audit, links, invites, clock);
@@ -390,6 +357,22 @@ public final class AppContext implements Usher {
             sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence)),
             io.usher.domain.ledger.PaymentSource.PAYPAL,
             clock);
+    this.checkout =
+        new CheckoutService(
+            tx,
+            planStore,
+            serverStore,
+            new JooqLocationStore(dsl),
+            pendingOrders,
+            provider,
+            new PayPalCheckout(paypal(settingsStore, "paypal.", clock)),
+            paypalPayments::apply,
+            userStore,
+            new JooqLedgerQueries(dsl),
+            invites::invite,
+            discounts,
+            clock,
+            settings::value);
     this.unmatched =
         new UnmatchedPaymentService(
             tx,
@@ -436,11 +419,10 @@ public final class AppContext implements Usher {
         new PaymentsJob(
             new StripeEventsJob(provider, stripePayments, settingsStore, settings::value),
             List.of(
-                paypalSync("PayPal", "paypal.", paypal, paypalPayments, settingsStore, clock),
+                paypalSync("PayPal", "paypal.", paypalPayments, settingsStore, clock),
                 paypalSync(
                     "PayPal (second account)",
                     "paypal.secondary-",
-                    paypal,
                     paypalPayments,
                     settingsStore,
                     clock)),
@@ -469,14 +451,13 @@ public final class AppContext implements Usher {
   private static PaymentHistorySync paypalSync(
       String label,
       String prefix,
-      PayPalAccounts paypal,
       RecordProviderPayment record,
       SettingsStore settings,
       Clock clock) {
     return new PaymentHistorySync(
         label,
         "internal." + prefix + "cursor",
-        paypal.history(settings, prefix, clock),
+        new PayPalHistory(paypal(settings, prefix, clock)),
         () ->
             !settings.get(prefix + "client-id").orElse("").isBlank()
                 && !settings.get(prefix + "secret").orElse("").isBlank(),

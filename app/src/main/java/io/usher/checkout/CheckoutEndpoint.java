@@ -141,7 +141,13 @@ public final class CheckoutEndpoint implements HttpHandler {
 
   /** Back from the provider: "you're in" once the payment is in the ledger, else it waits. */
   private void returned(HttpExchange exchange) throws IOException {
-    String session = Exchanges.query(exchange).map(fields -> fields.get("session_id")).orElse(null);
+    Map<String, String> query = Exchanges.query(exchange).orElse(Map.of());
+    // Stripe names its session; PayPal adds its order id as token.
+    String session = query.get("session_id");
+    if (session == null && query.get("token") != null) {
+      session = query.get("token");
+      checkout.returnedFromPayPal(session);
+    }
     Optional<Boolean> paid = checkout.paid(session);
     if (paid.orElse(false)) {
       page(
@@ -221,7 +227,12 @@ public final class CheckoutEndpoint implements HttpHandler {
     try {
       provider =
           checkout.start(
-              new CheckoutForm(typed.email(), typed.plan(), typed.location(), typed.discount()));
+              new CheckoutForm(
+                  typed.email(),
+                  typed.plan(),
+                  typed.location(),
+                  typed.discount(),
+                  fields.get("pay")));
     } catch (ValidationException e) {
       reoffer(exchange, 400, typed, e.errors().stream().map(FieldError::message).toList());
       return;
@@ -238,7 +249,13 @@ public final class CheckoutEndpoint implements HttpHandler {
     page(
         exchange,
         status,
-        Pages.offer(checkout.offer(), checkout.locations(), typed, problems, csrf.issue()));
+        Pages.offer(
+            checkout.offer(),
+            checkout.locations(),
+            typed,
+            problems,
+            csrf.issue(),
+            Pages.pay(checkout)));
   }
 
   private static void notFound(HttpExchange exchange) throws IOException {

@@ -19,12 +19,30 @@ final class Pages {
     static final Typed NONE = new Typed("", "", "", "");
   }
 
+  /** How the customer may pay: by card (Stripe), through PayPal, or both. */
+  record Pay(boolean card, boolean paypal) {
+    String buttons() {
+      String paypalButton =
+          "<button type=\"submit\" name=\"pay\" value=\"paypal\" class=\"paypal\">%s</button>";
+      if (paypal && !card) {
+        return paypalButton.formatted("Continue to PayPal");
+      }
+      String cardButton = "<button type=\"submit\">Continue to payment</button>";
+      return paypal ? cardButton + "\n" + paypalButton.formatted("Pay with PayPal") : cardButton;
+    }
+  }
+
+  static Pay pay(io.usher.application.checkout.CheckoutService checkout) {
+    return new Pay(checkout.cardOffered(), checkout.paypalOffered());
+  }
+
   static String offer(
       List<OfferedPlan> plans,
       List<String> locations,
       Typed typed,
       List<String> problems,
-      String csrf) {
+      String csrf,
+      Pay pay) {
     if (plans.isEmpty()) {
       return message(
           "Nothing on sale right now", "There are no plans to buy at the moment.", "Try again");
@@ -69,7 +87,9 @@ final class Pages {
                 "locations",
                 new Html.Markup(locationField),
                 "discount",
-                typed.discount()));
+                typed.discount(),
+                "buttons",
+                new Html.Markup(pay.buttons())));
     return layout("Choose your plan", body);
   }
 

@@ -47,7 +47,12 @@ final class PlansPage {
                 csrf,
                 now,
                 Pages.offer(
-                        checkout.offer(), checkout.locations(), Pages.Typed.NONE, List.of(), csrf)
+                        checkout.offer(),
+                        checkout.locations(),
+                        Pages.Typed.NONE,
+                        List.of(),
+                        csrf,
+                        Pages.pay(checkout))
                     .getBytes(StandardCharsets.UTF_8));
         last = page;
       }

@@ -6,5 +6,17 @@ package io.usher.application.checkout;
  *
  * @param location blank when none was chosen
  * @param discount blank when none was typed
+ * @param payWith "paypal" for PayPal's page; anything else is the card payment (Stripe)
  */
-public record CheckoutForm(String email, String plan, String location, String discount) {}
+public record CheckoutForm(
+    String email, String plan, String location, String discount, String payWith) {
+
+  /** A card payment: the plans page's main button, and the account page's renewal. */
+  public CheckoutForm(String email, String plan, String location, String discount) {
+    this(email, plan, location, discount, null);
+  }
+
+  public boolean paypal() {
+    return "paypal".equals(payWith);
+  }
+}

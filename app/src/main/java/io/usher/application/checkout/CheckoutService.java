@@ -64,6 +64,8 @@ public final class CheckoutService {
   private final Function<String, String> settings;
   private final SecureRandom random = new SecureRandom();
   private final FreeAccess free;
+  private final PaymentProvider paypal;
+  private final java.util.function.Consumer<io.usher.domain.payments.PaymentEvent> recordPayPal;
 
   /**
    * @param settings reads a setting's current value (checkout.public-url, checkout.port)
@@ -75,6 +77,8 @@ public final class CheckoutService {
       LocationStore locations,
       PendingOrderStore orders,
       PaymentProvider provider,
+      PaymentProvider paypal,
+      java.util.function.Consumer<io.usher.domain.payments.PaymentEvent> recordPayPal,
       UserStore users,
       LedgerQueries ledger,
       Function<InviteRequest, InviteResult> invite,
@@ -92,6 +96,8 @@ public final class CheckoutService {
     this.locations = locations;
     this.orders = orders;
     this.provider = provider;
+    this.paypal = paypal;
+    this.recordPayPal = recordPayPal;
     this.settings = settings;
     this.free =
         new FreeAccess(tx, plans, orders, users, ledger, invite, discounts, clock, settings);
@@ -119,6 +125,36 @@ public final class CheckoutService {
                                         p.source() != PaymentSource.SYNC
                                             && !p.createdAt().isBefore(order.created())))
                     .orElse(false));
+  }
+
+  /** Whether the plans page offers paying by card: Stripe's secret key is set. */
+  public boolean cardOffered() {
+    return !blank(settings.apply("stripe.secret-key"));
+  }
+
+  /** Whether the plans page offers PayPal: its client id and secret are set. */
+  public boolean paypalOffered() {
+    return !blank(settings.apply("paypal.client-id")) && !blank(settings.apply("paypal.secret"));
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  /**
+   * PayPal sent the customer back with its order id ({@code token}): the approved order is captured
+   * and its payment recorded now, so the page can say "you're in" at once. A capture that fails is
+   * logged and left to Transaction Search; the page then waits as for any payment.
+   */
+  public void returnedFromPayPal(String orderId) {
+    if (blank(orderId) || orderId.length() > 255 || orders.bySession(orderId.strip()).isEmpty()) {
+      return;
+    }
+    try {
+      paypal.complete(orderId.strip()).ifPresent(recordPayPal);
+    } catch (RuntimeException e) {
+      LOG.warn("PayPal order {} was not captured on return: {}", orderId, e.getMessage());
+    }
   }
 
   /** For the owner: whether the payment provider accepts the configured keys, in one sentence. */
@@ -215,17 +251,20 @@ public final class CheckoutService {
     if (codeFree) {
       return free.withCode(reference, customer, spec, where, code, base);
     }
+    PaymentProvider chosen =
+        paypalOffered() && (form.paypal() || !cardOffered()) ? paypal : provider;
     CheckoutSession session;
     try {
       session =
-          provider.createSession(
+          chosen.createSession(
               new CheckoutOrder(
                   reference,
                   customer,
                   spec.name(),
                   price,
-                  spec.stripePriceId(),
-                  base + "/checkout/return?session_id={CHECKOUT_SESSION_ID}",
+                  // PayPal sells one period, however Stripe would bill the plan.
+                  chosen == paypal ? null : spec.stripePriceId(),
+                  chosen.returnUrl(base + "/checkout/return"),
                   base + "/checkout/cancel",
                   discount.map(Discount::spec).orElse(null),
                   held.isPresent() ? clock.instant().plus(DiscountService.PAYMENT_PAGE) : null));
@@ -242,7 +281,7 @@ public final class CheckoutService {
       }
       throw new UsherException(
           switch (e.kind()) {
-            case NOT_CONFIGURED -> "Payments are not set up yet: the owner must add Stripe keys.";
+            case NOT_CONFIGURED -> "Payments are not set up yet: the owner must add payment keys.";
             case UNAVAILABLE ->
                 "The payment service is not answering right now; please try again in a minute.";
             default -> "Payments are not working right now; please try again later.";
@@ -271,7 +310,10 @@ public final class CheckoutService {
     java.time.Instant now = clock.instant();
     if (known == null || !now.isBefore(known.read().plusSeconds(1))) {
       Set<String> out = new LinkedHashSet<>();
-      provider.pageOrigins().stream()
+      List<PaymentProvider> providers =
+          paypalOffered() ? List.of(provider, paypal) : List.of(provider);
+      providers.stream()
+          .flatMap(p -> p.pageOrigins().stream())
           .map(WebOrigin::of)
           .flatMap(Optional::stream)
           .forEach(out::add);

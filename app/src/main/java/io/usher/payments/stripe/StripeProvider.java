@@ -70,6 +70,12 @@ public final class StripeProvider implements PaymentProvider {
     this.retries = retries;
   }
 
+  /** Stripe puts the session's id where its placeholder stands, so the return page knows it. */
+  @Override
+  public String returnUrl(String checkoutReturn) {
+    return checkoutReturn + "?session_id={CHECKOUT_SESSION_ID}";
+  }
+
   @Override
   public CheckoutSession createSession(CheckoutOrder order) {
     SessionCreateParams.Builder params =

@@ -1,0 +1,145 @@
+package io.usher.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.usher.app.AppContext;
+import io.usher.app.CheckoutServer;
+import io.usher.domain.ledger.PaymentFilter;
+import io.usher.domain.ledger.PaymentRow;
+import io.usher.testing.FakeMediaServers;
+import io.usher.testing.FakePayPal;
+import io.usher.testing.FakePaymentProvider;
+import io.usher.testing.Fixtures;
+import io.usher.testing.MutableClock;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PayPal as the plans page's second way to pay, end to end over HTTP: the order is created with
+ * Usher's reference, the customer approves it on PayPal's page, comes back, and the capture lands
+ * once on the order's customer however often the return page, the capture and the sync see it.
+ */
+class PayPalCheckoutTest {
+  static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+
+  @TempDir Path dataDir;
+  @StartStop final MockWebServer paypalServer = new MockWebServer();
+  final FakePayPal paypal = new FakePayPal(paypalServer);
+  final MutableClock clock = new MutableClock(NOW);
+  final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  AppContext usher;
+  CheckoutServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    usher =
+        new AppContext(dataDir, clock, s -> new FakeMediaServers(), s -> new FakePaymentProvider());
+    Fixtures.monthly(usher, "Monthly", "10");
+    usher.settings().set("paypal.api-url", paypal.url());
+    usher.settings().set("paypal.client-id", FakePayPal.CLIENT_ID);
+    usher.settings().set("paypal.secret", FakePayPal.SECRET);
+    server = TestPages.serve(usher, clock, TestPages.csrf(clock));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    usher.close();
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> buy(String email, String pay) throws Exception {
+    Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(get("/").body());
+    assertThat(m.find()).isTrue();
+    String form =
+        "csrf="
+            + m.group(1)
+            + "&plan=Monthly&email="
+            + URLEncoder.encode(email, StandardCharsets.UTF_8)
+            + (pay == null ? "" : "&pay=" + pay);
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/checkout"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        BodyHandlers.ofString());
+  }
+
+  @Test
+  void theOffersButtonsFollowWhichProvidersAreSetUp() throws Exception {
+    assertThat(get("/").body())
+        .contains("name=\"pay\" value=\"paypal\"")
+        .contains("Continue to PayPal")
+        .doesNotContain("Continue to payment");
+
+    usher.settings().set("stripe.secret-key", "sk_test_x");
+    clock.advance(java.time.Duration.ofSeconds(2));
+    assertThat(get("/").body()).contains("Continue to payment").contains("Pay with PayPal");
+  }
+
+  @Test
+  void aPayPalPaymentLandsOnceOnTheOrdersCustomer() throws Exception {
+    HttpResponse<String> sent = buy("Carol@Example.com", "paypal");
+
+    assertThat(sent.statusCode()).isEqualTo(303);
+    String approve = sent.headers().firstValue("Location").orElseThrow();
+    assertThat(approve).startsWith("https://www.sandbox.paypal.com/checkoutnow?token=");
+    String orderId = approve.substring(approve.indexOf("token=") + 6);
+    assertThat(sent.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("https://www.paypal.com");
+
+    // Back before approving (the customer pressed back on PayPal's page): nothing is taken.
+    assertThat(get("/checkout/return?token=" + orderId).body()).contains("Confirming your payment");
+    assertThat(usher.queries().payments(PaymentFilter.ALL)).isEmpty();
+
+    // Approved with another PayPal address: the order still says who the customer is.
+    paypal.approve(orderId, "carol.wallet@paypal.example");
+    String back = "/checkout/return?token=" + orderId + "&PayerID=QX7";
+    assertThat(get(back).body()).contains("You’re in");
+    assertThat(get(back).body()).contains("You’re in");
+
+    List<PaymentRow> payments = usher.queries().payments(PaymentFilter.ALL);
+    assertThat(payments)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.email()).isEqualTo("carol@example.com");
+              assertThat(p.source().code()).isEqualTo("paypal");
+              assertThat(p.amount().toDecimalString()).isEqualTo("10.00");
+            });
+    // Transaction Search lists the same capture later: the sync finds it recorded.
+    clock.advance(java.time.Duration.ofMinutes(10));
+    assertThat(usher.jobs().run("payments", false).summary())
+        .contains("1 payment(s) read, 0 recorded");
+    assertThat(usher.queries().payments(PaymentFilter.ALL)).hasSize(1);
+    assertThat(usher.unmatched().waiting()).isEmpty();
+  }
+
+  @Test
+  void aReturnForAnOrderUsherDidNotMakeCapturesNothing() throws Exception {
+    assertThat(get("/checkout/return?token=5O190127TN364715T").statusCode()).isEqualTo(200);
+    assertThat(paypal.requests()).noneMatch(r -> r.getUrl().encodedPath().endsWith("/capture"));
+  }
+}
