@@ -31,11 +31,19 @@ class ArchitectureTest {
   static final String APP = "io.usher.app..";
   static final String DOMAIN = "io.usher.domain..";
   static final String APPLICATION = "io.usher.application..";
-  static final String[] FRONTS = {
-    "io.usher.ui..", "io.usher.cli..", "io.usher.checkout..", "io.usher.jobs.."
-  };
+  static final String[] FRONTS = {"io.usher.ui..", "io.usher.cli..", "io.usher.checkout.."};
   static final String[] ADAPTERS = {
     "io.usher.store..", "io.usher.media..", "io.usher.payments..", "io.usher.notify.."
+  };
+
+  /** Each adapter on its own: one must not reach into another (they share only io.usher.http). */
+  static final String[] EACH_ADAPTER = {
+    "io.usher.store",
+    "io.usher.media",
+    "io.usher.payments.stripe",
+    "io.usher.payments.paypal",
+    "io.usher.notify.mail",
+    "io.usher.notify.discord"
   };
 
   static JavaClasses classes;
@@ -72,6 +80,66 @@ class ArchitectureTest {
             .resideInAnyPackage(
                 concat(ADAPTERS, FRONTS, APP, "org.jooq..", "javafx..", "okhttp3.."))
             .because("use cases talk to the outside only through domain interfaces"));
+  }
+
+  @Test
+  void applicationServicesUseOnlyTheJdkTheDomainAndPlainLibraries() {
+    check(
+        classes()
+            .that()
+            .resideInAPackage(APPLICATION)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                APPLICATION,
+                DOMAIN,
+                "java.lang..",
+                "java.util..",
+                "java.time..",
+                "java.math..",
+                "java.io..",
+                "java.nio..",
+                "java.net..",
+                "java.security..",
+                "org.slf4j..",
+                "org.apache.commons.csv..")
+            .because("a use case is plain Java over domain ports: an allow-list, not a deny-list"));
+  }
+
+  @Test
+  void noAdapterReachesIntoAnother() {
+    for (String adapter : EACH_ADAPTER) {
+      String[] others =
+          java.util.Arrays.stream(EACH_ADAPTER)
+              .filter(o -> !o.equals(adapter))
+              .filter(o -> !adapter.startsWith(o + ".") && !o.startsWith(adapter + "."))
+              .map(o -> o + "..")
+              .toArray(String[]::new);
+      check(
+          noClasses()
+              .that()
+              .resideInAPackage(adapter + "..")
+              .should()
+              .dependOnClassesThat()
+              .resideInAnyPackage(others)
+              .because("adapters share helpers through io.usher.http, not through each other"));
+    }
+  }
+
+  @Test
+  void layersFormNoCycles() {
+    check(
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+            .matching("io.usher.(*)..")
+            .should()
+            .beFreeOfCycles()
+            .because("each layer can be understood, tested and replaced on its own"));
+    check(
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+            .matching("io.usher.domain.(*)..")
+            .should()
+            .beFreeOfCycles()
+            .because("the ledger rules build up from small parts, none needing its dependents"));
   }
 
   @Test
