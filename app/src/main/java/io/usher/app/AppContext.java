@@ -266,6 +266,7 @@ public final class AppContext implements Usher {
             new WelcomeMails(notifier),
             sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence)),
             links,
+            () -> !"false".equalsIgnoreCase(settings.value("account.plex-change").strip()),
             clock);
     this.accounts =
         new AccountChangeService(

@@ -167,6 +167,23 @@ class CheckoutEndpointTest {
         .satisfies(o -> assertThat(o.plan()).isEqualTo("Monthly"));
   }
 
+  /** Seed 004: a customer tagged to change Plex account moves before buying again. */
+  @Test
+  void aCustomerTaggedToChangePlexAccountIsSentToTheirAccountPageFirst() throws Exception {
+    usher
+        .users()
+        .create(
+            new io.usher.domain.users.UserSpec(
+                "alice@example.com", null, false, true, null, null, null, null));
+
+    HttpResponse<String> r =
+        post("email=" + enc("alice@example.com") + "&plan=Monthly&discount=&csrf=" + enc(token()));
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("must move to a new Plex account before it can buy");
+    assertThat(provider.orders).isEmpty();
+  }
+
   @Test
   void aWrongFieldComesBackWithTheSentenceAndWhatWasTypedEscaped() throws Exception {
     HttpResponse<String> r =

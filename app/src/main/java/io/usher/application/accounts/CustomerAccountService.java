@@ -99,7 +99,7 @@ public final class CustomerAccountService {
    */
   public URI renew(String token, String plan, String discount) {
     User user = signedIn(token);
-    if (user.spec().mustChangeAccount()) {
+    if (user.spec().mustChangeAccount() && checkout.plexChangeForced()) {
       throw new ConflictException("Please change your Plex account first, then renew.");
     }
     String wanted = plan == null || plan.isBlank() ? view(user).renewPlan() : plan.strip();

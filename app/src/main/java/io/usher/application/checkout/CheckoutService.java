@@ -127,6 +127,14 @@ public final class CheckoutService {
                     .orElse(false));
   }
 
+  /**
+   * Whether a user tagged "must change Plex account" has to move before buying, renewing or being
+   * invited (setting account.plex-change).
+   */
+  public boolean plexChangeForced() {
+    return !"false".equalsIgnoreCase(String.valueOf(settings.apply("account.plex-change")).strip());
+  }
+
   /** Whether the plans page offers paying by card: Stripe's secret key is set. */
   public boolean cardOffered() {
     return !blank(settings.apply("stripe.secret-key"));
@@ -199,6 +207,18 @@ public final class CheckoutService {
       email = Emails.normalize("email", form.email());
     } catch (ValidationException e) {
       e.errors().forEach(err -> problems.add(err.field(), err.message()));
+    }
+    if (email != null && plexChangeForced()) {
+      users
+          .byEmail(email)
+          .filter(u -> u.spec().mustChangeAccount())
+          .ifPresent(
+              u ->
+                  problems.add(
+                      "email",
+                      "This account must move to a new Plex account before it can buy: open"
+                          + " \"Your account\" below, sign in and change your Plex account, then"
+                          + " come back."));
     }
     Optional<Plan> plan = visiblePlan(form.plan());
     if (plan.isEmpty()) {

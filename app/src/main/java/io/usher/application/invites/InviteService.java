@@ -72,8 +72,13 @@ public final class InviteService {
   private final Welcome welcome;
   private final OwnerAlert alert;
   private final LinkService links;
+  private final java.util.function.BooleanSupplier plexChangeForced;
   private final Clock clock;
 
+  /**
+   * @param plexChangeForced whether a user tagged "must change Plex account" is refused a Plex
+   *     invite until they moved (setting account.plex-change)
+   */
   public InviteService(
       Transactions tx,
       UserStore users,
@@ -88,7 +93,9 @@ public final class InviteService {
       Welcome welcome,
       OwnerAlert alert,
       LinkService links,
+      java.util.function.BooleanSupplier plexChangeForced,
       Clock clock) {
+    this.plexChangeForced = plexChangeForced;
     this.alert = alert;
     this.links = links;
     this.tx = tx;
@@ -128,6 +135,7 @@ public final class InviteService {
                 () -> ValidationException.of("plan", "There is no plan named '" + r.plan() + "'."));
     Optional<User> known = users.byEmail(email);
     Server server = server(r, plan, known);
+    refuseIfMustMove(known, server);
     List<String> granted = grantedLibraries(server, plan);
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     PaymentSpec draft = draft(r, plan, known, now);
@@ -294,6 +302,7 @@ public final class InviteService {
     }
     InviteRequest r = InviteRequest.of(user.email(), plan.name(), null);
     Server server = server(r, plan, Optional.of(user));
+    refuseIfMustMove(Optional.of(user), server);
     grantedLibraries(server, plan);
     String account =
         removedShare(Optional.of(user), server)
@@ -312,6 +321,21 @@ public final class InviteService {
                 "plan", Long.toString(plan.id()),
                 "account", account)));
     return Optional.of(server.label());
+  }
+
+  /**
+   * Seed 004: a user tagged to change Plex account (the old one was banned, say) is not invited
+   * under the old account; they move first, on their account page or by the owner's change-account.
+   */
+  private void refuseIfMustMove(Optional<User> known, Server server) {
+    if (server.kind() == ServerKind.PLEX
+        && plexChangeForced.getAsBoolean()
+        && known.filter(u -> u.spec().mustChangeAccount()).isPresent()) {
+      throw new ConflictException(
+          known.get().email()
+              + " is tagged to change Plex account: they change it on their account page (or you,"
+              + " with Change account) before a Plex invite goes out.");
+    }
   }
 
   /** Whether a share of the user waits in the outbox (a payment's, or one that failed for now). */

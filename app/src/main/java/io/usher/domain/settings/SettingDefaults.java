@@ -62,6 +62,11 @@ public final class SettingDefaults {
               SettingType.TEXT,
               "Proxy IPs whose X-Forwarded-For is trusted"),
           new SettingKey(
+              "account.plex-change",
+              "true",
+              SettingType.BOOLEAN,
+              "Users tagged to change Plex account must do so before they buy or are invited"),
+          new SettingKey(
               "account.link-hours",
               "24",
               SettingType.HOURS,

@@ -235,6 +235,36 @@ class InviteServiceTest {
     assertThat(usher.queries().users().getFirst().servers()).containsExactly("Tower");
   }
 
+  /** Seed 004: the old Plex account was banned; the customer moves before a Plex invite. */
+  @Test
+  void aUserTaggedToChangePlexAccountIsNotInvitedOnPlexUntilTheOwnerTurnsTheRuleOff() {
+    media.server("http://tower:32400").library("118181361", "Movies");
+    media.plexServers.add(
+        new io.usher.domain.media.PlexServerChoice("Tower", "abc123", "http://tower:32400", "1"));
+    usher.servers().addPlex("good-token", null, "abc123", null, null);
+    group("Tower", "Movies", "Standard");
+    usher
+        .users()
+        .create(
+            new io.usher.domain.users.UserSpec(
+                "alice@example.com", null, false, true, null, null, null, null));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> usher.invites().invite(InviteRequest.of("alice@example.com", "Monthly", "Tower")))
+        .isInstanceOf(io.usher.domain.common.ConflictException.class)
+        .hasMessageContaining("tagged to change Plex account");
+    assertThat(media.server("http://tower:32400").shared).isEmpty();
+    assertThat(usher.queries().payments(io.usher.domain.ledger.PaymentFilter.ALL)).isEmpty();
+
+    usher.settings().set("account.plex-change", "false");
+    assertThat(
+            usher
+                .invites()
+                .invite(InviteRequest.of("alice@example.com", "Monthly", "Tower"))
+                .account())
+        .isEqualTo("alice@example.com");
+  }
+
   @Test
   void withoutAServerNamedUsherChoosesOneWithRoomInTheChosenLocation() {
     usher.servers().addLocation("America");
