@@ -167,6 +167,60 @@ class CheckoutEndpointTest {
         .satisfies(o -> assertThat(o.plan()).isEqualTo("Monthly"));
   }
 
+  /** Seed 000: a plan for a master with linked users is not for everyone. */
+  @Test
+  void aPlanForAMasterWithLinkedUsersIsOnlyForAMasterWithThatMany() throws Exception {
+    var base = Fixtures.plan("3 accounts", "25", io.usher.domain.plans.PlanDuration.months(1));
+    usher
+        .plans()
+        .create(
+            new io.usher.domain.plans.PlanSpec(
+                base.name(),
+                base.price(),
+                base.duration(),
+                base.groups(),
+                base.maxStreams(),
+                base.downloads(),
+                base.transcode(),
+                base.maxDevices(),
+                false,
+                false,
+                false,
+                2,
+                null));
+    clock.advance(java.time.Duration.ofSeconds(2));
+    assertThat(get("/").body()).doesNotContain("3 accounts");
+
+    HttpResponse<String> stranger =
+        post(
+            "email="
+                + enc("bob@example.com")
+                + "&plan="
+                + enc("3 accounts")
+                + "&csrf="
+                + enc(token()));
+    assertThat(stranger.statusCode()).isEqualTo(400);
+    assertThat(stranger.body()).contains("This plan is for an account with 2 linked users");
+
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("mom@example.com"));
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("kid1@example.com"));
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("kid2@example.com"));
+    usher
+        .payments()
+        .record(io.usher.application.payments.ManualPayment.of("mom@example.com", "3 accounts"));
+    usher.links().link("mom@example.com", "kid1@example.com");
+    usher.links().link("mom@example.com", "kid2@example.com");
+    HttpResponse<String> master =
+        post(
+            "email="
+                + enc("mom@example.com")
+                + "&plan="
+                + enc("3 accounts")
+                + "&csrf="
+                + enc(token()));
+    assertThat(master.statusCode()).isEqualTo(303);
+  }
+
   /** Seed 004: a customer tagged to change Plex account moves before buying again. */
   @Test
   void aCustomerTaggedToChangePlexAccountIsSentToTheirAccountPageFirst() throws Exception {

@@ -107,7 +107,8 @@ public final class CustomerAccountService {
       throw ValidationException.of("plan", "Choose one of the plans to renew.");
     }
     boolean paid =
-        checkout.offer().stream().anyMatch(p -> !p.trial() && p.name().equalsIgnoreCase(wanted));
+        checkout.offerFor(user).stream()
+            .anyMatch(p -> !p.trial() && p.name().equalsIgnoreCase(wanted));
     if (!paid) {
       throw ValidationException.of("plan", "Choose one of the plans on this page.");
     }
@@ -238,7 +239,7 @@ public final class CustomerAccountService {
                         s.pending()))
             .toList();
     boolean queued = invites.shareQueued(user.id());
-    List<OfferedPlan> offer = checkout.offer().stream().filter(p -> !p.trial()).toList();
+    List<OfferedPlan> offer = checkout.offerFor(user).stream().filter(p -> !p.trial()).toList();
     String renewPlan =
         plan.flatMap(
                 p -> offer.stream().filter(o -> o.name().equalsIgnoreCase(p.name())).findFirst())

@@ -27,6 +27,7 @@ import io.usher.domain.servers.Server;
 import io.usher.domain.servers.ServerSettings;
 import io.usher.domain.servers.ServerStore;
 import io.usher.domain.users.Emails;
+import io.usher.domain.users.User;
 import io.usher.domain.users.UserStore;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -173,9 +174,25 @@ public final class CheckoutService {
   /** The plans a customer can buy: every plan that is not hidden, in the catalogue's order. */
   public List<OfferedPlan> offer() {
     return plans.all().stream()
-        .filter(p -> !p.spec().hidden())
+        .filter(p -> !p.spec().hidden() && p.spec().maxSubs() == 0)
         .map(CheckoutService::offered)
         .toList();
+  }
+
+  /**
+   * The plans a signed-in customer can renew with: the public ones, and (seed 000) a plan for a
+   * master with linked users when they have exactly that many.
+   */
+  public List<OfferedPlan> offerFor(User customer) {
+    int subs = users.subsOf(customer.id()).size();
+    return plans.all().stream()
+        .filter(p -> !p.spec().hidden() && forCustomer(p, subs))
+        .map(CheckoutService::offered)
+        .toList();
+  }
+
+  private static boolean forCustomer(Plan plan, int subs) {
+    return plan.spec().maxSubs() == 0 || plan.spec().maxSubs() == subs;
   }
 
   /** Server locations where at least one enabled server takes new users and has room. */
@@ -223,6 +240,17 @@ public final class CheckoutService {
     Optional<Plan> plan = visiblePlan(form.plan());
     if (plan.isEmpty()) {
       problems.add("plan", "Choose one of the plans on this page.");
+    } else if (plan.get().spec().maxSubs() > 0) {
+      int subs =
+          email == null ? 0 : users.byEmail(email).map(u -> users.subsOf(u.id()).size()).orElse(0);
+      if (!forCustomer(plan.get(), subs)) {
+        problems.add(
+            "plan",
+            "This plan is for an account with "
+                + plan.get().spec().maxSubs()
+                + " linked users: the owner links them first, then you renew it from your"
+                + " account.");
+      }
     }
     String location = blankToNull(form.location());
     if (location != null) {
