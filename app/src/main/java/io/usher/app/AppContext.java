@@ -34,6 +34,7 @@ import io.usher.application.payments.PaymentHistorySync;
 import io.usher.application.payments.PaymentLanding;
 import io.usher.application.payments.PaymentService;
 import io.usher.application.payments.PaymentsJob;
+import io.usher.application.payments.PlanChangeService;
 import io.usher.application.payments.ProviderWebhooks;
 import io.usher.application.payments.RecordProviderPayment;
 import io.usher.application.payments.StripeEventsJob;
@@ -95,6 +96,7 @@ public final class AppContext implements Usher {
   private final DiscountService discounts;
   private final UserService users;
   private final PaymentService payments;
+  private final PlanChangeService planChanges;
   private final LedgerQueryService queries;
   private final SettingsService settings;
   private final ServerService servers;
@@ -267,6 +269,16 @@ public final class AppContext implements Usher {
             sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence)),
             links,
             () -> !"false".equalsIgnoreCase(settings.value("account.plex-change").strip()),
+            clock);
+    this.planChanges =
+        new PlanChangeService(
+            tx,
+            userStore,
+            planStore,
+            new JooqPaymentStore(dsl, clock),
+            audit,
+            links,
+            invites,
             clock);
     this.accounts =
         new AccountChangeService(
@@ -570,6 +582,11 @@ public final class AppContext implements Usher {
   @Override
   public PaymentService payments() {
     return payments;
+  }
+
+  @Override
+  public PlanChangeService planChanges() {
+    return planChanges;
   }
 
   @Override

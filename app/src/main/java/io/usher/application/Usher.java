@@ -16,6 +16,7 @@ import io.usher.application.notify.DiscordService;
 import io.usher.application.notify.MailService;
 import io.usher.application.outbox.OutboxService;
 import io.usher.application.payments.PaymentService;
+import io.usher.application.payments.PlanChangeService;
 import io.usher.application.payments.ProviderWebhooks;
 import io.usher.application.payments.UnmatchedPaymentService;
 import io.usher.application.plans.PlanService;
@@ -38,6 +39,9 @@ public interface Usher extends AutoCloseable {
   UserService users();
 
   PaymentService payments();
+
+  /** Moving a user to another plan now, the unused time credited (usher plan change). */
+  PlanChangeService planChanges();
 
   /** The users or the payments as a CSV file. */
   io.usher.application.exports.ExportService exports();

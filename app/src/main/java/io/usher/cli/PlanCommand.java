@@ -1,13 +1,17 @@
 package io.usher.cli;
 
+import io.usher.application.payments.PlanChangeService;
 import io.usher.application.plans.PlanService;
+import io.usher.domain.ledger.PlanChange;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanForm;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -16,7 +20,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     description = "Create, list and edit plans.",
-    subcommands = {PlanCommand.Add.class, PlanCommand.ListPlans.class, PlanCommand.Set.class})
+    subcommands = {
+      PlanCommand.Add.class,
+      PlanCommand.ListPlans.class,
+      PlanCommand.Set.class,
+      PlanCommand.Change.class
+    })
 final class PlanCommand {
   @ParentCommand RootCommand root;
 
@@ -112,6 +121,54 @@ final class PlanCommand {
       Plan before = plans.byName(planName);
       Plan after = plans.update(before.id(), fields.over(PlanForm.of(before.spec())).toSpec());
       parent.root.output().done("Updated plan " + after.name() + ".", Views.plan(after));
+    }
+  }
+
+  @Command(
+      name = "change",
+      description =
+          "Move a user to another plan now: the current payment ends and its unused value buys"
+              + " time on the new plan, recorded as a credit payment (no new money).")
+  static final class Change implements Runnable {
+    @ParentCommand PlanCommand parent;
+
+    @Parameters(index = "0", paramLabel = "EMAIL", description = "The user to move.")
+    String email;
+
+    @Option(names = "--plan", required = true, paramLabel = "PLAN", description = "The new plan.")
+    String plan;
+
+    @Option(names = "--dry-run", description = "Print the arithmetic; change nothing.")
+    boolean dryRun;
+
+    @Override
+    public void run() {
+      PlanChangeService.Result r = parent.root.usher().planChanges().change(email, plan, dryRun);
+      PlanChange c = r.change();
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("email", r.email());
+      fields.put("dryRun", !r.applied());
+      fields.put("from", r.from());
+      fields.put("to", r.to());
+      fields.put("endedTxn", r.ended().toString());
+      fields.put("paid", c.value().toDecimalString());
+      fields.put("currency", c.value().currency().getCurrencyCode());
+      fields.put("paidSeconds", c.paidSeconds());
+      fields.put("unusedSeconds", c.unusedSeconds());
+      fields.put("credit", c.credit().toDecimalString());
+      fields.put("creditTxn", r.credit().toString());
+      fields.put("endedAt", Views.iso(c.used().end()));
+      fields.put("creditStart", Views.iso(c.credited().start()));
+      fields.put("creditEnd", Views.iso(c.credited().end()));
+      fields.put("arithmetic", c.arithmetic());
+      fields.put("notices", r.notices());
+      Output out = parent.root.output();
+      if (out.json()) {
+        out.done(r.sentence(), fields);
+        return;
+      }
+      out.line(r.sentence());
+      r.notices().forEach(n -> out.line("  " + n));
     }
   }
 }

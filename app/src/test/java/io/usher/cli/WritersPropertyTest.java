@@ -225,6 +225,18 @@ class WritersPropertyTest {
             List.of("unmatched", "assign", "1", "--email", "bob@example.com"),
             List.of("--plan", "--remember!")),
         Adversarial.command(List.of("unmatched", "dismiss", "1"), List.of("--reason")),
+        Adversarial.values()
+            .flatMap(
+                plan ->
+                    Adversarial.command(
+                        List.of("plan", "change", "bob@example.com", "--plan", plan),
+                        List.of("--dry-run!"))),
+        Adversarial.values()
+            .flatMap(
+                email ->
+                    Adversarial.command(
+                        List.of("plan", "change", email, "--plan", "Basic"),
+                        List.of("--dry-run!"))),
         Adversarial.command(
             List.of("invite", "--email", "new@example.com", "--plan", "Basic", "--server", "Den"),
             List.of(

@@ -43,6 +43,8 @@ final class UserDetailPane {
 
     void changeAccount();
 
+    void changePlan();
+
     void linkSub();
 
     void unlinkSub();
@@ -76,7 +78,10 @@ final class UserDetailPane {
         new javafx.scene.control.MenuItem("Unlink a sub-account…");
     unlink.setId("user-unlink");
     unlink.setOnAction(e -> actions.unlinkSub());
-    more.getItems().setAll(change, link, unlink);
+    javafx.scene.control.MenuItem plan = new javafx.scene.control.MenuItem("Change plan…");
+    plan.setId("user-change-plan");
+    plan.setOnAction(e -> actions.changePlan());
+    more.getItems().setAll(plan, change, link, unlink);
     HBox buttons = new HBox(8, editButton, payButton, more);
     buttons.setAlignment(Pos.CENTER_LEFT);
 

@@ -159,6 +159,11 @@ public final class UsersView implements Screen {
               }
 
               @Override
+              public void changePlan() {
+                openPlanChangeDialog();
+              }
+
+              @Override
               public void linkSub() {
                 String master = model.selectedUser().get().email();
                 ask(
@@ -297,6 +302,30 @@ public final class UsersView implements Screen {
               model.notice().set(done);
               model.load();
             });
+  }
+
+  private void openPlanChangeDialog() {
+    io.usher.domain.users.User user = model.selectedUser().get();
+    if (user.email() == null) {
+      model
+          .error()
+          .set(user.spec().label() + " has no email yet: add one before changing the plan.");
+      return;
+    }
+    model.withPlanNames(
+        plans ->
+            new PlanChangeDialog(
+                    root.getScene().getWindow(),
+                    tasks,
+                    user.email(),
+                    plans,
+                    (plan, dryRun) -> model.changePlan(user.email(), plan, dryRun))
+                .showAndWait()
+                .ifPresent(
+                    result -> {
+                      model.notice().set(PlanChangeDialog.describe(result));
+                      model.loadAndSelect(user.id());
+                    }));
   }
 
   private void openInviteDialog() {

@@ -1,8 +1,10 @@
 package io.usher.ui.users;
 
 import io.usher.application.Usher;
+import io.usher.application.payments.PlanChangeService;
 import io.usher.domain.ledger.PaymentFilter;
 import io.usher.domain.ledger.PaymentRow;
+import io.usher.domain.plans.Plan;
 import io.usher.domain.users.User;
 import io.usher.domain.users.UserSpec;
 import io.usher.ui.kit.Errors;
@@ -10,6 +12,7 @@ import io.usher.ui.kit.UiTasks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -124,7 +127,7 @@ public final class UsersViewModel {
     tasks.run(
         () ->
             new InviteDialog.InviteChoices(
-                usher.plans().list().stream().map(io.usher.domain.plans.Plan::name).toList(),
+                usher.plans().list().stream().map(Plan::name).toList(),
                 usher.servers().list().stream()
                     .filter(r -> r.server().settings().enabled())
                     .map(r -> r.server().name())
@@ -160,6 +163,18 @@ public final class UsersViewModel {
           ? "Moved " + from + " to " + to + "; the new account is invited."
           : "Moved " + from + " to " + to + ". " + String.join(" ", leftovers);
     };
+  }
+
+  /** The plan names a user can be moved to, for the Change plan dialog. */
+  public void withPlanNames(Consumer<List<String>> open) {
+    tasks.run(
+        () -> usher.plans().list().stream().map(Plan::name).toList(),
+        open,
+        failure -> error.set(Errors.sentence(failure)));
+  }
+
+  public Supplier<PlanChangeService.Result> changePlan(String email, String plan, boolean dryRun) {
+    return () -> usher.planChanges().change(email, plan, dryRun);
   }
 
   public Supplier<String> linkSub(String master, String sub) {
