@@ -208,9 +208,6 @@ public final class AppContext implements Usher {
     this.links =
         new LinkService(
             tx, userStore, new JooqPaymentStore(dsl, clock), planStore, shareStore, audit);
-    this.payments =
-        new PaymentService(
-            tx, new JooqPaymentStore(dsl, clock), userStore, planStore, audit, links, clock);
     this.queries = new LedgerQueryService(new JooqLedgerQueries(dsl), clock);
     JooqSettingsStore settingsStore = new JooqSettingsStore(dsl, database.secrets());
     this.settings = new SettingsService(settingsStore);
@@ -280,6 +277,16 @@ public final class AppContext implements Usher {
             links,
             invites,
             clock);
+    this.payments =
+        new PaymentService(
+            tx,
+            new JooqPaymentStore(dsl, clock),
+            userStore,
+            planStore,
+            audit,
+            links,
+            planChanges::creditBeforePurchase,
+            clock);
     this.accounts =
         new AccountChangeService(
             tx, userStore, serverStore, libraryStore, shareStore, adapters, audit, clock);
@@ -341,7 +348,8 @@ public final class AppContext implements Usher {
     PaymentProvider provider = payments.apply(settingsStore);
     JooqUnmatchedStore unmatchedStore = new JooqUnmatchedStore(dsl, clock);
     PaymentLanding landing =
-        new PaymentLanding(new JooqPaymentStore(dsl, clock), audit, links, invites, clock);
+        new PaymentLanding(
+            new JooqPaymentStore(dsl, clock), audit, links, invites, planChanges, clock);
     this.stripePayments =
         new RecordProviderPayment(
             tx,

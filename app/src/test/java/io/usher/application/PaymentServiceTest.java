@@ -50,6 +50,30 @@ class PaymentServiceTest extends LedgerTestBase {
     assertThat(renewal.period().end()).isEqualTo(Instant.parse("2027-01-22T10:00:00Z"));
   }
 
+  /**
+   * Seed FAQ: 30 for 30 days with 5 left is 5.00, which buys half of Basic's next month (31 days
+   * from December 17th): 15.5 days first, then the month paid for.
+   */
+  @Test
+  void aPaymentForAnotherPlanMidTermStartsAfterTheCreditOfWhatWasLeft() {
+    usher
+        .plans()
+        .create(
+            io.usher.testing.Fixtures.plan(
+                "Premium", "30", io.usher.domain.plans.PlanDuration.days(30)));
+    usher.payments().record(ManualPayment.of("bob@example.com", "Premium"));
+    clock.advance(Duration.ofDays(25));
+
+    Payment basic = usher.payments().record(ManualPayment.of("bob@example.com", "Basic"));
+
+    assertThat(basic.period().start())
+        .isEqualTo(NOW.plus(Duration.ofDays(25 + 15)).plus(Duration.ofHours(12)));
+    assertThat(usher.payments().forUser(bob.id()))
+        .extracting(p -> p.spec().source())
+        .containsExactlyInAnyOrder(
+            PaymentSource.MANUAL, PaymentSource.CREDIT, PaymentSource.MANUAL);
+  }
+
   @Test
   void aRenewalAfterExpiryStartsNow() {
     usher.payments().record(ManualPayment.of("bob@example.com", "Basic"));

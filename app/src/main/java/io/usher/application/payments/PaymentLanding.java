@@ -20,25 +20,33 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The last step of every payment that came from a provider, whether it matched by itself or the
- * owner assigned it: the ledger row (from the end of the user's paid time, or now), the audit line,
- * the copies for linked users, and the share queued. Call it inside the recording transaction.
+ * owner assigned it: a running payment on another plan moved to this one with its credit, the
+ * ledger row (from the end of the user's paid time, or now), the audit line, the copies for linked
+ * users, and the share queued. Call it inside the recording transaction.
  */
 public final class PaymentLanding {
-  /** What landing did: the payment, and a clause about the share for the owner's sentence. */
-  public record Landed(Payment payment, String share) {}
+  /** What landing did: the payment, and a clause for the owner's sentence (credit, share). */
+  public record Landed(Payment payment, String clause) {}
 
   private final PaymentStore payments;
   private final AuditLog audit;
   private final LinkService links;
   private final InviteService invites;
+  private final PlanChangeService planChanges;
   private final Clock clock;
 
+  /**
+   * @param planChanges moves a running payment on another plan to the bought one first, so the
+   *     purchase starts where its credit ends
+   */
   public PaymentLanding(
       PaymentStore payments,
       AuditLog audit,
       LinkService links,
       InviteService invites,
+      PlanChangeService planChanges,
       Clock clock) {
+    this.planChanges = planChanges;
     this.payments = payments;
     this.audit = audit;
     this.links = links;
@@ -54,6 +62,7 @@ public final class PaymentLanding {
       String subscriptionId,
       PaymentSource source,
       String notes) {
+    String credit = planChanges.creditBeforePurchase(user, plan).map(m -> ", " + m).orElse("");
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant start =
         Access.renewalStart(
@@ -94,6 +103,6 @@ public final class PaymentLanding {
       audit.record("user", user.id(), "share not queued", refused.getMessage());
       share = ", but no share was queued: " + refused.getMessage();
     }
-    return new Landed(payment, share);
+    return new Landed(payment, credit + share);
   }
 }

@@ -39,7 +39,12 @@ public final class PaymentService {
   private final AuditLog audit;
   private final Clock clock;
   private final LinkService links;
+  private final java.util.function.BiFunction<User, Plan, java.util.Optional<String>> creditFirst;
 
+  /**
+   * @param creditFirst moves a running payment on another plan to the bought one before a payment
+   *     without dates is recorded ({@link PlanChangeService#creditBeforePurchase})
+   */
   public PaymentService(
       Transactions tx,
       PaymentStore payments,
@@ -47,7 +52,9 @@ public final class PaymentService {
       PlanStore plans,
       AuditLog audit,
       LinkService links,
+      java.util.function.BiFunction<User, Plan, java.util.Optional<String>> creditFirst,
       Clock clock) {
+    this.creditFirst = creditFirst;
     this.links = links;
     this.tx = tx;
     this.payments = payments;
@@ -82,6 +89,10 @@ public final class PaymentService {
                   : Money.parse("amount", request.amount(), plan.price().currency());
           Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
           Inputs.instant("start", "start", request.start());
+          if (request.start() == null && request.end() == null) {
+            // Seed FAQ: buying another plan mid-term turns what is left into time on the new one.
+            creditFirst.apply(user, plan);
+          }
           Instant start =
               request.start() != null
                   ? request.start()

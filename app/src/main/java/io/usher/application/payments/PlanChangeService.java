@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code usher plan change}: moves a user to another plan now. The current payment ends now and
@@ -38,6 +39,9 @@ import java.util.List;
  * credit payment at its plan's price ({@link PlanChange#worth}) instead.
  */
 public final class PlanChangeService {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(PlanChangeService.class);
+
   static final String CREDIT_PREFIX = "credit-";
 
   private final Transactions tx;
@@ -168,6 +172,45 @@ public final class PlanChangeService {
               !dryRun,
               List.copyOf(notices));
         });
+  }
+
+  /**
+   * A customer buying another plan while one runs (checkout, a provider's payment, payment add):
+   * the running payment is moved to the bought plan first, as {@code usher plan change} would, so
+   * the purchase starts where the credit ends (seed FAQ: 30 days + 10). Call it inside the
+   * purchase's transaction. When the running payment cannot be moved (several running, a linked
+   * account, a credit already taken) the purchase simply follows the paid time, as before.
+   *
+   * @return what moved, for the purchase's sentence; empty when nothing did
+   */
+  public Optional<String> creditBeforePurchase(User user, Plan bought) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    List<Payment> open =
+        payments.forUser(user.id()).stream().filter(p -> p.period().end().isAfter(now)).toList();
+    boolean another =
+        open.size() == 1
+            && open.getFirst().period().contains(now)
+            && open.getFirst().spec().planId() != bought.id();
+    if (user.permanent() || !another || users.masterOf(user.id()).isPresent()) {
+      return Optional.empty();
+    }
+    try {
+      Result moved = change(user.email(), bought.name(), false);
+      return Optional.of(
+          "moved from "
+              + moved.from()
+              + " with a credit of "
+              + moved.change().credit().display()
+              + " ("
+              + PlanChange.span(
+                  java.time.Duration.between(
+                          moved.change().credited().start(), moved.change().credited().end())
+                      .toSeconds())
+              + ")");
+    } catch (UsherException refused) {
+      LOG.info("No credit for {} buying {}: {}", user.email(), bought.name(), refused.getMessage());
+      return Optional.empty();
+    }
   }
 
   private void apply(

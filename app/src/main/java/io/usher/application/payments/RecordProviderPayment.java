@@ -223,7 +223,7 @@ public final class RecordProviderPayment {
             + " ("
             + p.name()
             + ")"
-            + landed.share()
+            + landed.clause()
             + ".");
   }
 

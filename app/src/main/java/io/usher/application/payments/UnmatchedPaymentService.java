@@ -153,7 +153,7 @@ public final class UnmatchedPaymentService {
               + ", "
               + amount.display()
               + ")"
-              + landed.share()
+              + landed.clause()
               + remembered
               + ".";
         });

@@ -28,8 +28,8 @@ final class StripeEvents {
 
   /**
    * @param object the event's {@code data.object} as JSON
-   * @return empty for events the ledger does not act on: an unpaid session, an invoice with no
-   *     subscription (a one-time payment is keyed by its payment intent, from the session)
+   * @return empty for events the ledger does not act on: an unpaid session, an invoice of nothing
+   *     (no subscription and 0 paid)
    */
   static Optional<PaymentEvent> reduce(String eventId, String type, long created, String object) {
     JsonNode o = JSON.readTree(object);
@@ -90,13 +90,19 @@ final class StripeEvents {
     if (subscription == null) {
       subscription = id(i, "subscription");
     }
-    if (subscription == null) {
+    Money paid = money(i, "amount_paid");
+    if (subscription == null && (paid == null || paid.minor() == 0)) {
       return Optional.empty();
     }
     String reference = details == null ? null : metadata(details, "usher_order");
     if (reference == null) {
       reference = metadata(object(i, "subscription_details"), "usher_order");
     }
+    if (reference == null) {
+      reference = metadata(i, "usher_order");
+    }
+    // Usher's checkout creates no invoice for a one-time payment (that is keyed by its payment
+    // intent), so an invoice without a subscription is one the owner sent from Stripe by hand.
     return Optional.of(
         new PaymentEvent(
             eventId,
@@ -105,7 +111,7 @@ final class StripeEvents {
             reference,
             text(i, "customer_email"),
             subscription,
-            money(i, "amount_paid"),
+            paid,
             at));
   }
 

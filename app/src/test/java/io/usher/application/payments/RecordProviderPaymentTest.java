@@ -267,7 +267,12 @@ class RecordProviderPaymentTest {
                 false,
                 1,
                 null));
-    record.apply(ordered("evt_1", "in_first", "master@example.com", "sub_m", "Family"));
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("master@example.com"));
+    usher
+        .payments()
+        .record(
+            new ManualPayment(
+                "master@example.com", "Family", null, "in_first", null, "sub_m", null, null, null));
     usher.users().create(io.usher.domain.users.UserSpec.withEmail("kid@example.com"));
     usher.links().link("master@example.com", "kid@example.com");
     record.apply(ordered("evt_2", "in_second", "master@example.com", "sub_m", "Family"));
@@ -310,5 +315,33 @@ class RecordProviderPaymentTest {
         .containsExactly("manual_1", "pp_r1");
     assertThat(paymentsOf("erin@example.com").getFirst().spec().notes())
         .isEqualTo("Subscribed by PayPal");
+  }
+
+  /** Seed FAQ: 30.00 a month with 5 days left is 5.00, which runs on at the new plan's price. */
+  @Test
+  void buyingAnotherPlanMidTermAddsTheUnusedValueAsCreditBeforeTheNewPeriod() {
+    Fixtures.monthly(usher, "Premium", "30");
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("fay@example.com"));
+    usher.payments().record(ManualPayment.of("fay@example.com", "Premium"));
+    clock.advance(Duration.ofDays(25));
+    Instant now = clock.instant();
+
+    RecordProviderPayment.Outcome o =
+        record.apply(ordered("evt_b", "pi_buy", "fay@example.com", null));
+
+    assertThat(o.sentence()).contains("moved from Premium with a credit of 5.00 USD");
+    List<Payment> all =
+        paymentsOf("fay@example.com").stream()
+            .sorted(java.util.Comparator.comparing((Payment p) -> p.period().start()))
+            .toList();
+    assertThat(all)
+        .extracting(p -> p.spec().source().code())
+        .containsExactly("manual", "credit", "stripe");
+    assertThat(all.get(0).period().end()).isEqualTo(now);
+    assertThat(all.get(1).period().start()).isEqualTo(now);
+    // 5.00 at 10.00 for the month from now (31 days): 15.5 days.
+    assertThat(Duration.between(all.get(1).period().start(), all.get(1).period().end()))
+        .isEqualTo(Duration.ofHours(15 * 24 + 12));
+    assertThat(all.get(2).period().start()).isEqualTo(all.get(1).period().end());
   }
 }

@@ -50,6 +50,15 @@ public final class StripeJson {
         .formatted(id, email, amountPaid, subscription);
   }
 
+  /** An invoice the owner sent from Stripe's dashboard: no subscription, no Usher order. */
+  public static String manualInvoice(String id, String email, long amountPaid) {
+    return """
+        {"id":"%s","object":"invoice","status":"paid","customer":"cus_9","customer_email":"%s",
+         "amount_paid":%d,"currency":"usd","billing_reason":"manual","parent":null,
+         "metadata":{}}"""
+        .formatted(id, email, amountPaid);
+  }
+
   public static String subscription(String id) {
     return """
         {"id":"%s","object":"subscription","status":"canceled","customer":"cus_1",

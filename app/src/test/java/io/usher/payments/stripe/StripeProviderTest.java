@@ -78,6 +78,14 @@ class StripeProviderTest {
     return order(priceId, null);
   }
 
+  @Test
+  void theReturnAddressCarriesStripesSessionPlaceholder() {
+    assertThat(
+            new StripeProvider(() -> "http://unused", () -> "https://checkout.stripe.com", () -> "")
+                .returnUrl("https://shop.example/checkout/return"))
+        .isEqualTo("https://shop.example/checkout/return?session_id={CHECKOUT_SESSION_ID}");
+  }
+
   static CheckoutOrder order(String priceId, DiscountSpec discount) {
     return new CheckoutOrder(
         "ord-1",
@@ -333,11 +341,11 @@ class StripeProviderTest {
   }
 
   @Test
-  void invoicesWithoutASubscriptionAndUnpaidSessionsAreLeftOut() {
+  void unpaidSessionsAndInvoicesOfNothingAreLeftOut() {
     String unpaid =
         StripeJson.oneTimeSession("cs_u", "pi_u", "ord-u").replace("\"paid\"", "\"unpaid\"");
     String oneTimeInvoice =
-        "{\"id\":\"in_x\",\"object\":\"invoice\",\"amount_paid\":500,\"currency\":\"usd\","
+        "{\"id\":\"in_x\",\"object\":\"invoice\",\"amount_paid\":0,\"currency\":\"usd\","
             + "\"parent\":null}";
     stripe.enqueue(
         reply(

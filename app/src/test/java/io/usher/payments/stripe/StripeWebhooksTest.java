@@ -40,6 +40,28 @@ class StripeWebhooksTest {
   }
 
   @Test
+  void anInvoiceTheOwnerSentByHandIsAPaymentKeyedByTheInvoice() throws Exception {
+    String manual =
+        StripeJson.event(
+            "evt_m1",
+            "invoice.paid",
+            NOW - 5,
+            StripeJson.manualInvoice("in_manual_1", "Dora@Example.com", 1250));
+    String nothing =
+        StripeJson.event(
+            "evt_m2", "invoice.paid", NOW - 5, StripeJson.manualInvoice("in_zero", "d@x.com", 0));
+
+    PaymentEvent e =
+        webhooks.parse(manual, header(manual, SECRET, NOW), SECRET, clock).orElseThrow();
+
+    assertThat(e.transactionId()).isEqualTo("in_manual_1");
+    assertThat(e.subscriptionId()).isNull();
+    assertThat(e.email()).isEqualTo("Dora@Example.com");
+    assertThat(e.amount().toDecimalString()).isEqualTo("12.50");
+    assertThat(webhooks.parse(nothing, header(nothing, SECRET, NOW), SECRET, clock)).isEmpty();
+  }
+
+  @Test
   void anyMatchingV1SignatureIsEnoughDuringSecretRotation() throws Exception {
     String good = header(body, SECRET, NOW);
     String old = header(body, "whsec_old", NOW);
