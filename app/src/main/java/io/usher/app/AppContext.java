@@ -350,34 +350,25 @@ public final class AppContext implements Usher {
     PaymentLanding landing =
         new PaymentLanding(
             new JooqPaymentStore(dsl, clock), audit, links, invites, planChanges, clock);
-    this.stripePayments =
-        new RecordProviderPayment(
-            tx,
-            userStore,
-            planStore,
-            new JooqPaymentStore(dsl, clock),
-            unmatchedStore,
-            audit,
-            landing,
-            pendingOrders::byReference,
-            discounts,
-            sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence)),
-            io.usher.domain.ledger.PaymentSource.STRIPE,
-            clock);
+    Function<io.usher.domain.ledger.PaymentSource, RecordProviderPayment> fromProvider =
+        source ->
+            new RecordProviderPayment(
+                tx,
+                userStore,
+                planStore,
+                new JooqPaymentStore(dsl, clock),
+                unmatchedStore,
+                audit,
+                landing,
+                pendingOrders::byReference,
+                discounts,
+                sentence ->
+                    mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence)),
+                source,
+                clock);
+    this.stripePayments = fromProvider.apply(io.usher.domain.ledger.PaymentSource.STRIPE);
     RecordProviderPayment paypalPayments =
-        new RecordProviderPayment(
-            tx,
-            userStore,
-            planStore,
-            new JooqPaymentStore(dsl, clock),
-            unmatchedStore,
-            audit,
-            landing,
-            pendingOrders::byReference,
-            discounts,
-            sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence)),
-            io.usher.domain.ledger.PaymentSource.PAYPAL,
-            clock);
+        fromProvider.apply(io.usher.domain.ledger.PaymentSource.PAYPAL);
     this.checkout =
         new CheckoutService(
             tx,

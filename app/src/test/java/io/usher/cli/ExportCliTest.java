@@ -2,11 +2,8 @@ package io.usher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.usher.app.AppContext;
 import io.usher.testing.MutableClock;
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,17 +26,10 @@ class ExportCliTest {
   String err;
 
   int usher(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    String[] all = new String[args.length + 2];
-    all[0] = "--data-dir";
-    all[1] = dataDir.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    int code =
-        new Cli(option -> new AppContext(Path.of(option), clock), option -> {})
-            .execute(new PrintWriter(o), new PrintWriter(e), all);
-    out = o.toString();
-    err = e.toString();
+    CliRun run = new CliRun(dataDir, clock);
+    int code = run.usher(args);
+    out = run.out;
+    err = run.err;
     return code;
   }
 

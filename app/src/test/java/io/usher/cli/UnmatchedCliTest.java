@@ -8,8 +8,6 @@ import io.usher.domain.payments.PaymentEvent;
 import io.usher.domain.users.UserSpec;
 import io.usher.testing.Fixtures;
 import io.usher.testing.MutableClock;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,17 +26,10 @@ class UnmatchedCliTest {
   String err;
 
   int usher(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    String[] all = new String[args.length + 2];
-    all[0] = "--data-dir";
-    all[1] = dataDir.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    int code =
-        new Cli(option -> new AppContext(Path.of(option), clock), option -> {})
-            .execute(new PrintWriter(o), new PrintWriter(e), all);
-    out = o.toString();
-    err = e.toString();
+    CliRun run = new CliRun(dataDir, clock);
+    int code = run.usher(args);
+    out = run.out;
+    err = run.err;
     return code;
   }
 

@@ -568,19 +568,7 @@ public final class InviteService {
     if (paypal == null || paypal.equals(user.spec().paypalEmail())) {
       return user;
     }
-    UserSpec s = user.spec();
-    User updated =
-        new User(
-            user.id(),
-            new UserSpec(
-                s.email(),
-                s.name(),
-                s.permanent(),
-                s.mustChangeAccount(),
-                paypal,
-                s.discordId(),
-                s.discordName(),
-                s.notes()));
+    User updated = new User(user.id(), user.spec().withPaypalEmail(paypal));
     users.update(updated);
     return updated;
   }

@@ -16,7 +16,6 @@ import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanStore;
 import io.usher.domain.users.Emails;
 import io.usher.domain.users.User;
-import io.usher.domain.users.UserSpec;
 import io.usher.domain.users.UserStore;
 import java.time.Clock;
 import java.util.Comparator;
@@ -123,19 +122,7 @@ public final class UnmatchedPaymentService {
                               + other.email()
                               + ": assign without remembering it, or change that user first.");
                     });
-            UserSpec s = user.spec();
-            users.update(
-                new User(
-                    user.id(),
-                    new UserSpec(
-                        s.email(),
-                        s.name(),
-                        s.permanent(),
-                        s.mustChangeAccount(),
-                        payer,
-                        s.discordId(),
-                        s.discordName(),
-                        s.notes())));
+            users.update(new User(user.id(), user.spec().withPaypalEmail(payer)));
             remembered = "; " + payer + " is now their PayPal email";
           }
           unmatched.assigned(waiting.id(), landed.payment().id(), clock.instant());

@@ -47,6 +47,12 @@ public record UserSpec(
     return new UserSpec(email, null, false, false, null, null, null, null);
   }
 
+  /** The same details with another PayPal email (where the user's PayPal payments come from). */
+  public UserSpec withPaypalEmail(String paypal) {
+    return new UserSpec(
+        email, name, permanent, mustChangeAccount, paypal, discordId, discordName, notes);
+  }
+
   /** The label a person recognises: the name, else the email. */
   public String label() {
     return name != null ? name : email;
