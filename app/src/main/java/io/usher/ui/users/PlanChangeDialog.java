@@ -39,6 +39,17 @@ final class PlanChangeDialog {
     preview.setId("change-plan-preview");
     preview.setWrapText(true);
     preview.setMaxWidth(420);
+    // A wrapped label only grows if it may not shrink below its text, and the window must follow.
+    preview.setPrefWidth(420);
+    preview.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    preview
+        .textProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (preview.getScene() != null && preview.getScene().getWindow() != null) {
+                preview.getScene().getWindow().sizeToScene();
+              }
+            });
     preview.getStyleClass().add(Styles.TEXT_MUTED);
     plan.valueProperty()
         .addListener(
@@ -66,7 +77,7 @@ final class PlanChangeDialog {
                 "plan",
                 "New plan",
                 plan,
-                "The current payment ends now; what is left of it buys time on the new plan.")
+                "The current payment ends now; what is left buys time on the new plan.")
             .field("preview", "Credit", preview);
     dialog =
         new FormDialog<>(
