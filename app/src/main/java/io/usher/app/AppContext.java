@@ -50,6 +50,7 @@ import io.usher.domain.media.MediaServers;
 import io.usher.domain.notify.MailEvent;
 import io.usher.domain.payments.PaymentProvider;
 import io.usher.domain.settings.SettingsStore;
+import io.usher.http.Http;
 import io.usher.notify.discord.DiscordClient;
 import io.usher.notify.mail.SmtpMailSender;
 import io.usher.payments.paypal.PayPalCheckout;
@@ -168,12 +169,14 @@ public final class AppContext implements Usher {
 
   /**
    * A PayPal account: its settings prefix ({@code paypal.} or {@code paypal.secondary-}) picks the
-   * keys; the address and keys are read on every call.
+   * keys; the address and keys are read on every call. One client per account, so the checkout and
+   * the sync share its token.
    */
-  private static PayPalClient paypal(SettingsStore settings, String prefix, Clock clock) {
+  private static PayPalClient paypal(
+      Http http, SettingsStore settings, String prefix, Clock clock) {
     AppConfig config = new AppConfig(System.getenv(), settings);
     return new PayPalClient(
-        MediaWiring.http(),
+        http,
         config::paypalApiUrl,
         () -> settings.get(prefix + "client-id").orElse(""),
         () -> settings.get(prefix + "secret").orElse(""),
@@ -369,6 +372,8 @@ public final class AppContext implements Usher {
     this.stripePayments = fromProvider.apply(io.usher.domain.ledger.PaymentSource.STRIPE);
     RecordProviderPayment paypalPayments =
         fromProvider.apply(io.usher.domain.ledger.PaymentSource.PAYPAL);
+    Http paypalHttp = MediaWiring.http();
+    PayPalClient paypalPrimary = paypal(paypalHttp, settingsStore, "paypal.", clock);
     this.checkout =
         new CheckoutService(
             tx,
@@ -377,7 +382,7 @@ public final class AppContext implements Usher {
             new JooqLocationStore(dsl),
             pendingOrders,
             provider,
-            new PayPalCheckout(paypal(settingsStore, "paypal.", clock)),
+            new PayPalCheckout(paypalPrimary),
             paypalPayments::apply,
             userStore,
             new JooqLedgerQueries(dsl),
@@ -431,10 +436,17 @@ public final class AppContext implements Usher {
         new PaymentsJob(
             new StripeEventsJob(provider, stripePayments, settingsStore, settings::value),
             List.of(
-                paypalSync("PayPal", "paypal.", paypalPayments, settingsStore, clock),
+                paypalSync(
+                    "PayPal",
+                    "internal.paypal.cursor",
+                    paypalPrimary,
+                    paypalPayments,
+                    settingsStore,
+                    clock),
                 paypalSync(
                     "PayPal (second account)",
-                    "paypal.secondary-",
+                    "internal.paypal.secondary-cursor",
+                    paypal(paypalHttp, settingsStore, "paypal.secondary-", clock),
                     paypalPayments,
                     settingsStore,
                     clock)),
@@ -462,20 +474,13 @@ public final class AppContext implements Usher {
   /** One PayPal account's reads, kept apart by its settings prefix and cursor. */
   private static PaymentHistorySync paypalSync(
       String label,
-      String prefix,
+      String cursorKey,
+      PayPalClient account,
       RecordProviderPayment record,
       SettingsStore settings,
       Clock clock) {
     return new PaymentHistorySync(
-        label,
-        "internal." + prefix + "cursor",
-        new PayPalHistory(paypal(settings, prefix, clock)),
-        () ->
-            !settings.get(prefix + "client-id").orElse("").isBlank()
-                && !settings.get(prefix + "secret").orElse("").isBlank(),
-        record,
-        settings,
-        clock);
+        label, cursorKey, new PayPalHistory(account), account::configured, record, settings, clock);
   }
 
   @Override

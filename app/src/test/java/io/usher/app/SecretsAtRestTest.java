@@ -42,6 +42,7 @@ class SecretsAtRestTest {
     SECRETS.put("smtp.password", "smtp-Password-For-The-Scan-77");
     SECRETS.put("discord.bot-token", "MTA-discord-bot-token-for-the-scan");
     SECRETS.put("paypal.secret", "EPaypalSecretForTheScan0123456789");
+    SECRETS.put("paypal.secondary-secret", "ESecondPaypalSecretForTheScan987");
   }
 
   @Test

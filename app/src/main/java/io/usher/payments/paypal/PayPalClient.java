@@ -186,6 +186,11 @@ public final class PayPalClient {
     return reply;
   }
 
+  /** Whether this account's client id and secret are both set. */
+  public boolean configured() {
+    return setting(clientId) != null && setting(secret) != null;
+  }
+
   private synchronized String token(Purpose purpose) {
     String id = setting(clientId);
     String key = setting(secret);
