@@ -41,6 +41,7 @@ import io.usher.application.payments.StripeEventsJob;
 import io.usher.application.payments.UnmatchedPaymentService;
 import io.usher.application.plans.PlanService;
 import io.usher.application.queries.LedgerQueryService;
+import io.usher.application.referrals.ReferralService;
 import io.usher.application.servers.ServerService;
 import io.usher.application.settings.SettingsService;
 import io.usher.application.sync.SyncService;
@@ -73,6 +74,7 @@ import io.usher.store.JooqOutboxStore;
 import io.usher.store.JooqPaymentStore;
 import io.usher.store.JooqPendingOrderStore;
 import io.usher.store.JooqPlanStore;
+import io.usher.store.JooqReferralStore;
 import io.usher.store.JooqReminderLog;
 import io.usher.store.JooqServerStore;
 import io.usher.store.JooqSettingsStore;
@@ -119,6 +121,7 @@ public final class AppContext implements Usher {
   private final CheckoutService checkout;
   private final RecordProviderPayment stripePayments;
   private final UnmatchedPaymentService unmatched;
+  private final ReferralService referrals;
   private final PaymentsJob paymentsJob;
   private final ProviderWebhooks webhooks;
   private final AccountLinkService accountLinks;
@@ -350,9 +353,20 @@ public final class AppContext implements Usher {
             clock);
     PaymentProvider provider = payments.apply(settingsStore);
     JooqUnmatchedStore unmatchedStore = new JooqUnmatchedStore(dsl, clock);
+    JooqPaymentStore landingPayments = new JooqPaymentStore(dsl, clock);
     PaymentLanding landing =
-        new PaymentLanding(
-            new JooqPaymentStore(dsl, clock), audit, links, invites, planChanges, clock);
+        new PaymentLanding(landingPayments, audit, links, invites, planChanges, clock);
+    this.referrals =
+        new ReferralService(
+            tx,
+            new JooqReferralStore(dsl),
+            userStore,
+            planStore,
+            landingPayments,
+            landing,
+            audit,
+            settings::value,
+            clock);
     Function<io.usher.domain.ledger.PaymentSource, RecordProviderPayment> fromProvider =
         source ->
             new RecordProviderPayment(
@@ -365,6 +379,7 @@ public final class AppContext implements Usher {
                 landing,
                 pendingOrders::byReference,
                 discounts,
+                referrals,
                 sentence ->
                     mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence)),
                 source,
@@ -388,6 +403,7 @@ public final class AppContext implements Usher {
             new JooqLedgerQueries(dsl),
             invites::invite,
             discounts,
+            referrals,
             clock,
             settings::value);
     this.unmatched =
@@ -429,6 +445,7 @@ public final class AppContext implements Usher {
             accounts,
             audit,
             alertOwner,
+            referrals,
             clock);
     LedgerBackups ledgerBackups = new LedgerBackups(dataDir, database, clock);
     this.backups = new BackupService(ledgerBackups);
@@ -601,6 +618,11 @@ public final class AppContext implements Usher {
   @Override
   public String testPayPal() {
     return paymentsJob.testPayPal();
+  }
+
+  @Override
+  public ReferralService referrals() {
+    return referrals;
   }
 
   @Override

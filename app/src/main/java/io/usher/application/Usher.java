@@ -49,6 +49,9 @@ public interface Usher extends AutoCloseable {
   /** Whether PayPal accepts the configured keys, a sentence per account (or it throws). */
   String testPayPal();
 
+  /** Referral codes, and the days a referral earns the referrer. */
+  io.usher.application.referrals.ReferralService referrals();
+
   /** Payments from a provider that matched no user, waiting for the owner to assign or dismiss. */
   UnmatchedPaymentService unmatched();
 

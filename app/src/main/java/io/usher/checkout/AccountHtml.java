@@ -2,6 +2,7 @@ package io.usher.checkout;
 
 import io.usher.application.accounts.AccountView;
 import io.usher.application.checkout.OfferedPlan;
+import io.usher.domain.ledger.PlanChange;
 import io.usher.domain.ledger.UserStatus;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 final class AccountHtml {
   private static final Template LOGIN = Template.load("account-login.html");
   private static final Template ACCOUNT = Template.load("account.html");
+  private static final Template REFERRAL = Template.load("account-referral.html");
   private static final Template PLEX = Template.load("account-plex.html");
   private static final Template REINVITE = Template.load("account-reinvite.html");
   private static final Template RENEW = Template.load("account-renew.html");
@@ -102,6 +104,7 @@ final class AccountHtml {
     v.put("plex", new Html.Markup(view.mustChangeAccount() ? plex(view, token, csrf, notes) : ""));
     v.put("reinvite", new Html.Markup(view.canReinvite() ? reinvite(view, token, csrf) : ""));
     v.put("renew", new Html.Markup(renew(view, token, csrf, notes)));
+    v.put("referral", new Html.Markup(referral(view.referrals())));
     return Pages.layout("Your account", ACCOUNT.render(v));
   }
 
@@ -144,6 +147,35 @@ final class AccountHtml {
                 bad ? " aria-invalid=\"true\" aria-describedby=\"new-email-error\"" : ""),
             "fielderror",
             new Html.Markup(bad ? fieldError("new-email-error", notes.plexError()) : "")));
+  }
+
+  private static String referral(AccountView.Referrals r) {
+    if (r == null) {
+      return "";
+    }
+    String earned =
+        switch (r.friends()) {
+          case 0 -> "No one has joined through it yet.";
+          case 1 -> "1 friend joined through it";
+          default -> r.friends() + " friends joined through it";
+        };
+    if (r.friends() > 0) {
+      earned +=
+          r.bonusSeconds() > 0
+              ? " and earned you " + PlanChange.span(r.bonusSeconds()) + " of access."
+              : ".";
+    }
+    return REFERRAL.render(
+        Map.of(
+            "text",
+            "Share your link: when a friend buys their first plan through it, you get extra days"
+                + " of access.",
+            "link",
+            r.link(),
+            "code",
+            r.code(),
+            "earned",
+            earned));
   }
 
   private static String reinvite(AccountView view, String token, String csrf) {

@@ -8,6 +8,7 @@ import io.usher.application.payments.ProviderWebhooks;
 import io.usher.domain.common.FieldError;
 import io.usher.domain.common.UsherException;
 import io.usher.domain.common.ValidationException;
+import io.usher.domain.referrals.ReferralCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -198,7 +199,41 @@ public final class CheckoutEndpoint implements HttpHandler {
   }
 
   private void offer(HttpExchange exchange) throws IOException {
+    Optional<String> referral = referral(exchange);
+    if (referral.isPresent()) {
+      page(
+          exchange,
+          200,
+          Pages.offer(
+              checkout.offer(),
+              checkout.locations(),
+              Pages.Typed.referredBy(referral.get()),
+              List.of(),
+              csrf.issue(),
+              Pages.pay(checkout)));
+      return;
+    }
     Exchanges.send(exchange, 200, Exchanges.HTML, plans.html(csrf.issue()));
+  }
+
+  /**
+   * The code of a referral link ({@code /?ref=CODE}) when referrals are on. Such a page is rendered
+   * for the visitor rather than taken from the cache; a code that cannot be one is ignored and the
+   * plans shown as usual.
+   */
+  private Optional<String> referral(HttpExchange exchange) {
+    if (exchange.getRequestURI().getRawQuery() == null) {
+      return Optional.empty();
+    }
+    String typed = Exchanges.query(exchange).map(q -> q.get("ref")).orElse(null);
+    if (typed == null || !checkout.referralsOffered()) {
+      return Optional.empty();
+    }
+    try {
+      return ReferralCode.parse(typed);
+    } catch (ValidationException notACode) {
+      return Optional.empty();
+    }
   }
 
   private void submit(HttpExchange exchange) throws IOException {
@@ -222,7 +257,8 @@ public final class CheckoutEndpoint implements HttpHandler {
             fields.getOrDefault("email", ""),
             fields.getOrDefault("plan", ""),
             fields.getOrDefault("location", ""),
-            fields.getOrDefault("discount", ""));
+            fields.getOrDefault("discount", ""),
+            fields.getOrDefault("referral", ""));
     URI provider;
     try {
       provider =
@@ -232,7 +268,8 @@ public final class CheckoutEndpoint implements HttpHandler {
                   typed.plan(),
                   typed.location(),
                   typed.discount(),
-                  fields.get("pay")));
+                  fields.get("pay"),
+                  typed.referral()));
     } catch (ValidationException e) {
       reoffer(exchange, 400, typed, e.errors().stream().map(FieldError::message).toList());
       return;

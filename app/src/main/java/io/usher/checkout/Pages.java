@@ -11,16 +11,25 @@ final class Pages {
   private static final Template CARD = Template.load("card.html");
   private static final Template LOCATIONS = Template.load("locations.html");
   private static final Template MESSAGE = Template.load("message.html");
+  private static final Template REFERRAL = Template.load("referral.html");
 
   private Pages() {}
 
   /** What the customer typed, kept when the form comes back with a problem. */
-  record Typed(String email, String plan, String location, String discount) {
-    static final Typed NONE = new Typed("", "", "", "");
+  record Typed(String email, String plan, String location, String discount, String referral) {
+    static final Typed NONE = new Typed("", "", "", "", "");
+
+    /** The plans page opened from a referral link: its code is in the field already. */
+    static Typed referredBy(String code) {
+      return new Typed("", "", "", "", code);
+    }
   }
 
-  /** How the customer may pay: by card (Stripe), through PayPal, or both. */
-  record Pay(boolean card, boolean paypal) {
+  /**
+   * How the customer may pay: by card (Stripe), through PayPal, or both; and whether the form asks
+   * for a referral code.
+   */
+  record Pay(boolean card, boolean paypal, boolean referrals) {
     String buttons() {
       String paypalButton =
           "<button type=\"submit\" name=\"pay\" value=\"paypal\" class=\"paypal\">%s</button>";
@@ -33,7 +42,7 @@ final class Pages {
   }
 
   static Pay pay(io.usher.application.checkout.CheckoutService checkout) {
-    return new Pay(checkout.cardOffered(), checkout.paypalOffered());
+    return new Pay(checkout.cardOffered(), checkout.paypalOffered(), checkout.referralsOffered());
   }
 
   static String offer(
@@ -88,6 +97,9 @@ final class Pages {
                 new Html.Markup(locationField),
                 "discount",
                 typed.discount(),
+                "referral",
+                new Html.Markup(
+                    pay.referrals() ? REFERRAL.render(Map.of("code", typed.referral())) : ""),
                 "buttons",
                 new Html.Markup(pay.buttons())));
     return layout("Choose your plan", body);

@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
       PaymentCommand.class,
       PaymentsCommand.class,
       UnmatchedCommand.class,
+      ReferralsCommand.class,
       ExportCommand.class,
       SettingsCommand.class,
       ServerCommand.class,

@@ -22,7 +22,12 @@ public final class JooqPendingOrderStore implements PendingOrderStore {
 
   @Override
   public PendingOrder insert(
-      String reference, String email, String plan, String location, String discount) {
+      String reference,
+      String email,
+      String plan,
+      String location,
+      String discount,
+      String referral) {
     Instant now = clock.instant();
     dsl.insertInto(CHECKOUT_ORDERS)
         .set(CHECKOUT_ORDERS.REFERENCE, reference)
@@ -31,8 +36,9 @@ public final class JooqPendingOrderStore implements PendingOrderStore {
         .set(CHECKOUT_ORDERS.LOCATION, location)
         .set(CHECKOUT_ORDERS.CREATED_AT, now)
         .set(CHECKOUT_ORDERS.DISCOUNT, discount)
+        .set(CHECKOUT_ORDERS.REFERRAL, referral)
         .execute();
-    return new PendingOrder(reference, email, plan, location, null, now, discount);
+    return new PendingOrder(reference, email, plan, location, null, now, discount, referral);
   }
 
   @Override
@@ -56,7 +62,8 @@ public final class JooqPendingOrderStore implements PendingOrderStore {
                     r.getLocation(),
                     r.getSessionId(),
                     r.getCreatedAt(),
-                    r.getDiscount()));
+                    r.getDiscount(),
+                    r.getReferral()));
   }
 
   @Override
@@ -94,6 +101,7 @@ public final class JooqPendingOrderStore implements PendingOrderStore {
                     r.getLocation(),
                     r.getSessionId(),
                     r.getCreatedAt(),
-                    r.getDiscount()));
+                    r.getDiscount(),
+                    r.getReferral()));
   }
 }

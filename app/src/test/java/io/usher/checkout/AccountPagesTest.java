@@ -138,6 +138,21 @@ class AccountPagesTest {
   }
 
   @Test
+  void theAccountPageShowsTheCustomersReferralLinkOnlyWhenReferralsAreOn() throws Exception {
+    String token = signIn("alice@example.com");
+    assertThat(get("/account?token=" + token).body()).doesNotContain("Tell a friend");
+
+    usher.settings().set("referral.percent", "10");
+    String code = usher.referrals().summary("alice@example.com").code();
+    String page = get("/account?token=" + token).body();
+
+    assertThat(page)
+        .contains("Tell a friend")
+        .contains("/?ref&#61;" + code + "\"")
+        .contains("No one has joined through it yet.");
+  }
+
+  @Test
   void theLoginPageIsASmallFormAndThePlansPageLinksToIt() throws Exception {
     HttpResponse<String> login = get("/account/login");
 

@@ -167,6 +167,50 @@ class CheckoutEndpointTest {
         .satisfies(o -> assertThat(o.plan()).isEqualTo("Monthly"));
   }
 
+  @Test
+  void aReferralLinkOpensThePlansWithItsCodeAndTheOrderCarriesIt() throws Exception {
+    assertThat(get("/?ref=ABCD2345").body())
+        .as("referrals off: no field, whatever the link says")
+        .doesNotContain("name=\"referral\"");
+    usher.settings().set("referral.percent", "10");
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("alice@example.com"));
+    String code = usher.referrals().summary("alice@example.com").code();
+    clock.advance(PlansPage.MAX_AGE);
+
+    assertThat(get("/").body()).contains("name=\"referral\"").contains("value=\"\"");
+    assertThat(get("/?ref=" + code.toLowerCase(java.util.Locale.ROOT)).body())
+        .contains("value=\"" + code + "\"");
+    assertThat(get("/?ref=%22%3E%3Cb%3E").body())
+        .as("what cannot be a code is dropped, never echoed")
+        .doesNotContain("<b>")
+        .contains("Monthly");
+
+    HttpResponse<String> r =
+        post(
+            "email="
+                + enc("bob@example.com")
+                + "&plan=Monthly&referral="
+                + code
+                + "&csrf="
+                + enc(token()));
+    assertThat(r.statusCode()).isEqualTo(303);
+    String reference = provider.orders.getLast().reference();
+    assertThat(usher.checkout().order(reference).orElseThrow().referral()).isEqualTo(code);
+
+    HttpResponse<String> own =
+        post(
+            "email="
+                + enc("alice@example.com")
+                + "&plan=Monthly&referral="
+                + code
+                + "&csrf="
+                + enc(token()));
+    assertThat(own.statusCode()).isEqualTo(400);
+    assertThat(own.body())
+        .contains("This is your own referral code")
+        .contains("value=\"" + code + "\"");
+  }
+
   /** Seed 000: a plan for a master with linked users is not for everyone. */
   @Test
   void aPlanForAMasterWithLinkedUsersIsOnlyForAMasterWithThatMany() throws Exception {

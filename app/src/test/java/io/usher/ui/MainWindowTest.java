@@ -84,6 +84,18 @@ class MainWindowTest {
   }
 
   @Test
+  void withReferralsOnAUsersDetailsShowTheirCodeAndWhomTheyReferred(FxRobot robot) {
+    usher.settings().set("referral.percent", "10");
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("alice@example.com"));
+    String code = usher.referrals().summary("alice@example.com").code();
+
+    robot.clickOn("#nav-users").clickOn("alice@example.com");
+
+    assertThat(robot.lookup(code).tryQuery()).as("the code is shown").isPresent();
+    assertThat(robot.lookup("Referral code").tryQuery()).isPresent();
+  }
+
+  @Test
   void aBadPriceIsExplainedBesideTheFieldAndNothingIsSaved(FxRobot robot) {
     robot.clickOn("#nav-plans").clickOn("#plans-add");
     robot.clickOn("#plan-name").write("Monthly");

@@ -16,6 +16,7 @@ import java.util.List;
  * @param inviteQueued an invitation is being set up
  * @param renewPlan the customer's plan when it can be bought again; null when they must choose
  * @param plans the plans a renewal may choose from (visible, not trials)
+ * @param referrals the customer's referral link and what it brought; null when referrals are off
  */
 public record AccountView(
     String email,
@@ -29,7 +30,15 @@ public record AccountView(
     boolean canReinvite,
     boolean inviteQueued,
     String renewPlan,
-    List<OfferedPlan> plans) {
+    List<OfferedPlan> plans,
+    Referrals referrals) {
+
+  /**
+   * @param link the plans page with the customer's code in it
+   * @param friends how many customers paid through it
+   * @param bonusSeconds the time they earned the customer
+   */
+  public record Referrals(String link, String code, int friends, long bonusSeconds) {}
 
   /**
    * One server the customer is on.

@@ -5,6 +5,7 @@ import io.usher.application.checkout.CheckoutService;
 import io.usher.application.checkout.OfferedPlan;
 import io.usher.application.invites.InviteService;
 import io.usher.application.invites.OwnerAlert;
+import io.usher.application.referrals.ReferralService;
 import io.usher.domain.common.ConflictException;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.common.UsherException;
@@ -53,6 +54,8 @@ public final class CustomerAccountService {
   private final OwnerAlert alert;
   private final Clock clock;
 
+  private final ReferralService referrals;
+
   public CustomerAccountService(
       Transactions tx,
       AccountLinkService links,
@@ -66,7 +69,9 @@ public final class CustomerAccountService {
       AccountChangeService accounts,
       AuditLog audit,
       OwnerAlert alert,
+      ReferralService referrals,
       Clock clock) {
+    this.referrals = referrals;
     this.tx = tx;
     this.links = links;
     this.users = users;
@@ -258,7 +263,20 @@ public final class CustomerAccountService {
         status == UserStatus.ACTIVE && !mustChange && plan.isPresent() && on.isEmpty() && !queued,
         queued,
         renewPlan,
-        offer);
+        offer,
+        referrals(user));
+  }
+
+  private AccountView.Referrals referrals(User user) {
+    if (!referrals.terms().on()) {
+      return null;
+    }
+    ReferralService.Summary summary = referrals.summary(user.id());
+    return new AccountView.Referrals(
+        checkout.baseUrl() + "/?ref=" + summary.code(),
+        summary.code(),
+        summary.referred().size(),
+        summary.bonusSeconds());
   }
 
   /** The plan of the payment that ends last, as the Users screen shows it. */

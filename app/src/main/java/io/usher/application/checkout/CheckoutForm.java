@@ -7,13 +7,14 @@ package io.usher.application.checkout;
  * @param location blank when none was chosen
  * @param discount blank when none was typed
  * @param payWith "paypal" for PayPal's page; anything else is the card payment (Stripe)
+ * @param referral the referral code typed or carried by the link; blank when none
  */
 public record CheckoutForm(
-    String email, String plan, String location, String discount, String payWith) {
+    String email, String plan, String location, String discount, String payWith, String referral) {
 
   /** A card payment: the plans page's main button, and the account page's renewal. */
   public CheckoutForm(String email, String plan, String location, String discount) {
-    this(email, plan, location, discount, null);
+    this(email, plan, location, discount, null, null);
   }
 
   public boolean paypal() {

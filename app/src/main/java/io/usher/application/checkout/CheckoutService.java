@@ -3,6 +3,7 @@ package io.usher.application.checkout;
 import io.usher.application.discounts.DiscountService;
 import io.usher.application.invites.InviteRequest;
 import io.usher.application.invites.InviteResult;
+import io.usher.application.referrals.ReferralService;
 import io.usher.domain.common.Problems;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.common.UsherException;
@@ -61,6 +62,7 @@ public final class CheckoutService {
   private final LedgerQueries ledger;
   private final Function<InviteRequest, InviteResult> invite;
   private final DiscountService discounts;
+  private final ReferralService referrals;
   private final Clock clock;
   private final Function<String, String> settings;
   private final SecureRandom random = new SecureRandom();
@@ -84,8 +86,10 @@ public final class CheckoutService {
       LedgerQueries ledger,
       Function<InviteRequest, InviteResult> invite,
       DiscountService discounts,
+      ReferralService referrals,
       Clock clock,
       Function<String, String> settings) {
+    this.referrals = referrals;
     this.invite = invite;
     this.discounts = discounts;
     this.clock = clock;
@@ -134,6 +138,11 @@ public final class CheckoutService {
    */
   public boolean plexChangeForced() {
     return !"false".equalsIgnoreCase(String.valueOf(settings.apply("account.plex-change")).strip());
+  }
+
+  /** Whether the plans page asks for a referral code: the owner turned referrals on. */
+  public boolean referralsOffered() {
+    return referrals.terms().on();
   }
 
   /** Whether the plans page offers paying by card: Stripe's secret key is set. */
@@ -270,6 +279,12 @@ public final class CheckoutService {
     } catch (ValidationException e) {
       e.errors().forEach(err -> problems.add(err.field(), err.message()));
     }
+    Optional<String> referral = Optional.empty();
+    try {
+      referral = referrals.check(form.referral(), email);
+    } catch (ValidationException e) {
+      e.errors().forEach(err -> problems.add(err.field(), err.message()));
+    }
     problems.throwIfAny();
 
     PlanSpec spec = plan.orElseThrow().spec();
@@ -280,6 +295,7 @@ public final class CheckoutService {
     String customer = email;
     String where = location;
     String code = discount.map(Discount::code).orElse(null);
+    String referredBy = referral.orElse(null);
     Money price = discount.map(d -> d.applyTo(spec.price())).orElse(spec.price());
     boolean trialFree = spec.trial() && spec.price().minor() == 0;
     boolean codeFree = !trialFree && spec.stripePriceId() == null && price.minor() == 0;
@@ -290,7 +306,7 @@ public final class CheckoutService {
     tx.run(
         () -> {
           held.ifPresent(d -> discounts.hold(d, customer));
-          orders.insert(reference, customer, spec.name(), where, code);
+          orders.insert(reference, customer, spec.name(), where, code, referredBy);
         });
     String base = baseUrl();
     if (trialFree) {

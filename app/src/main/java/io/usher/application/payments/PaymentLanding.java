@@ -63,12 +63,11 @@ public final class PaymentLanding {
       PaymentSource source,
       String notes) {
     String credit = planChanges.creditBeforePurchase(user, plan).map(m -> ", " + m).orElse("");
-    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    Instant start =
-        Access.renewalStart(
-            Access.expiry(payments.forUser(user.id()).stream().map(Payment::period).toList()), now);
-    Payment payment =
-        payments.insert(
+    Instant start = renewalStart(user);
+    Landed landed =
+        record(
+            user,
+            plan,
             new PaymentSpec(
                 user.id(),
                 plan.id(),
@@ -78,19 +77,52 @@ public final class PaymentLanding {
                 subscriptionId,
                 source,
                 notes));
+    return new Landed(landed.payment(), credit + landed.clause());
+  }
+
+  /**
+   * Time given rather than bought (a referral bonus): a {@code credit} payment of no money on
+   * {@code plan} for {@code seconds} from the end of the user's paid time, or now, with its copies
+   * and share as for any payment.
+   */
+  public Landed credit(User user, Plan plan, long seconds, TxnRef ref, String notes) {
+    Instant start = renewalStart(user);
+    return record(
+        user,
+        plan,
+        new PaymentSpec(
+            user.id(),
+            plan.id(),
+            Money.zero(plan.price().currency()),
+            Period.checked(start, start.plusSeconds(seconds)),
+            ref,
+            null,
+            PaymentSource.CREDIT,
+            notes));
+  }
+
+  /** The end of the user's paid time, or now: a renewal never overlaps what was paid. */
+  public Instant renewalStart(User user) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    return Access.renewalStart(
+        Access.expiry(payments.forUser(user.id()).stream().map(Payment::period).toList()), now);
+  }
+
+  private Landed record(User user, Plan plan, PaymentSpec spec) {
+    Payment payment = payments.insert(spec);
     audit.record(
         "payment",
         payment.id(),
         "created",
-        ref
+        spec.ref()
             + ": "
-            + source.code()
+            + spec.source().code()
             + " payment of "
             + user.email()
             + ", "
             + plan.name()
             + ", "
-            + amount.display());
+            + spec.amount().display());
     links.replicate(payment).forEach(n -> audit.record("user", user.id(), "linked payment", n));
     String share;
     try {
@@ -103,6 +135,6 @@ public final class PaymentLanding {
       audit.record("user", user.id(), "share not queued", refused.getMessage());
       share = ", but no share was queued: " + refused.getMessage();
     }
-    return new Landed(payment, credit + share);
+    return new Landed(payment, share);
   }
 }

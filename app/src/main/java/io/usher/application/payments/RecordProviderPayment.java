@@ -2,6 +2,7 @@ package io.usher.application.payments;
 
 import io.usher.application.discounts.DiscountService;
 import io.usher.application.invites.OwnerAlert;
+import io.usher.application.referrals.ReferralService;
 import io.usher.domain.common.BusyException;
 import io.usher.domain.common.ConflictException;
 import io.usher.domain.common.Transactions;
@@ -69,6 +70,7 @@ public final class RecordProviderPayment {
   private final PaymentLanding landing;
   private final Function<String, Optional<PendingOrder>> orderOf;
   private final DiscountService discounts;
+  private final ReferralService referrals;
   private final OwnerAlert owner;
   private final PaymentSource source;
   private final Clock clock;
@@ -76,6 +78,7 @@ public final class RecordProviderPayment {
   /**
    * @param orderOf an order's reference → the order placed at the checkout page
    * @param discounts told which payment used an order's discount code
+   * @param referrals credits the referrer of an order placed with a referral code
    * @param owner told, in the recording transaction, of a payment left waiting
    * @param source the provider the events come from, stored on each payment
    */
@@ -89,9 +92,11 @@ public final class RecordProviderPayment {
       PaymentLanding landing,
       Function<String, Optional<PendingOrder>> orderOf,
       DiscountService discounts,
+      ReferralService referrals,
       OwnerAlert owner,
       PaymentSource source,
       Clock clock) {
+    this.referrals = referrals;
     this.tx = tx;
     this.users = users;
     this.plans = plans;
@@ -214,6 +219,11 @@ public final class RecordProviderPayment {
     order
         .map(PendingOrder::discount)
         .ifPresent(code -> discounts.redeem(code, user.email(), e.transactionId()));
+    String referral =
+        order
+            .flatMap(o -> referrals.credit(o.referral(), user, landed.payment()))
+            .map(clause -> "; " + clause)
+            .orElse("");
     return new Outcome(
         Outcome.Kind.RECORDED,
         "Recorded "
@@ -224,6 +234,7 @@ public final class RecordProviderPayment {
             + p.name()
             + ")"
             + landed.clause()
+            + referral
             + ".");
   }
 

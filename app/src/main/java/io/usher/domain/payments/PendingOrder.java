@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param location the server location the customer chose; null when none
  * @param sessionId the provider's session; null until it was created
  * @param discount the discount code the order was placed with; null when none
+ * @param referral the referral code the order was placed with; null when none
  */
 public record PendingOrder(
     String reference,
@@ -16,4 +17,5 @@ public record PendingOrder(
     String location,
     String sessionId,
     Instant created,
-    String discount) {}
+    String discount,
+    String referral) {}

@@ -6,7 +6,12 @@ import java.util.Optional;
 public interface PendingOrderStore {
   /** Records a new order; {@code created} is taken from the store's clock. */
   PendingOrder insert(
-      String reference, String email, String plan, String location, String discount);
+      String reference,
+      String email,
+      String plan,
+      String location,
+      String discount,
+      String referral);
 
   void setSession(String reference, String sessionId);
 

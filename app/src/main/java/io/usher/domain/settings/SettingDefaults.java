@@ -71,6 +71,15 @@ public final class SettingDefaults {
               "24",
               SettingType.HOURS,
               "Hours a customer's sign-in link stays valid"),
+          new SettingKey(
+              "referral.percent",
+              "0",
+              SettingType.PERCENT,
+              "Share of a referred customer's first payment given to the referrer as days"
+                  + " (0 = referrals off)"),
+          new SettingKey(
+              "referral.min-days", "1", SettingType.DAYS, "Fewest days a referral earns"),
+          new SettingKey("referral.max-days", "30", SettingType.DAYS, "Most days a referral earns"),
           new SettingKey("stripe.secret-key", "", SettingType.TEXT, "Stripe secret key"),
           new SettingKey("stripe.publishable-key", "", SettingType.TEXT, "Stripe publishable key"),
           new SettingKey(

@@ -34,6 +34,8 @@ public enum SettingType {
   POLL_MINUTES(1, 1_440),
   /** Hours, from 1 to a year. */
   HOURS(1, 8_760),
+  /** A whole percentage, 0 to 100. */
+  PERCENT(0, 100),
   /** An address to listen on: an IP address or a host name. */
   HOST,
   /** Empty, or a Discord id (a long number). */
@@ -72,7 +74,8 @@ public enum SettingType {
     return switch (this) {
       case TEXT -> v;
       case BOOLEAN -> oneOf(key, v, "true or false", "true", "false");
-      case PORT, COUNT, DAYS, PAUSE_SECONDS, POLL_SECONDS, POLL_MINUTES, HOURS -> number(key, v);
+      case PORT, COUNT, DAYS, PAUSE_SECONDS, POLL_SECONDS, POLL_MINUTES, HOURS, PERCENT ->
+          number(key, v);
       case OPTIONAL_DAYS -> v.isEmpty() ? "" : number(key, v);
       case DAY_LIST -> {
         if (v.isEmpty()) {

@@ -2,7 +2,9 @@ package io.usher.ui.users;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import io.usher.application.referrals.ReferralService;
 import io.usher.domain.ledger.PaymentRow;
+import io.usher.domain.ledger.PlanChange;
 import io.usher.domain.users.User;
 import io.usher.domain.users.UserSpec;
 import io.usher.ui.kit.Badge;
@@ -153,6 +155,7 @@ final class UserDetailPane {
         fact(row, "Sub-accounts", model.subs().isEmpty() ? null : String.join(", ", model.subs()));
     row = fact(row, "PayPal", s.paypalEmail());
     row = fact(row, "Discord", discord(s));
+    row = referral(row, model.referral().get());
     fact(row, "Notes", s.notes());
     root.getChildren().setAll(content);
   }
@@ -167,6 +170,27 @@ final class UserDetailPane {
     text.setWrapText(true);
     facts.addRow(row, key, text);
     return row + 1;
+  }
+
+  private int referral(int row, ReferralService.Summary summary) {
+    if (summary == null) {
+      return row;
+    }
+    row = fact(row, "Referral code", summary.code());
+    row = fact(row, "Referred by", summary.referredBy().orElse(null));
+    if (summary.referred().isEmpty()) {
+      return row;
+    }
+    String who =
+        summary.referred().stream()
+            .map(
+                r ->
+                    r.who()
+                        + (r.bonusSeconds() > 0
+                            ? " (+" + PlanChange.span(r.bonusSeconds()) + ")"
+                            : ""))
+            .collect(java.util.stream.Collectors.joining(", "));
+    return fact(row, "Referred", who);
   }
 
   private static String discord(UserSpec s) {

@@ -2,6 +2,7 @@ package io.usher.ui.users;
 
 import io.usher.application.Usher;
 import io.usher.application.payments.PlanChangeService;
+import io.usher.application.referrals.ReferralService;
 import io.usher.domain.ledger.PaymentFilter;
 import io.usher.domain.ledger.PaymentRow;
 import io.usher.domain.plans.Plan;
@@ -40,6 +41,7 @@ public final class UsersViewModel {
   private final StringProperty notice = new SimpleStringProperty("");
   private final StringProperty pendingInvite = new SimpleStringProperty("");
   private final ObservableList<String> subs = FXCollections.observableArrayList();
+  private final ObjectProperty<ReferralService.Summary> referral = new SimpleObjectProperty<>();
   private final ObjectProperty<UserItem> selected = new SimpleObjectProperty<>();
   private final ObjectProperty<User> selectedUser = new SimpleObjectProperty<>();
   private final ObservableList<PaymentRow> selectedPayments = FXCollections.observableArrayList();
@@ -109,12 +111,14 @@ public final class UsersViewModel {
               user,
               usher.queries().payments(new PaymentFilter(id, null, null)),
               pendingInvite(id),
-              subs);
+              subs,
+              usher.referrals().terms().on() ? usher.referrals().summary(id) : null);
         },
         s -> {
           if (selected.get() != null && selected.get().row().id() == id) {
             pendingInvite.set(s.pendingInvite());
             subs.setAll(s.subs());
+            referral.set(s.referral());
             selectedPayments.setAll(s.payments());
             selectedUser.set(s.user());
           }
@@ -255,6 +259,15 @@ public final class UsersViewModel {
     return subs;
   }
 
+  /** The selected user's referral code and referrals; null when referrals are off. */
+  public ObjectProperty<ReferralService.Summary> referral() {
+    return referral;
+  }
+
   private record Selection(
-      User user, List<PaymentRow> payments, String pendingInvite, List<String> subs) {}
+      User user,
+      List<PaymentRow> payments,
+      String pendingInvite,
+      List<String> subs,
+      ReferralService.Summary referral) {}
 }
