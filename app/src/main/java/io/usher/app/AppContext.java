@@ -47,6 +47,7 @@ import io.usher.application.settings.SettingsService;
 import io.usher.application.sync.SyncService;
 import io.usher.application.users.UserService;
 import io.usher.domain.common.Transactions;
+import io.usher.domain.ledger.PaymentStore;
 import io.usher.domain.media.MediaServers;
 import io.usher.domain.notify.MailEvent;
 import io.usher.domain.payments.PaymentProvider;
@@ -458,6 +459,7 @@ public final class AppContext implements Usher {
                     "internal.paypal.cursor",
                     paypalPrimary,
                     paypalPayments,
+                    landingPayments,
                     settingsStore,
                     clock),
                 paypalSync(
@@ -465,6 +467,7 @@ public final class AppContext implements Usher {
                     "internal.paypal.secondary-cursor",
                     paypal(paypalHttp, settingsStore, "paypal.secondary-", clock),
                     paypalPayments,
+                    landingPayments,
                     settingsStore,
                     clock)),
             settings::value);
@@ -494,10 +497,18 @@ public final class AppContext implements Usher {
       String cursorKey,
       PayPalClient account,
       RecordProviderPayment record,
+      PaymentStore payments,
       SettingsStore settings,
       Clock clock) {
     return new PaymentHistorySync(
-        label, cursorKey, new PayPalHistory(account), account::configured, record, settings, clock);
+        label,
+        cursorKey,
+        new PayPalHistory(account),
+        account::configured,
+        record,
+        payments,
+        settings,
+        clock);
   }
 
   @Override

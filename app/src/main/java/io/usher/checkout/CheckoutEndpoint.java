@@ -143,9 +143,13 @@ public final class CheckoutEndpoint implements HttpHandler {
   /** Back from the provider: "you're in" once the payment is in the ledger, else it waits. */
   private void returned(HttpExchange exchange) throws IOException {
     Map<String, String> query = Exchanges.query(exchange).orElse(Map.of());
-    // Stripe names its session; PayPal adds its order id as token.
+    // Stripe names its session; PayPal adds its order id as token, or names the subscription (its
+    // token is then the billing agreement's, which Usher never stored).
     String session = query.get("session_id");
-    if (session == null && query.get("token") != null) {
+    if (session == null && query.get("subscription_id") != null) {
+      session = query.get("subscription_id");
+      checkout.returnedFromPayPal(session);
+    } else if (session == null && query.get("token") != null) {
       session = query.get("token");
       checkout.returnedFromPayPal(session);
     }

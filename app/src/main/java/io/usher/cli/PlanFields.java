@@ -84,6 +84,14 @@ final class PlanFields {
       description = "Stripe price id (price_…): makes the plan recurring.")
   String stripePrice;
 
+  @Option(
+      names = "--paypal-plan",
+      paramLabel = "ID",
+      description =
+          "PayPal Subscriptions plan id (P-…): PayPal renews the plan; without it PayPal sells one"
+              + " period at a time.")
+  String paypalPlan;
+
   /** The form after applying the given options on top of {@code base}. */
   PlanForm over(PlanForm base) {
     PlanDuration.Unit unit = base.unit();
@@ -110,13 +118,14 @@ final class PlanFields {
         makeDefault || base.isDefault(),
         hidden != null ? hidden : base.hidden(),
         or(subs, base.subs()),
-        or(stripePrice, base.stripePriceId()));
+        or(stripePrice, base.stripePriceId()),
+        or(paypalPlan, base.paypalPlanId()));
   }
 
   static final PlanForm EMPTY =
       new PlanForm(
           null, null, null, null, null, null, null, false, true, null, false, false, false, "0",
-          null);
+          null, null);
 
   private static String or(String value, String fallback) {
     return value != null ? value : fallback;

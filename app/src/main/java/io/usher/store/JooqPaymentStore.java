@@ -11,6 +11,7 @@ import io.usher.domain.ledger.TxnRef;
 import io.usher.domain.money.Money;
 import io.usher.store.generated.tables.records.PaymentsRecord;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashSet;
@@ -135,6 +136,18 @@ public final class JooqPaymentStore implements PaymentStore {
         .where(PAYMENTS.SUBSCRIPTION_ID.eq(subscriptionId))
         .orderBy(PAYMENTS.STARTS_AT, PAYMENTS.ID)
         .fetch(JooqPaymentStore::toPayment);
+  }
+
+  @Override
+  public Set<String> subscriptionsEnding(Instant from, Instant to) {
+    return new java.util.TreeSet<>(
+        dsl.selectDistinct(PAYMENTS.SUBSCRIPTION_ID)
+            .from(PAYMENTS)
+            .where(PAYMENTS.SUBSCRIPTION_ID.isNotNull())
+            .and(PAYMENTS.SEQ.eq(1))
+            .and(PAYMENTS.ENDS_AT.gt(from))
+            .and(PAYMENTS.ENDS_AT.le(to))
+            .fetch(PAYMENTS.SUBSCRIPTION_ID));
   }
 
   private static void write(PaymentsRecord rec, PaymentSpec s) {

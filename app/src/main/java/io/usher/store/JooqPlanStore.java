@@ -98,6 +98,7 @@ public final class JooqPlanStore implements PlanStore {
     rec.setHidden(s.hidden());
     rec.setMaxSubs(s.maxSubs());
     rec.setStripePriceId(s.stripePriceId());
+    rec.setPaypalPlanId(s.paypalPlanId());
   }
 
   private List<Plan> find(Condition condition) {
@@ -133,6 +134,7 @@ public final class JooqPlanStore implements PlanStore {
             r.getIsDefault(),
             r.getHidden(),
             r.getMaxSubs(),
-            r.getStripePriceId()));
+            r.getStripePriceId(),
+            r.getPaypalPlanId()));
   }
 }

@@ -6,6 +6,8 @@ import io.usher.app.AppContext;
 import io.usher.app.CheckoutServer;
 import io.usher.domain.ledger.PaymentFilter;
 import io.usher.domain.ledger.PaymentRow;
+import io.usher.domain.plans.PlanDuration;
+import io.usher.domain.plans.PlanSpec;
 import io.usher.testing.FakeMediaServers;
 import io.usher.testing.FakePayPal;
 import io.usher.testing.FakePaymentProvider;
@@ -19,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -71,12 +74,18 @@ class PayPalCheckoutTest {
   }
 
   HttpResponse<String> buy(String email, String pay) throws Exception {
+    return buy(email, pay, "Monthly");
+  }
+
+  HttpResponse<String> buy(String email, String pay, String plan) throws Exception {
     Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(get("/").body());
     assertThat(m.find()).isTrue();
     String form =
         "csrf="
             + m.group(1)
-            + "&plan=Monthly&email="
+            + "&plan="
+            + plan
+            + "&email="
             + URLEncoder.encode(email, StandardCharsets.UTF_8)
             + (pay == null ? "" : "&pay=" + pay);
     return http.send(
@@ -141,5 +150,112 @@ class PayPalCheckoutTest {
   void aReturnForAnOrderUsherDidNotMakeCapturesNothing() throws Exception {
     assertThat(get("/checkout/return?token=5O190127TN364715T").statusCode()).isEqualTo(200);
     assertThat(paypal.requests()).noneMatch(r -> r.getUrl().encodedPath().endsWith("/capture"));
+  }
+
+  @Test
+  void aPlanWithAPayPalPlanIsASubscriptionWhoseRenewalsLandAndWhoseCancellationIsNoticed()
+      throws Exception {
+    paypal.plan("P-5ML4271244454362WXNWU5NQ", "10.00");
+    PlanSpec base = Fixtures.plan("Club", "10", PlanDuration.months(1));
+    usher
+        .plans()
+        .create(
+            new PlanSpec(
+                base.name(),
+                base.price(),
+                base.duration(),
+                base.groups(),
+                2,
+                false,
+                true,
+                null,
+                false,
+                false,
+                false,
+                0,
+                null,
+                "P-5ML4271244454362WXNWU5NQ"));
+
+    HttpResponse<String> sent = buy("dora@example.com", "paypal", "Club");
+    assertThat(sent.statusCode()).isEqualTo(303);
+    assertThat(sent.headers().firstValue("Location").orElseThrow())
+        .startsWith("https://www.sandbox.paypal.com/webapps/billing/subscriptions?ba_token=");
+    var created =
+        paypal.requests().stream()
+            .filter(r -> r.getUrl().encodedPath().equals("/v1/billing/subscriptions"))
+            .findFirst()
+            .orElseThrow();
+    String body = created.getBody().utf8();
+    assertThat(body)
+        .contains("\"plan_id\":\"P-5ML4271244454362WXNWU5NQ\"")
+        .contains("\"custom_id\":\"ord_");
+    assertThat(created.getHeaders().get("PayPal-Request-Id")).startsWith("ord_");
+    String subscription = "I-BW452GLL0007";
+    String back =
+        "/checkout/return?subscription_id=" + subscription + "&ba_token=BA-2M5396&token=BA-2M5396";
+
+    assertThat(get(back).body()).as("not approved yet").contains("Confirming your payment");
+    assertThat(usher.queries().payments(PaymentFilter.ALL)).isEmpty();
+
+    paypal.approveSubscription(subscription, "dora.wallet@paypal.example", NOW);
+    assertThat(get(back).body()).contains("You’re in");
+    assertThat(get(back).body()).contains("You’re in");
+    assertThat(usher.queries().payments(PaymentFilter.ALL))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.email()).isEqualTo("dora@example.com");
+              assertThat(p.plan()).isEqualTo("Club");
+              assertThat(p.subscriptionId()).isEqualTo(subscription);
+            });
+
+    // The first payment again from Transaction Search, then PayPal renews by itself.
+    clock.advance(Duration.ofMinutes(10));
+    assertThat(usher.jobs().run("payments", false).summary())
+        .contains("1 payment(s) read, 0 recorded");
+    clock.set(NOW.plus(Duration.ofDays(30)));
+    paypal.charge(subscription, NOW.plus(Duration.ofDays(30)));
+    clock.advance(Duration.ofHours(1));
+    assertThat(usher.jobs().run("payments", false).summary()).contains("1 recorded");
+    List<PaymentRow> two = usher.queries().payments(PaymentFilter.ALL);
+    assertThat(two).hasSize(2).allSatisfy(p -> assertThat(p.email()).isEqualTo("dora@example.com"));
+
+    // The customer cancels on PayPal; noticed once the paid time ends within the reminder window.
+    paypal.endSubscription(subscription, "CANCELLED");
+    clock.advance(Duration.ofDays(20));
+    assertThat(usher.jobs().run("payments", false).summary()).contains("1 subscription(s) ended");
+    assertThat(usher.jobs().run("payments", false).summary()).doesNotContain("ended");
+    assertThat(usher.payments().forUser(usher.users().byEmail("dora@example.com").id()))
+        .last()
+        .satisfies(p -> assertThat(p.spec().subscriptionId()).isNull());
+  }
+
+  @Test
+  void aPayPalPlanIdPayPalDoesNotKnowIsTheOwnersSentenceAndTheCustomersApology() throws Exception {
+    PlanSpec base = Fixtures.plan("Club", "10", PlanDuration.months(1));
+    usher
+        .plans()
+        .create(
+            new PlanSpec(
+                base.name(),
+                base.price(),
+                base.duration(),
+                base.groups(),
+                2,
+                false,
+                true,
+                null,
+                false,
+                false,
+                false,
+                0,
+                null,
+                "P-0NOSUCHPLAN"));
+
+    HttpResponse<String> sent = buy("dora@example.com", "paypal", "Club");
+
+    assertThat(sent.statusCode()).isEqualTo(503);
+    assertThat(sent.body()).contains("Payments are not working right now");
+    assertThat(usher.queries().payments(PaymentFilter.ALL)).isEmpty();
   }
 }

@@ -347,6 +347,22 @@ class CliTest {
   }
 
   @Test
+  void aPlanRenewsThroughPayPalWithItsPayPalPlanIdAndABadOneIsExplained() {
+    basicPlan();
+
+    assertThat(usher("plan", "set", "Basic", "--paypal-plan", "P-5ML4271244454362WXNWU5NQ"))
+        .as(err)
+        .isZero();
+    assertThat(usher("plan", "set", "Basic", "--paypal-plan", "I-BW452GLLEP1G")).isEqualTo(1);
+    assertThat(err).contains("A PayPal plan id is P- and capital letters and digits");
+
+    try (AppContext usher = new AppContext(dataDir, clock)) {
+      assertThat(usher.plans().list().getFirst().spec().paypalPlanId())
+          .isEqualTo("P-5ML4271244454362WXNWU5NQ");
+    }
+  }
+
+  @Test
   void aMalformedCommandLineExitsTwo() {
     assertThat(usher("plan", "frobnicate")).isEqualTo(2);
     assertThat(usher("users", "--status", "sleepy")).isEqualTo(2);

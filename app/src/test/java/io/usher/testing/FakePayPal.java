@@ -55,6 +55,8 @@ public final class FakePayPal extends Dispatcher {
   private final Set<String> tokens = new HashSet<>();
   private final Deque<MockResponse> failures = new ArrayDeque<>();
   private final Map<String, ObjectNode> orders = new LinkedHashMap<>();
+  private final Map<String, ObjectNode> plans = new LinkedHashMap<>();
+  private final Map<String, ObjectNode> subscriptions = new LinkedHashMap<>();
   private final Map<String, String> replies = new HashMap<>();
   private final List<String> searches = new ArrayList<>();
   private final List<RecordedRequest> requests = new ArrayList<>();
@@ -209,6 +211,62 @@ public final class FakePayPal extends Dispatcher {
         .put("account_status", "VERIFIED");
   }
 
+  /** A billing plan the owner made in PayPal: {@code value} in USD each month. */
+  public synchronized void plan(String planId, String value) {
+    ObjectNode plan = JSON.createObjectNode();
+    plan.put("id", planId).put("status", "ACTIVE").put("value", value);
+    plans.put(planId, plan);
+  }
+
+  /**
+   * The customer approves the subscription on PayPal's page and PayPal takes the first payment at
+   * {@code at} (a T0002 transaction carrying the subscription's id).
+   */
+  public synchronized String approveSubscription(String subscriptionId, String email, Instant at) {
+    ObjectNode sub = subscriptions.get(subscriptionId);
+    sub.put("status", "ACTIVE").put("status_update_time", at.toString());
+    sub.put("start_time", at.toString());
+    ObjectNode subscriber = sub.putObject("subscriber");
+    subscriber.put("email_address", email).put("payer_id", "QYR5Z8XDVJNXQ");
+    subscriber.putObject("name").put("given_name", "Jane").put("surname", "Doe");
+    return charge(subscriptionId, at);
+  }
+
+  /** PayPal charges the subscription's next period at {@code at}; returns the transaction id. */
+  public synchronized String charge(String subscriptionId, Instant at) {
+    ObjectNode sub = subscriptions.get(subscriptionId);
+    String value = plans.get(sub.path("plan_id").asString()).path("value").asString();
+    String id = "8XY" + String.format("%014d", transactions.size() + 4170);
+    transactions.add(
+        new Txn(
+            id,
+            at,
+            value,
+            "USD",
+            "T0002",
+            "S",
+            sub.path("subscriber").path("email_address").asString(null),
+            subscriptionId,
+            "SUB",
+            sub.path("custom_id").asString(null)));
+    ObjectNode billing = sub.putObject("billing_info");
+    billing.putObject("outstanding_balance").put("currency_code", "USD").put("value", "0.00");
+    billing
+        .putObject("last_payment")
+        .put("time", at.toString())
+        .putObject("amount")
+        .put("currency_code", "USD")
+        .put("value", value);
+    billing.put("next_billing_time", at.plus(java.time.Duration.ofDays(30)).toString());
+    billing.put("failed_payments_count", 0);
+    return id;
+  }
+
+  /** The customer cancels on PayPal's side (or PayPal suspends it): status is {@code status}. */
+  public synchronized void endSubscription(String subscriptionId, String status) {
+    subscriptions.get(subscriptionId).put("status", status);
+  }
+
   /** PayPal keeps request ids for six hours; after that a repeated POST is done again. */
   public synchronized void forgetRequestIds() {
     replies.clear();
@@ -238,6 +296,9 @@ public final class FakePayPal extends Dispatcher {
     }
     if (segments.size() >= 3 && path.startsWith("/v2/checkout/orders")) {
       return orders(request, segments);
+    }
+    if (segments.size() >= 3 && path.startsWith("/v1/billing/subscriptions")) {
+      return subscriptions(request, segments);
     }
     return json(404, error("RESOURCE_NOT_FOUND", "The specified resource does not exist.", null));
   }
@@ -488,6 +549,121 @@ public final class FakePayPal extends Dispatcher {
         replies.put(replayKey, answer);
       }
       return json(201, order);
+    }
+    return json(404, error("RESOURCE_NOT_FOUND", "The specified resource does not exist.", null));
+  }
+
+  private MockResponse subscriptions(RecordedRequest request, List<String> segments) {
+    String requestId = request.getHeaders().get("PayPal-Request-Id");
+    String replayKey = request.getMethod() + " " + request.getUrl().encodedPath() + " " + requestId;
+    if (request.getMethod().equals("POST") && requestId != null && replies.containsKey(replayKey)) {
+      return new MockResponse.Builder()
+          .code(200)
+          .setHeader("Content-Type", "application/json")
+          .body(replies.get(replayKey))
+          .build();
+    }
+    if (segments.size() == 3 && request.getMethod().equals("POST")) {
+      JsonNode body = JSON.readTree(request.getBody() == null ? "{}" : request.getBody().utf8());
+      String planId = body.path("plan_id").asString("");
+      if (planId.isBlank()) {
+        return json(400, invalid("plan_id", "", "MISSING_REQUIRED_PARAMETER"));
+      }
+      if (!plans.containsKey(planId)) {
+        return json(
+            404,
+            error(
+                "RESOURCE_NOT_FOUND",
+                "The specified resource does not exist.",
+                "INVALID_RESOURCE_ID"));
+      }
+      String id = "I-BW452GLL" + String.format("%04d", subscriptions.size() + 7);
+      ObjectNode sub = JSON.createObjectNode();
+      sub.put("id", id)
+          .put("status", "APPROVAL_PENDING")
+          .put("status_update_time", "2026-11-20T10:00:00Z")
+          .put("plan_id", planId)
+          .put("plan_overridden", false)
+          .put("start_time", "2026-11-20T10:00:00Z")
+          .put("quantity", "1");
+      if (body.has("custom_id")) {
+        sub.put("custom_id", body.path("custom_id").asString());
+      }
+      if (body.path("subscriber").has("email_address")) {
+        sub.putObject("subscriber")
+            .put("email_address", body.path("subscriber").path("email_address").asString());
+      }
+      sub.put("create_time", "2026-11-20T10:00:00Z");
+      ArrayNode links = sub.putArray("links");
+      links
+          .addObject()
+          .put(
+              "href",
+              "https://www.sandbox.paypal.com/webapps/billing/subscriptions?ba_token=BA-2M5396"
+                  + subscriptions.size())
+          .put("rel", "approve")
+          .put("method", "GET");
+      links
+          .addObject()
+          .put("href", url() + "/v1/billing/subscriptions/" + id)
+          .put("rel", "self")
+          .put("method", "GET");
+      subscriptions.put(id, sub);
+      String answer = JSON.writeValueAsString(sub);
+      if (requestId != null) {
+        replies.put(replayKey, answer);
+      }
+      return json(201, sub);
+    }
+    ObjectNode sub = subscriptions.get(segments.get(3));
+    if (sub == null) {
+      return json(
+          404,
+          error(
+              "RESOURCE_NOT_FOUND",
+              "The specified resource does not exist.",
+              "INVALID_RESOURCE_ID"));
+    }
+    if (segments.size() == 4 && request.getMethod().equals("GET")) {
+      return json(200, sub);
+    }
+    if (segments.size() == 5
+        && segments.get(4).equals("transactions")
+        && request.getMethod().equals("GET")) {
+      String start = request.getUrl().queryParameter("start_time");
+      String end = request.getUrl().queryParameter("end_time");
+      if (start == null || end == null) {
+        return json(
+            400,
+            invalid(start == null ? "start_time" : "end_time", "", "MISSING_REQUIRED_PARAMETER"));
+      }
+      Instant from = Instant.parse(start);
+      Instant to = Instant.parse(end);
+      ObjectNode list = JSON.createObjectNode();
+      ArrayNode out = list.putArray("transactions");
+      for (Txn t : transactions) {
+        if (!sub.path("id").asString().equals(t.referenceId())
+            || t.at().isBefore(from)
+            || t.at().isAfter(to)) {
+          continue;
+        }
+        ObjectNode row = out.addObject();
+        row.put("status", "COMPLETED").put("id", t.id());
+        ObjectNode amounts = row.putObject("amount_with_breakdown");
+        amounts
+            .putObject("gross_amount")
+            .put("currency_code", t.currency())
+            .put("value", t.value());
+        amounts.putObject("fee_amount").put("currency_code", t.currency()).put("value", "0.59");
+        amounts.putObject("net_amount").put("currency_code", t.currency()).put("value", t.value());
+        row.putObject("payer_name").put("given_name", "Jane").put("surname", "Doe");
+        if (t.email() != null) {
+          row.put("payer_email", t.email());
+        }
+        row.put("time", t.at().toString());
+      }
+      list.put("total_items", out.size()).put("total_pages", 1);
+      return json(200, list);
     }
     return json(404, error("RESOURCE_NOT_FOUND", "The specified resource does not exist.", null));
   }

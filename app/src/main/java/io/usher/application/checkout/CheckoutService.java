@@ -326,8 +326,8 @@ public final class CheckoutService {
                   customer,
                   spec.name(),
                   price,
-                  // PayPal sells one period, however Stripe would bill the plan.
-                  chosen == paypal ? null : spec.stripePriceId(),
+                  // Without a PayPal plan id, PayPal sells one period however Stripe bills it.
+                  chosen == paypal ? spec.paypalPlanId() : spec.stripePriceId(),
                   chosen.returnUrl(base + "/checkout/return"),
                   base + "/checkout/cancel",
                   discount.map(Discount::spec).orElse(null),

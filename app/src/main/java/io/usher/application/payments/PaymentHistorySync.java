@@ -2,6 +2,7 @@ package io.usher.application.payments;
 
 import io.usher.application.jobs.JobResult;
 import io.usher.domain.common.UsherException;
+import io.usher.domain.ledger.PaymentStore;
 import io.usher.domain.payments.PaymentEvent;
 import io.usher.domain.payments.PaymentHistory;
 import io.usher.domain.settings.SettingsStore;
@@ -28,11 +29,20 @@ public final class PaymentHistorySync {
   /** How far back the first read of an account goes. */
   static final Duration FIRST_READ = Duration.ofDays(31);
 
+  /**
+   * A subscription whose paid time ends within this is asked whether it still renews, so that a
+   * customer who cancelled on the provider's side gets the reminders of one who pays as they go
+   * (which go out in the last days, 7, 3 and 1 by default). Asking about every subscription each
+   * run would cost one request per subscriber.
+   */
+  static final Duration ENDING_WITHIN = Duration.ofDays(15);
+
   private final String label;
   private final String cursorKey;
   private final PaymentHistory history;
   private final BooleanSupplier configured;
   private final RecordProviderPayment record;
+  private final PaymentStore payments;
   private final SettingsStore store;
   private final Clock clock;
 
@@ -47,8 +57,10 @@ public final class PaymentHistorySync {
       PaymentHistory history,
       BooleanSupplier configured,
       RecordProviderPayment record,
+      PaymentStore payments,
       SettingsStore store,
       Clock clock) {
+    this.payments = payments;
     this.label = label;
     this.cursorKey = cursorKey;
     this.history = history;
@@ -120,6 +132,7 @@ public final class PaymentHistorySync {
       }
     }
     store.put(cursorKey, to.toString());
+    int ended = endedSubscriptions(to, details);
     return new JobResult(
         label
             + ": "
@@ -128,7 +141,21 @@ public final class PaymentHistorySync {
             + recorded
             + " recorded"
             + (waiting > 0 ? ", " + waiting + " waiting among the unmatched payments" : "")
+            + (ended > 0 ? ", " + ended + " subscription(s) ended" : "")
             + ".",
         details);
+  }
+
+  /** Asks about the subscriptions whose paid time ends soon; records those that ended. */
+  private int endedSubscriptions(Instant now, List<String> details) {
+    int ended = 0;
+    for (String subscription : payments.subscriptionsEnding(now, now.plus(ENDING_WITHIN))) {
+      Optional<PaymentEvent> end = history.ended(subscription);
+      if (end.isPresent()) {
+        details.add(record.apply(end.get()).sentence());
+        ended++;
+      }
+    }
+    return ended;
   }
 }

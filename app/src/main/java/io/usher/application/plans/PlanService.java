@@ -103,7 +103,8 @@ public final class PlanService {
             s.isDefault(),
             hidden,
             s.maxSubs(),
-            s.stripePriceId()));
+            s.stripePriceId(),
+            s.paypalPlanId()));
   }
 
   /** Group names are matched without regard to case and stored as the group spells itself. */
@@ -139,7 +140,8 @@ public final class PlanService {
         spec.isDefault(),
         spec.hidden(),
         spec.maxSubs(),
-        spec.stripePriceId());
+        spec.stripePriceId(),
+        spec.paypalPlanId());
   }
 
   private static String describe(PlanSpec s) {

@@ -23,4 +23,7 @@ public interface PaymentStore {
 
   /** The payments of one provider subscription, oldest first. */
   List<Payment> bySubscription(String subscriptionId);
+
+  /** The subscription ids of payers' payments (sequence 1) that end in (from, to]. */
+  Set<String> subscriptionsEnding(java.time.Instant from, java.time.Instant to);
 }

@@ -27,7 +27,8 @@ public record PlanForm(
     boolean isDefault,
     boolean hidden,
     String subs,
-    String stripePriceId) {
+    String stripePriceId,
+    String paypalPlanId) {
 
   public static PlanForm of(PlanSpec spec) {
     return new PlanForm(
@@ -45,7 +46,8 @@ public record PlanForm(
         spec.isDefault(),
         spec.hidden(),
         Integer.toString(spec.maxSubs()),
-        spec.stripePriceId() == null ? "" : spec.stripePriceId());
+        spec.stripePriceId() == null ? "" : spec.stripePriceId(),
+        spec.paypalPlanId() == null ? "" : spec.paypalPlanId());
   }
 
   public PlanSpec toSpec() {
@@ -87,7 +89,8 @@ public record PlanForm(
               isDefault,
               hidden,
               maxSubs != null ? maxSubs : 0,
-              stripePriceId);
+              stripePriceId,
+              paypalPlanId);
     } catch (ValidationException e) {
       e.errors().forEach(err -> problems.add(err.field(), err.message()));
     }

@@ -12,6 +12,8 @@ import java.util.Objects;
  *
  * @param maxDevices null means no limit
  * @param stripePriceId null for one-time plans; set, the plan renews through Stripe
+ * @param paypalPlanId null unless the plan renews through PayPal (a Subscriptions plan, P-…);
+ *     without it PayPal sells the plan as one payment for one period
  */
 public record PlanSpec(
     String name,
@@ -26,11 +28,18 @@ public record PlanSpec(
     boolean isDefault,
     boolean hidden,
     int maxSubs,
-    String stripePriceId) {
+    String stripePriceId,
+    String paypalPlanId) {
 
   public static final int MAX_NAME_LENGTH = 100;
   public static final String PRIVATE_GROUP = "Private";
   public static final int MAX_STRIPE_PRICE = 200;
+
+  /** PayPal's limit on a plan id (Subscriptions v1 spec: 3 to 50 characters). */
+  public static final int MAX_PAYPAL_PLAN = 50;
+
+  private static final java.util.regex.Pattern PAYPAL_PLAN =
+      java.util.regex.Pattern.compile("P-[A-Z0-9]{1,48}");
 
   public PlanSpec {
     Objects.requireNonNull(price, "price");
@@ -38,6 +47,7 @@ public record PlanSpec(
     name = name == null ? "" : name.strip();
     groups = groups == null ? List.of() : groups.stream().map(String::strip).distinct().toList();
     stripePriceId = stripePriceId == null || stripePriceId.isBlank() ? null : stripePriceId.strip();
+    paypalPlanId = paypalPlanId == null || paypalPlanId.isBlank() ? null : paypalPlanId.strip();
     Problems problems = new Problems();
     if (name.isEmpty()) {
       problems.add("name", "Give the plan a name.");
@@ -67,7 +77,46 @@ public record PlanSpec(
     } else if (stripePriceId != null && stripePriceId.length() > MAX_STRIPE_PRICE) {
       problems.add("stripePrice", Inputs.tooLong("Stripe price id", MAX_STRIPE_PRICE));
     }
+    if (paypalPlanId != null && !PAYPAL_PLAN.matcher(paypalPlanId).matches()) {
+      problems.add(
+          "paypalPlan",
+          paypalPlanId.length() > MAX_PAYPAL_PLAN
+              ? Inputs.tooLong("PayPal plan id", MAX_PAYPAL_PLAN)
+              : "A PayPal plan id is P- and capital letters and digits, like P-5ML4271244454362W.");
+    }
     problems.throwIfAny();
+  }
+
+  /** A plan that renews through no PayPal plan: the form most callers build. */
+  public PlanSpec(
+      String name,
+      Money price,
+      PlanDuration duration,
+      List<String> groups,
+      int maxStreams,
+      boolean downloads,
+      boolean transcode,
+      Integer maxDevices,
+      boolean trial,
+      boolean isDefault,
+      boolean hidden,
+      int maxSubs,
+      String stripePriceId) {
+    this(
+        name,
+        price,
+        duration,
+        groups,
+        maxStreams,
+        downloads,
+        transcode,
+        maxDevices,
+        trial,
+        isDefault,
+        hidden,
+        maxSubs,
+        stripePriceId,
+        null);
   }
 
   public PlanSpec withDefault(boolean value) {
@@ -84,10 +133,11 @@ public record PlanSpec(
         value,
         hidden,
         maxSubs,
-        stripePriceId);
+        stripePriceId,
+        paypalPlanId);
   }
 
   public boolean recurring() {
-    return stripePriceId != null;
+    return stripePriceId != null || paypalPlanId != null;
   }
 }

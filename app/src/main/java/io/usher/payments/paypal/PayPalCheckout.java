@@ -11,23 +11,40 @@ import java.util.Optional;
 /**
  * PayPal as the checkout page's second way to pay: an Orders v2 order the customer approves on
  * PayPal's page, captured when PayPal sends them back (PayPal adds {@code ?token=ORDER} to the
- * return address). A subscription plan is sold through PayPal as one payment for one period. The
- * payments themselves are also read back by Transaction Search, so a customer who never comes back
- * from PayPal's page is recorded all the same.
+ * return address). A plan with a PayPal plan id is a Subscriptions v1 subscription instead, whose
+ * first payment is read when the customer comes back ({@code ?subscription_id=I-…}); a plan without
+ * one is sold through PayPal as one payment for one period. The payments themselves are also read
+ * back by Transaction Search, so a customer who never comes back from PayPal's page is recorded all
+ * the same.
  */
 public final class PayPalCheckout implements PaymentProvider {
   private final PayPalClient client;
   private final PayPalOrders orders;
   private final PayPalHistory history;
+  private final PayPalSubscriptions subscriptions;
 
   public PayPalCheckout(PayPalClient client) {
     this.client = client;
     this.orders = new PayPalOrders(client);
     this.history = new PayPalHistory(client);
+    this.subscriptions = new PayPalSubscriptions(client);
   }
 
+  /**
+   * @param order its {@code priceId} is the plan's PayPal plan id (P-…), or null for one payment
+   */
   @Override
   public CheckoutSession createSession(CheckoutOrder order) {
+    if (order.priceId() != null) {
+      PayPalSubscriptions.Created created =
+          subscriptions.create(
+              order.reference(),
+              order.priceId(),
+              order.email(),
+              order.successUrl(),
+              order.cancelUrl());
+      return new CheckoutSession(created.subscriptionId(), created.approveUrl());
+    }
     PayPalOrders.Created created =
         orders.create(
             order.reference(),
@@ -59,9 +76,15 @@ public final class PayPalCheckout implements PaymentProvider {
     return history.test();
   }
 
-  /** Captures the approved order: the capture's id keys the payment, as Transaction Search does. */
+  /**
+   * Captures the approved order, or reads a subscription's first payment: the transaction id keys
+   * the payment, as Transaction Search does.
+   */
   @Override
   public Optional<PaymentEvent> complete(String orderId) {
+    if (orderId.startsWith("I-")) {
+      return subscriptions.firstPayment(orderId);
+    }
     PayPalOrders.Captured c = orders.capture(orderId);
     if (!"COMPLETED".equals(c.status())) {
       // PENDING (an eCheck, a review): money has not arrived; Transaction Search brings it later.

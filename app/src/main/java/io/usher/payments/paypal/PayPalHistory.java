@@ -46,9 +46,33 @@ public final class PayPalHistory implements PaymentHistory {
   private static final String NOT_YET = "not available";
 
   private final PayPalClient client;
+  private final PayPalSubscriptions subscriptions;
 
   public PayPalHistory(PayPalClient client) {
     this.client = client;
+    this.subscriptions = new PayPalSubscriptions(client);
+  }
+
+  /** Only PayPal's own subscriptions (I-…) are asked about; Stripe's sub_… are not PayPal's. */
+  @Override
+  public Optional<PaymentEvent> ended(String subscriptionId) {
+    if (subscriptionId == null || !subscriptionId.startsWith("I-")) {
+      return Optional.empty();
+    }
+    PayPalSubscriptions.State state = subscriptions.read(subscriptionId);
+    if (!state.ended()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PaymentEvent(
+            "paypal:" + subscriptionId + ":" + state.status(),
+            PaymentEvent.Kind.CANCELLED,
+            subscriptionId,
+            state.reference(),
+            state.email(),
+            subscriptionId,
+            null,
+            client.clock().instant()));
   }
 
   /**

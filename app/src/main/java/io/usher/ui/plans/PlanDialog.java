@@ -32,6 +32,7 @@ final class PlanDialog {
   private final TextField subs = field("plan-subs", "0", 70);
   private final TextField stripePrice =
       field("plan-stripe-price", "price_… (makes it recurring)", 260);
+  private final TextField paypalPlan = field("plan-paypal-plan", "P-… (PayPal renews it)", 260);
   private final CheckBox downloads = check("plan-downloads", "Downloads allowed");
   private final CheckBox transcode = check("plan-transcode", "Video transcoding allowed");
   private final CheckBox trial = check("plan-trial", "Trial plan");
@@ -81,6 +82,7 @@ final class PlanDialog {
       devices.setText(initial.devices());
       subs.setText(initial.subs());
       stripePrice.setText(initial.stripePriceId());
+      paypalPlan.setText(initial.paypalPlanId());
       downloads.setSelected(initial.downloads());
       transcode.setSelected(initial.transcode());
       trial.setSelected(initial.trial());
@@ -109,6 +111,7 @@ final class PlanDialog {
             .field("devices", "Emby devices", devices)
             .field("subs", "Linked sub-accounts", subs)
             .field("stripePrice", "Stripe price id", stripePrice)
+            .field("paypalPlan", "PayPal plan id", paypalPlan)
             .field("options", "Options", options())
             .alsoShows("price", "currency");
     dialog =
@@ -150,7 +153,8 @@ final class PlanDialog {
         isDefault.isSelected(),
         hidden.isSelected(),
         subs.getText(),
-        stripePrice.getText());
+        stripePrice.getText(),
+        paypalPlan.getText());
   }
 
   private java.util.stream.Stream<CheckBox> groupBoxes() {

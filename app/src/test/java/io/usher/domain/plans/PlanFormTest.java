@@ -28,6 +28,7 @@ class PlanFormTest {
         false,
         false,
         "0",
+        "",
         "");
   }
 
@@ -93,7 +94,8 @@ class PlanFormTest {
             false,
             false,
             "2",
-            "prod_1");
+            "prod_1",
+            "I-NOTAPLAN");
     assertThatThrownBy(bad::toSpec)
         .isInstanceOfSatisfying(
             ValidationException.class,
@@ -107,7 +109,8 @@ class PlanFormTest {
                         "streams",
                         "devices",
                         "subs",
-                        "stripePrice"));
+                        "stripePrice",
+                        "paypalPlan"));
   }
 
   @Test

@@ -1,0 +1,3 @@
+-- A plan that renews through PayPal names its PayPal Subscriptions plan (P-…); without it, PayPal
+-- sells the plan as one payment for one period.
+ALTER TABLE plans ADD COLUMN paypal_plan_id VARCHAR(50);
