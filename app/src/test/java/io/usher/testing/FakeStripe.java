@@ -78,6 +78,9 @@ public final class FakeStripe implements AutoCloseable {
   private final Map<String, String> replies = new LinkedHashMap<>();
   private final List<String> calls = new ArrayList<>();
 
+  /** Which invoice each payment intent paid: what {@code GET /v1/invoice_payments} answers. */
+  private final Map<String, String> invoiceOfPayment = new LinkedHashMap<>();
+
   private FakeStripe(String secretKey) throws IOException {
     this.secretKey = secretKey;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -241,6 +244,9 @@ public final class FakeStripe implements AutoCloseable {
       } else {
         json(exchange, 200, JSON.writeValueAsString(s.get()));
       }
+    } else if (method.equals("GET") && path.equals("/v1/invoice_payments")) {
+      String query = exchange.getRequestURI().getRawQuery();
+      invoicePayments(exchange, form(query == null ? "" : query));
     } else if (method.equals("GET") && path.equals("/v1/events")) {
       String query = exchange.getRequestURI().getRawQuery();
       listEvents(exchange, form(query == null ? "" : query));
@@ -338,6 +344,7 @@ public final class FakeStripe implements AutoCloseable {
     // Not part of Stripe's Session object: kept for the payment page and the invoice.
     s.put("_product", product);
     s.set("_subscription_metadata", bracketed(form, "subscription_data[metadata]"));
+    s.set("_payment_metadata", bracketed(form, "payment_intent_data[metadata]"));
     sessions.put(id, s);
     return visible(s);
   }
@@ -376,14 +383,86 @@ public final class FakeStripe implements AutoCloseable {
       sub.set("metadata", s.get("_subscription_metadata").deepCopy());
       sub.put("subscription", subscription);
       s.put("invoice", text(invoice, "id"));
+      // The invoice's own payment intent: no session metadata, and (in this API version) no
+      // invoice field either; only invoice_payments tells what it paid.
+      String paying = "pi_" + token(24);
+      invoiceOfPayment.put(paying, text(invoice, "id"));
+      event(
+          "payment_intent.succeeded",
+          paymentIntent(
+              paying,
+              s.path("amount_total").asLong(),
+              text(s, "currency"),
+              JSON.createObjectNode(),
+              null));
     } else {
       s.put("payment_intent", "pi_" + token(24));
+      event(
+          "payment_intent.succeeded",
+          paymentIntent(
+              text(s, "payment_intent"),
+              s.path("amount_total").asLong(),
+              text(s, "currency"),
+              (ObjectNode) s.get("_payment_metadata").deepCopy(),
+              null));
     }
     event("checkout.session.completed", visible(s));
     if (invoice != null) {
       event("invoice.paid", invoice);
     }
     return Optional.of(text(s, "success_url").replace("{CHECKOUT_SESSION_ID}", id));
+  }
+
+  /**
+   * A payment taken outside any checkout or invoice (the owner charged a card in the dashboard):
+   * only a {@code payment_intent.succeeded} event tells of it. Returns the payment intent's id.
+   */
+  public synchronized String chargeOutside(String receiptEmail, long amount, String currency) {
+    String id = "pi_" + token(24);
+    event(
+        "payment_intent.succeeded",
+        paymentIntent(id, amount, currency, JSON.createObjectNode(), receiptEmail));
+    return id;
+  }
+
+  private static ObjectNode paymentIntent(
+      String id, long amount, String currency, ObjectNode metadata, String receiptEmail) {
+    ObjectNode p = JSON.createObjectNode();
+    p.put("id", id);
+    p.put("object", "payment_intent");
+    p.put("amount", amount);
+    p.put("amount_received", amount);
+    p.put("currency", currency);
+    p.put("status", "succeeded");
+    p.put("latest_charge", "ch_" + id.substring(3));
+    p.set("metadata", metadata);
+    p.put("receipt_email", receiptEmail);
+    p.put("livemode", false);
+    p.put("created", Instant.now().getEpochSecond());
+    return p;
+  }
+
+  private void invoicePayments(HttpExchange exchange, Map<String, String> query)
+      throws IOException {
+    String paymentIntent = query.get("payment[payment_intent]");
+    ObjectNode list = JSON.createObjectNode();
+    list.put("object", "list").put("url", "/v1/invoice_payments").put("has_more", false);
+    var data = list.putArray("data");
+    String invoice;
+    synchronized (this) {
+      invoice = paymentIntent == null ? null : invoiceOfPayment.get(paymentIntent);
+    }
+    if (!"payment_intent".equals(query.get("payment[type]")) || paymentIntent == null) {
+      error(exchange, 400, "invalid_request_error", "Missing required param: payment[type].");
+      return;
+    }
+    if (invoice != null) {
+      ObjectNode row = data.addObject();
+      row.put("id", "inpay_" + token(20)).put("object", "invoice_payment");
+      row.put("invoice", invoice).put("is_default", true).put("status", "paid");
+      row.putObject("payment").put("type", "payment_intent").put("payment_intent", paymentIntent);
+    }
+    json(exchange, 200, JSON.writeValueAsString(list));
   }
 
   private void event(String type, ObjectNode object) {

@@ -20,7 +20,15 @@ final class StripeEvents {
   static final String SESSION_COMPLETED = "checkout.session.completed";
   static final String INVOICE_PAID = "invoice.paid";
   static final String SUBSCRIPTION_DELETED = "customer.subscription.deleted";
-  static final List<String> TYPES = List.of(SESSION_COMPLETED, INVOICE_PAID, SUBSCRIPTION_DELETED);
+  static final String PAYMENT_SUCCEEDED = "payment_intent.succeeded";
+
+  /**
+   * What polling asks for. {@link #PAYMENT_SUCCEEDED} only there: whether a payment intent pays an
+   * invoice takes a request to Stripe ({@link #payment}), which the webhook does not make; polling
+   * reads every event anyway, so the webhook leaves those to it.
+   */
+  static final List<String> TYPES =
+      List.of(SESSION_COMPLETED, INVOICE_PAID, SUBSCRIPTION_DELETED, PAYMENT_SUCCEEDED);
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -53,6 +61,40 @@ final class StripeEvents {
                   at));
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * A payment made outside Usher's checkout and outside any invoice (a charge in the dashboard, an
+   * API payment): a PAID event keyed by the payment intent. Left out are intents of Usher's own
+   * checkout (their session's event records them, with the order), unsucceeded ones, and those an
+   * older API version names the invoice of; whether a newer one pays an invoice is the caller's
+   * question to Stripe.
+   */
+  static Optional<PaymentEvent> payment(String eventId, long created, String object) {
+    JsonNode p = JSON.readTree(object);
+    if (p == null || !p.isObject()) {
+      throw new IllegalArgumentException("not a JSON object");
+    }
+    if (!"succeeded".equals(text(p, "status"))
+        || metadata(p, "usher_order") != null
+        || id(p, "invoice") != null) {
+      return Optional.empty();
+    }
+    Money received = money(p, "amount_received");
+    String id = text(p, "id");
+    if (id == null || received == null || received.minor() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PaymentEvent(
+            eventId,
+            PaymentEvent.Kind.PAID,
+            id,
+            null,
+            text(p, "receipt_email"),
+            null,
+            received,
+            Instant.ofEpochSecond(created)));
   }
 
   private static Optional<PaymentEvent> session(String eventId, JsonNode s, Instant at) {

@@ -12,6 +12,7 @@ import com.stripe.model.StripeCollection;
 import com.stripe.model.checkout.Session;
 import com.stripe.param.CouponCreateParams;
 import com.stripe.param.EventListParams;
+import com.stripe.param.InvoicePaymentListParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import io.usher.domain.discounts.DiscountSpec;
 import io.usher.domain.payments.CheckoutOrder;
@@ -24,6 +25,7 @@ import io.usher.domain.payments.WebOrigin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -221,12 +223,16 @@ public final class StripeProvider implements PaymentProvider {
         StripeCollection<Event> page = stripe.v1().events().list(params.build());
         List<Event> data = page.getData() == null ? List.of() : page.getData();
         for (Event e : data.reversed()) {
-          StripeEvents.reduce(
-                  e.getId(),
-                  e.getType(),
-                  e.getCreated() == null ? 0 : e.getCreated(),
-                  e.getDataObjectDeserializer().getRawJson())
-              .ifPresent(out::add);
+          long created = e.getCreated() == null ? 0 : e.getCreated();
+          String raw = e.getDataObjectDeserializer().getRawJson();
+          if (StripeEvents.PAYMENT_SUCCEEDED.equals(e.getType())) {
+            Optional<PaymentEvent> paid = StripeEvents.payment(e.getId(), created, raw);
+            if (paid.isPresent() && !paysAnInvoice(stripe, paid.get().transactionId())) {
+              out.add(paid.get());
+            }
+          } else {
+            StripeEvents.reduce(e.getId(), e.getType(), created, raw).ifPresent(out::add);
+          }
         }
         if (cursor == null || data.isEmpty() || !Boolean.TRUE.equals(page.getHasMore())) {
           return out;
@@ -236,6 +242,28 @@ public final class StripeProvider implements PaymentProvider {
     } catch (StripeException e) {
       throw mapped(e, "list its events");
     }
+  }
+
+  /**
+   * Whether the payment intent pays an invoice (a subscription's, or one sent by hand): that
+   * payment lands through {@code invoice.paid}, keyed by the invoice, and must not land twice.
+   */
+  private static boolean paysAnInvoice(StripeClient stripe, String paymentIntent)
+      throws StripeException {
+    return !stripe
+        .v1()
+        .invoicePayments()
+        .list(
+            InvoicePaymentListParams.builder()
+                .setPayment(
+                    InvoicePaymentListParams.Payment.builder()
+                        .setType(InvoicePaymentListParams.Payment.Type.PAYMENT_INTENT)
+                        .setPaymentIntent(paymentIntent)
+                        .build())
+                .setLimit(1L)
+                .build())
+        .getData()
+        .isEmpty();
   }
 
   private synchronized StripeClient client() {

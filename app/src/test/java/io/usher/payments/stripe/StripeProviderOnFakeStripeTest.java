@@ -131,6 +131,34 @@ class StripeProviderOnFakeStripeTest {
   }
 
   @Test
+  void aChargeMadeOutsideTheCheckoutIsAPaymentButAnInvoicesOwnPaymentIntentIsNot()
+      throws Exception {
+    stripe.price("price_monthly", 1250, "usd", "month");
+    pay(provider.createSession(order("ord_9", "price_monthly")));
+    String outside = stripe.chargeOutside("Walk.In@example.com", 2000, "usd");
+
+    List<PaymentEvent> events = provider.eventsAfter(null);
+
+    // The session and its first invoice share the invoice's key; the invoice's own payment
+    // intent is not a third payment.
+    assertThat(events)
+        .extracting(PaymentEvent::transactionId)
+        .filteredOn(t -> t.startsWith("in_"))
+        .hasSize(2);
+    assertThat(events.stream().filter(e -> e.transactionId().startsWith("pi_")))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.transactionId()).isEqualTo(outside);
+              assertThat(e.reference()).isNull();
+              assertThat(e.subscriptionId()).isNull();
+              assertThat(e.email()).isEqualTo("Walk.In@example.com");
+              assertThat(e.amount()).isEqualTo(new Money(2000, Money.currency("USD")));
+            });
+    assertThat(stripe.calls()).contains("GET /v1/invoice_payments");
+  }
+
+  @Test
   void aSubscriptionOnAnUnknownPriceIsRefusedWithStripesSentence() {
     assertThatThrownBy(() -> provider.createSession(order("ord_1", "price_nope")))
         .isInstanceOf(PaymentProviderException.class)
@@ -149,7 +177,11 @@ class StripeProviderOnFakeStripeTest {
   @Test
   void theFakesWebhookSignatureIsOneTheProductAccepts() throws Exception {
     pay(provider.createSession(order("ord_1", null)));
-    String body = stripe.events().getFirst();
+    String body =
+        stripe.events().stream()
+            .filter(e -> e.contains("\"checkout.session.completed\""))
+            .findFirst()
+            .orElseThrow();
     String header = FakeStripe.signature(body, "whsec_x", Instant.now());
 
     assertThat(new StripeWebhooks(Clock.systemUTC()).verify(body, header, "whsec_x"))
