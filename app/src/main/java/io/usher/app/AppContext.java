@@ -296,7 +296,7 @@ public final class AppContext implements Usher {
             clock);
     this.accounts =
         new AccountChangeService(
-            tx, userStore, serverStore, libraryStore, shareStore, adapters, audit, clock);
+            tx, userStore, serverStore, libraryStore, shareStore, adapters, invites, audit, clock);
     this.sync =
         new SyncService(
             tx,

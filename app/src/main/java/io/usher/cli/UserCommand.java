@@ -118,15 +118,12 @@ final class UserCommand {
 
     @Override
     public void run() {
-      java.util.List<String> leftovers = parent.root.usher().accounts().change(email, to);
+      var moved = parent.root.usher().accounts().change(email, to);
       User after = parent.root.usher().users().byEmail(to);
       Map<String, Object> f = fields(after);
-      f.put("leftovers", leftovers);
-      parent
-          .root
-          .output()
-          .done("Moved " + email + " to " + after.email() + "; the new account is invited.", f);
-      leftovers.forEach(spec.commandLine().getErr()::println);
+      f.put("leftovers", moved.leftovers());
+      parent.root.output().done(moved.sentence(), f);
+      moved.leftovers().forEach(spec.commandLine().getErr()::println);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.usher.application.accounts;
 
+import io.usher.application.invites.InviteService;
 import io.usher.domain.common.ConflictException;
 import io.usher.domain.common.NotFoundException;
 import io.usher.domain.common.Transactions;
@@ -27,12 +28,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Moving a user to another Plex account (seed 004): the new email is invited first — Plex refusing
  * it means it is not a Plex account, and nothing changes — then the old share is removed and the
- * user, with all their payments, carries on under the new email.
+ * user, with all their payments, carries on under the new email. A user on no Plex server is
+ * invited on the Plex server that fits their plan, as an invite would choose it; one with no paid
+ * time is only renamed, and told so.
  */
 public final class AccountChangeService {
   private final Transactions tx;
@@ -41,6 +45,7 @@ public final class AccountChangeService {
   private final LibraryStore libraries;
   private final ShareStore shares;
   private final MediaServers media;
+  private final InviteService invites;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -51,8 +56,10 @@ public final class AccountChangeService {
       LibraryStore libraries,
       ShareStore shares,
       MediaServers media,
+      InviteService invites,
       AuditLog audit,
       Clock clock) {
+    this.invites = invites;
     this.tx = tx;
     this.users = users;
     this.servers = servers;
@@ -97,9 +104,14 @@ public final class AccountChangeService {
   }
 
   /**
-   * @return one sentence per old share that could not be removed (the owner removes it)
+   * What a change did.
+   *
+   * @param sentence what happened, for the owner
+   * @param leftovers one sentence per old share that could not be removed (the owner removes it)
    */
-  public List<String> change(String currentEmail, String newEmail) {
+  public record Moved(String sentence, List<String> leftovers) {}
+
+  public Moved change(String currentEmail, String newEmail) {
     String from = Emails.normalize(currentEmail);
     String to = Emails.normalize("newEmail", newEmail);
     User user =
@@ -122,6 +134,9 @@ public final class AccountChangeService {
             .filter(s -> byId.get(s.serverId()).kind() == ServerKind.PLEX)
             .sorted(java.util.Comparator.comparingLong(Share::serverId))
             .toList();
+    if (plex.isEmpty()) {
+      return inviteElsewhere(user, from, to);
+    }
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     // Every server invites the new account before any old share is removed, so a refusal on one
     // server takes back the invites already made and leaves the user as they were.
@@ -185,19 +200,7 @@ public final class AccountChangeService {
     }
     tx.run(
         () -> {
-          UserSpec s = user.spec();
-          users.update(
-              new User(
-                  user.id(),
-                  new UserSpec(
-                      to,
-                      s.name(),
-                      s.permanent(),
-                      false,
-                      s.paypalEmail(),
-                      s.discordId(),
-                      s.discordName(),
-                      s.notes())));
+          rename(user, to);
           shares.save(moved);
           audit.record(
               "user",
@@ -205,7 +208,95 @@ public final class AccountChangeService {
               "account changed",
               from + " → " + to + " on " + moved.size() + " Plex server(s)");
         });
-    return leftovers;
+    String where =
+        plex.stream().map(sh -> byId.get(sh.serverId()).label()).collect(Collectors.joining(", "));
+    return new Moved(
+        "Moved "
+            + from
+            + " to "
+            + to
+            + ": "
+            + to
+            + " is invited on "
+            + where
+            + (leftovers.isEmpty() ? " and the old account's share is removed." : "."),
+        leftovers);
+  }
+
+  /** The user is on no Plex server: the new account is invited where their plan fits, if paid. */
+  private Moved inviteElsewhere(User user, String from, String to) {
+    Optional<InviteService.PlexInvite> invited;
+    try {
+      invited = invites.invitePlexAccount(user, to);
+    } catch (MediaServerException e) {
+      if (e.kind() == MediaServerException.Kind.INVALID_ACCOUNT) {
+        throw new UsherException(
+            "Plex does not know "
+                + to
+                + " as an account: ask the user for the email of their new Plex account.",
+            e);
+      }
+      throw e;
+    }
+    try {
+      tx.run(
+          () -> {
+            User renamed = rename(user, to);
+            invited.ifPresent(i -> invites.recordPlexInvite(renamed, i));
+            audit.record(
+                "user",
+                user.id(),
+                "account changed",
+                from
+                    + " → "
+                    + to
+                    + invited.map(i -> ", invited on " + i.server().label()).orElse(", no invite"));
+          });
+    } catch (RuntimeException failed) {
+      invited.ifPresent(i -> invites.withdrawPlexInvite(i, failed));
+      throw failed;
+    }
+    return new Moved(
+        invited
+            .map(
+                i ->
+                    "Moved "
+                        + from
+                        + " to "
+                        + to
+                        + ": it had no Plex share, so "
+                        + to
+                        + " is invited on "
+                        + i.server().label()
+                        + " for plan "
+                        + i.plan().name()
+                        + ".")
+            .orElse(
+                "Moved "
+                    + from
+                    + " to "
+                    + to
+                    + ". No invite was sent: the user has no paid time now, so the new account is"
+                    + " invited when they pay."),
+        List.of());
+  }
+
+  private User rename(User user, String to) {
+    UserSpec s = user.spec();
+    User renamed =
+        new User(
+            user.id(),
+            new UserSpec(
+                to,
+                s.name(),
+                s.permanent(),
+                false,
+                s.paypalEmail(),
+                s.discordId(),
+                s.discordName(),
+                s.notes()));
+    users.update(renamed);
+    return renamed;
   }
 
   /**

@@ -199,7 +199,7 @@ public final class CustomerAccountService {
     }
     List<String> leftovers;
     try {
-      leftovers = accounts.change(user.email(), to);
+      leftovers = accounts.change(user.email(), to).leftovers();
     } catch (MediaServerException e) {
       alert.alert("Moving " + user.email() + " to " + to + " failed: " + e.getMessage());
       throw new UsherException(

@@ -324,6 +324,92 @@ public final class InviteService {
   }
 
   /**
+   * A share made for a user's new Plex account, waiting to be recorded with the account change.
+   *
+   * @param account the new account's email, which the share is made for
+   */
+  public record PlexInvite(
+      Server server, Plan plan, ShareResult result, List<String> granted, String account) {}
+
+  /**
+   * A Plex account change of a user on no Plex server (seed 004): the new account is invited now on
+   * the Plex server that fits the user's current plan, as an invite would choose it. Plex refusing
+   * the email ({@link MediaServerException.Kind#INVALID_ACCOUNT}) is how the change learns it is no
+   * Plex account. Record it with {@link #recordPlexInvite} in the transaction that renames the
+   * user, or take it back with {@link #withdrawPlexInvite}.
+   *
+   * @return empty when the user has no paid time now (a permanent user without a payment is on the
+   *     default plan), so there is nothing to invite to
+   * @throws MediaServerException from Plex
+   * @throws NoServerException when no Plex server can take the user (the owner is alerted)
+   */
+  public Optional<PlexInvite> invitePlexAccount(User user, String email) {
+    Instant now = clock.instant();
+    Optional<Plan> plan =
+        payments.forUser(user.id()).stream()
+            .filter(p -> p.period().contains(now))
+            .max(java.util.Comparator.comparing((Payment p) -> p.period().end()))
+            .flatMap(p -> plans.byId(p.spec().planId()));
+    if (plan.isEmpty() && user.permanent()) {
+      plan = plans.defaultPlan();
+    }
+    if (plan.isEmpty()) {
+      return Optional.empty();
+    }
+    Plan on = plan.get();
+    Server server =
+        server(
+            InviteRequest.of(email, on.name(), null),
+            on,
+            Optional.of(user),
+            servers.all().stream().filter(s -> s.kind() == ServerKind.PLEX).toList());
+    List<String> granted = grantedLibraries(server, on);
+    ShareResult result;
+    try {
+      result =
+          media
+              .connect(server.connection())
+              .share(
+                  new ShareRequest(
+                      email,
+                      email,
+                      null,
+                      granted,
+                      on.spec().downloads(),
+                      on.spec().transcode(),
+                      on.spec().maxStreams()));
+    } catch (MediaServerException e) {
+      if (e.kind() != MediaServerException.Kind.ALREADY_SHARED) {
+        throw e;
+      }
+      result = new ShareResult(null, email, null, false, null);
+    }
+    return Optional.of(new PlexInvite(server, on, result, granted, email));
+  }
+
+  /** Records the share of {@link #invitePlexAccount} for the renamed user, in its transaction. */
+  public void recordPlexInvite(User renamed, PlexInvite invite) {
+    record(
+        renamed,
+        invite.server(),
+        invite.plan(),
+        invite.result(),
+        invite.account(),
+        invite.granted(),
+        clock.instant().truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  /** The change could not be recorded: the share of {@link #invitePlexAccount} is taken back. */
+  public void withdrawPlexInvite(PlexInvite invite, RuntimeException failed) {
+    if (invite.result().accountId() == null && invite.result().shareId() == null) {
+      // Plex said the account was shared already: that share is not this change's to take back.
+      return;
+    }
+    withdraw(
+        media.connect(invite.server().connection()), invite.account(), invite.result(), failed);
+  }
+
+  /**
    * Seed 004: a user tagged to change Plex account (the old one was banned, say) is not invited
    * under the old account; they move first, on their account page or by the owner's change-account.
    */
@@ -441,7 +527,11 @@ public final class InviteService {
   }
 
   private Server server(InviteRequest r, Plan plan, Optional<User> known) {
-    List<Server> all = servers.all();
+    return server(r, plan, known, servers.all());
+  }
+
+  /** As {@link #server(InviteRequest, Plan, Optional)}, choosing among {@code all} only. */
+  private Server server(InviteRequest r, Plan plan, Optional<User> known, List<Server> all) {
     if (r.server() != null && !r.server().isBlank()) {
       Server chosen =
           all.stream()

@@ -1,6 +1,7 @@
 package io.usher.ui.users;
 
 import io.usher.application.Usher;
+import io.usher.application.accounts.AccountChangeService;
 import io.usher.application.payments.PlanChangeService;
 import io.usher.application.referrals.ReferralService;
 import io.usher.domain.ledger.PaymentFilter;
@@ -162,10 +163,10 @@ public final class UsersViewModel {
 
   public Supplier<String> changeAccount(String from, String to) {
     return () -> {
-      List<String> leftovers = usher.accounts().change(from, to);
-      return leftovers.isEmpty()
-          ? "Moved " + from + " to " + to + "; the new account is invited."
-          : "Moved " + from + " to " + to + ". " + String.join(" ", leftovers);
+      AccountChangeService.Moved moved = usher.accounts().change(from, to);
+      return moved.leftovers().isEmpty()
+          ? moved.sentence()
+          : moved.sentence() + " " + String.join(" ", moved.leftovers());
     };
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.usher.app.AppContext;
 import io.usher.application.invites.InviteRequest;
+import io.usher.application.sync.SyncProgress;
 import io.usher.domain.media.MediaServerException;
 import io.usher.domain.media.PlexServerChoice;
 import io.usher.domain.users.User;
@@ -49,9 +50,14 @@ class AccountChangeServiceTest {
     User before = usher.users().byEmail("old@example.com");
     usher.accounts().requireChange(List.of(before.id()), true);
 
-    List<String> leftovers = usher.accounts().change("old@example.com", "new@example.com");
+    AccountChangeService.Moved moved =
+        usher.accounts().change("old@example.com", "new@example.com");
 
-    assertThat(leftovers).isEmpty();
+    assertThat(moved.leftovers()).isEmpty();
+    assertThat(moved.sentence())
+        .isEqualTo(
+            "Moved old@example.com to new@example.com: new@example.com is invited on Plex server"
+                + " Tower and the old account's share is removed.");
     assertThat(tower.shared)
         .extracting(r -> r.email())
         .containsExactly("old@example.com", "new@example.com");
@@ -100,6 +106,66 @@ class AccountChangeServiceTest {
             "Plex does not know nobody@example.com as an account: ask the user for the email of their new Plex account.");
     assertThat(usher.users().byEmail("old@example.com")).isNotNull();
     assertThat(tower.removed).isEmpty();
+  }
+
+  /** Seed 004: the user lost their Plex share (banned account) but still has paid time. */
+  @Test
+  void aPaidUserOnNoPlexServerIsInvitedUnderTheNewAccountWhereThePlanFits() {
+    User before = usher.users().byEmail("old@example.com");
+    dropShares(before.id());
+
+    AccountChangeService.Moved moved =
+        usher.accounts().change("old@example.com", "new@example.com");
+
+    assertThat(moved.sentence())
+        .isEqualTo(
+            "Moved old@example.com to new@example.com: it had no Plex share, so new@example.com"
+                + " is invited on Plex server Tower for plan Monthly.");
+    assertThat(tower.shared)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.email()).isEqualTo("new@example.com");
+              assertThat(r.libraryIds()).containsExactly("118181361");
+            });
+    assertThat(usher.queries().users().getFirst().servers()).containsExactly("Tower");
+    assertThat(usher.users().byEmail("new@example.com").id()).isEqualTo(before.id());
+  }
+
+  @Test
+  void onNoPlexServerAnEmailPlexDoesNotKnowChangesNothing() {
+    dropShares(usher.users().byEmail("old@example.com").id());
+    tower.failShares.add(
+        new MediaServerException(MediaServerException.Kind.INVALID_ACCOUNT, "not a Plex user"));
+
+    assertThatThrownBy(() -> usher.accounts().change("old@example.com", "nobody@example.com"))
+        .hasMessageStartingWith("Plex does not know nobody@example.com as an account");
+    assertThat(usher.users().byEmail("old@example.com")).isNotNull();
+  }
+
+  @Test
+  void aUserWithNoPaidTimeIsRenamedAndToldNoInviteWasSent() {
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("lapsed@example.com"));
+    int before = tower.shared.size();
+
+    AccountChangeService.Moved moved =
+        usher.accounts().change("lapsed@example.com", "fresh@example.com");
+
+    assertThat(moved.sentence())
+        .isEqualTo(
+            "Moved lapsed@example.com to fresh@example.com. No invite was sent: the user has no"
+                + " paid time now, so the new account is invited when they pay.");
+    assertThat(tower.shared).hasSize(before);
+    assertThat(usher.users().byEmail("fresh@example.com")).isNotNull();
+  }
+
+  /** Plex removed the banned account; the sync finds the share gone. */
+  private void dropShares(long userId) {
+    tower.users.clear();
+    tower.shared.clear();
+    usher.sync().run(null, SyncProgress.NONE);
+    assertThat(usher.queries().users().stream().filter(u -> u.id() == userId).findFirst())
+        .hasValueSatisfying(u -> assertThat(u.servers()).isEmpty());
   }
 
   @Test
