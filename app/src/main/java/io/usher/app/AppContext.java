@@ -30,6 +30,7 @@ import io.usher.application.notify.MailService;
 import io.usher.application.notify.Notifier;
 import io.usher.application.notify.WelcomeMails;
 import io.usher.application.outbox.OutboxService;
+import io.usher.application.payments.EventFeedSync;
 import io.usher.application.payments.PaymentHistorySync;
 import io.usher.application.payments.PaymentLanding;
 import io.usher.application.payments.PaymentService;
@@ -37,7 +38,6 @@ import io.usher.application.payments.PaymentsJob;
 import io.usher.application.payments.PlanChangeService;
 import io.usher.application.payments.ProviderWebhooks;
 import io.usher.application.payments.RecordProviderPayment;
-import io.usher.application.payments.StripeEventsJob;
 import io.usher.application.payments.UnmatchedPaymentService;
 import io.usher.application.plans.PlanService;
 import io.usher.application.queries.LedgerQueryService;
@@ -87,6 +87,7 @@ import io.usher.store.JooqUserStore;
 import io.usher.store.JooqViewerLookup;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -452,7 +453,15 @@ public final class AppContext implements Usher {
     this.backups = new BackupService(ledgerBackups);
     this.paymentsJob =
         new PaymentsJob(
-            new StripeEventsJob(provider, stripePayments, settingsStore, settings::value),
+            List.of(
+                new EventFeedSync(
+                    "Stripe",
+                    "internal.stripe-cursor",
+                    provider,
+                    () -> !settings.value("stripe.secret-key").isBlank(),
+                    stripePollEvery(settings.value("stripe.poll-seconds")),
+                    stripePayments,
+                    settingsStore)),
             List.of(
                 paypalSync(
                     "PayPal",
@@ -489,6 +498,15 @@ public final class AppContext implements Usher {
                 new BackupJob(
                     ledgerBackups, () -> Integer.parseInt(settings.value("backup.keep").strip()))),
             clock);
+  }
+
+  /** stripe.poll-seconds as read at start; 15 s if it cannot be read. */
+  private static Duration stripePollEvery(String seconds) {
+    try {
+      return Duration.ofSeconds(Math.max(1, Long.parseLong(seconds.strip())));
+    } catch (RuntimeException unset) {
+      return Duration.ofSeconds(15);
+    }
   }
 
   /** One PayPal account's reads, kept apart by its settings prefix and cursor. */

@@ -10,13 +10,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The "payments" job: every configured provider's payments into the ledger — Stripe's events at
- * Stripe's pace ({@code stripe.poll-seconds}) and each PayPal account read back by time every
- * {@code paypal.poll-minutes}. One provider failing does not keep the others from running; the run
- * is marked failed with every failure's sentence. Run by hand, every configured account is read.
+ * The "payments" job: every configured provider's payments into the ledger — the event feeds
+ * (Stripe's events) at their own pace, which sets the job's, and each account read back by time
+ * (PayPal's Transaction Search) every {@code paypal.poll-minutes}. One provider failing does not
+ * keep the others from running; the run is marked failed with every failure's sentence. Run by
+ * hand, every configured account is read.
  */
 public final class PaymentsJob implements Job {
-  private final StripeEventsJob stripe;
+  private final List<EventFeedSync> feeds;
   private final List<PaymentHistorySync> histories;
   private final Function<String, String> settings;
 
@@ -24,10 +25,13 @@ public final class PaymentsJob implements Job {
    * @param settings a setting's effective value ({@code paypal.poll-minutes})
    */
   public PaymentsJob(
-      StripeEventsJob stripe,
+      List<EventFeedSync> feeds,
       List<PaymentHistorySync> histories,
       Function<String, String> settings) {
-    this.stripe = stripe;
+    if (feeds.isEmpty()) {
+      throw new IllegalArgumentException("the payments job paces itself by an event feed");
+    }
+    this.feeds = List.copyOf(feeds);
     this.histories = List.copyOf(histories);
     this.settings = settings;
   }
@@ -44,7 +48,7 @@ public final class PaymentsJob implements Job {
 
   @Override
   public Duration every() {
-    return stripe.every();
+    return feeds.stream().map(EventFeedSync::every).min(Duration::compareTo).orElseThrow();
   }
 
   @Override
@@ -59,7 +63,9 @@ public final class PaymentsJob implements Job {
 
   private JobResult runParts(boolean dryRun, boolean onTimer) {
     List<Supplier<JobResult>> parts = new ArrayList<>();
-    parts.add(() -> stripe.run(dryRun));
+    for (EventFeedSync feed : feeds) {
+      parts.add(() -> feed.run(dryRun));
+    }
     Duration paypalEvery = paypalEvery();
     for (PaymentHistorySync history : histories) {
       if (history.configured() && (!onTimer || history.due(paypalEvery))) {
