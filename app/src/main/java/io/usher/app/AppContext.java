@@ -46,6 +46,7 @@ import io.usher.application.servers.ServerService;
 import io.usher.application.settings.SettingsService;
 import io.usher.application.sync.SyncService;
 import io.usher.application.users.UserService;
+import io.usher.checkout.WebLinks;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.ledger.PaymentStore;
 import io.usher.domain.media.MediaServers;
@@ -356,6 +357,7 @@ public final class AppContext implements Usher {
     PaymentProvider provider = payments.apply(settingsStore);
     JooqUnmatchedStore unmatchedStore = new JooqUnmatchedStore(dsl, clock);
     JooqPaymentStore landingPayments = new JooqPaymentStore(dsl, clock);
+    WebLinks webLinks = new WebLinks(settings::value);
     PaymentLanding landing =
         new PaymentLanding(landingPayments, audit, links, invites, planChanges, clock);
     this.referrals =
@@ -368,6 +370,7 @@ public final class AppContext implements Usher {
             landing,
             audit,
             settings::value,
+            webLinks::referral,
             clock);
     Function<io.usher.domain.ledger.PaymentSource, RecordProviderPayment> fromProvider =
         source ->
@@ -407,7 +410,8 @@ public final class AppContext implements Usher {
             discounts,
             referrals,
             clock,
-            settings::value);
+            settings::value,
+            webLinks);
     this.unmatched =
         new UnmatchedPaymentService(
             tx,
@@ -430,7 +434,7 @@ public final class AppContext implements Usher {
             outbox,
             mail::send,
             settings::value,
-            checkout::baseUrl,
+            webLinks::account,
             clock);
     outbox.register(accountLinks.handler());
     this.customerAccounts =

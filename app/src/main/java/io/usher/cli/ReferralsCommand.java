@@ -54,7 +54,7 @@ final class ReferralsCommand implements Runnable {
     public void run() {
       ReferralService referrals = parent.root.usher().referrals();
       ReferralService.Summary summary = referrals.summary(email);
-      String link = parent.root.usher().checkout().baseUrl() + "/?ref=" + summary.code();
+      String link = summary.link();
       String state =
           referrals.terms().on()
               ? ""

@@ -47,13 +47,13 @@ class PayPalCheckoutTest {
   final MutableClock clock = new MutableClock(NOW);
   final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  final FakePaymentProvider card = new FakePaymentProvider();
   AppContext usher;
   CheckoutServer server;
 
   @BeforeEach
   void start() throws Exception {
-    usher =
-        new AppContext(dataDir, clock, s -> new FakeMediaServers(), s -> new FakePaymentProvider());
+    usher = new AppContext(dataDir, clock, s -> new FakeMediaServers(), s -> card);
     Fixtures.monthly(usher, "Monthly", "10");
     usher.settings().set("paypal.api-url", paypal.url());
     usher.settings().set("paypal.client-id", FakePayPal.CLIENT_ID);
@@ -103,7 +103,7 @@ class PayPalCheckoutTest {
         .contains("Continue to PayPal")
         .doesNotContain("Continue to payment");
 
-    usher.settings().set("stripe.secret-key", "sk_test_x");
+    card.configured = true;
     clock.advance(java.time.Duration.ofSeconds(2));
     assertThat(get("/").body()).contains("Continue to payment").contains("Pay with PayPal");
   }

@@ -13,6 +13,16 @@ public final class FakePaymentProvider implements PaymentProvider {
   public final List<CheckoutOrder> orders = new CopyOnWriteArrayList<>();
   public RuntimeException failure;
 
+  /**
+   * Whether it counts as set up (a Stripe key given): the plans page then offers paying by card.
+   */
+  public boolean configured;
+
+  @Override
+  public boolean configured() {
+    return configured;
+  }
+
   @Override
   public CheckoutSession createSession(CheckoutOrder order) {
     if (failure != null) {

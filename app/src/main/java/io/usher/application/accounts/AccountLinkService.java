@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -60,7 +59,7 @@ public final class AccountLinkService {
   private final OutboxService outbox;
   private final LinkMail mail;
   private final Function<String, String> settings;
-  private final Supplier<String> baseUrl;
+  private final Function<String, String> accountLink;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
@@ -74,7 +73,7 @@ public final class AccountLinkService {
    * @param outbox where requests wait for the handler ({@link #handler()})
    * @param mail mail only (not Discord): receiving the link is what proves the address is theirs
    * @param settings reads a setting's current value (account.link-hours)
-   * @param baseUrl where customers reach the checkout page, without a trailing slash
+   * @param accountLink a sign-in token → the account page's address that opens with it
    */
   public AccountLinkService(
       Transactions tx,
@@ -83,7 +82,7 @@ public final class AccountLinkService {
       OutboxService outbox,
       LinkMail mail,
       Function<String, String> settings,
-      Supplier<String> baseUrl,
+      Function<String, String> accountLink,
       Clock clock) {
     this.tx = tx;
     this.links = links;
@@ -91,7 +90,7 @@ public final class AccountLinkService {
     this.outbox = outbox;
     this.mail = mail;
     this.settings = settings;
-    this.baseUrl = baseUrl;
+    this.accountLink = accountLink;
     this.clock = clock;
   }
 
@@ -173,7 +172,7 @@ public final class AccountLinkService {
           Map<String, String> values = new HashMap<>();
           values.put("name", user.get().spec().label());
           values.put("email", address);
-          values.put("link", baseUrl.get() + "/account?token=" + token);
+          values.put("link", accountLink.apply(token));
           values.put("hours", hoursText(hours));
           mail.send(MailEvent.ACCOUNT_LINK, address, values);
         });

@@ -273,10 +273,7 @@ public final class CustomerAccountService {
     }
     ReferralService.Summary summary = referrals.summary(user.id());
     return new AccountView.Referrals(
-        checkout.baseUrl() + "/?ref=" + summary.code(),
-        summary.code(),
-        summary.referred().size(),
-        summary.bonusSeconds());
+        summary.link(), summary.code(), summary.referred().size(), summary.bonusSeconds());
   }
 
   /** The plan of the payment that ends last, as the Users screen shows it. */

@@ -67,11 +67,14 @@ public final class CheckoutService {
   private final Function<String, String> settings;
   private final SecureRandom random = new SecureRandom();
   private final FreeAccess free;
+  private final CheckoutLinks links;
   private final PaymentProvider paypal;
   private final java.util.function.Consumer<io.usher.domain.payments.PaymentEvent> recordPayPal;
 
   /**
-   * @param settings reads a setting's current value (checkout.public-url, checkout.port)
+   * @param settings reads a setting's current value (the payment providers' keys,
+   *     account.plex-change)
+   * @param links the addresses of the checkout front's pages
    */
   public CheckoutService(
       Transactions tx,
@@ -88,7 +91,9 @@ public final class CheckoutService {
       DiscountService discounts,
       ReferralService referrals,
       Clock clock,
-      Function<String, String> settings) {
+      Function<String, String> settings,
+      CheckoutLinks links) {
+    this.links = links;
     this.referrals = referrals;
     this.invite = invite;
     this.discounts = discounts;
@@ -105,7 +110,7 @@ public final class CheckoutService {
     this.recordPayPal = recordPayPal;
     this.settings = settings;
     this.free =
-        new FreeAccess(tx, plans, orders, users, ledger, invite, discounts, clock, settings);
+        new FreeAccess(tx, plans, orders, users, ledger, invite, discounts, clock, settings, links);
   }
 
   /**
@@ -145,14 +150,14 @@ public final class CheckoutService {
     return referrals.terms().on();
   }
 
-  /** Whether the plans page offers paying by card: Stripe's secret key is set. */
+  /** Whether the plans page offers paying by card: the card provider (Stripe) is set up. */
   public boolean cardOffered() {
-    return !blank(settings.apply("stripe.secret-key"));
+    return provider.configured();
   }
 
-  /** Whether the plans page offers PayPal: its client id and secret are set. */
+  /** Whether the plans page offers PayPal: its keys are set. */
   public boolean paypalOffered() {
-    return !blank(settings.apply("paypal.client-id")) && !blank(settings.apply("paypal.secret"));
+    return paypal.configured();
   }
 
   private static boolean blank(String s) {
@@ -308,12 +313,11 @@ public final class CheckoutService {
           held.ifPresent(d -> discounts.hold(d, customer));
           orders.insert(reference, customer, spec.name(), where, code, referredBy);
         });
-    String base = baseUrl();
     if (trialFree) {
-      return free.trial(reference, customer, spec, where, base);
+      return free.trial(reference, customer, spec, where);
     }
     if (codeFree) {
-      return free.withCode(reference, customer, spec, where, code, base);
+      return free.withCode(reference, customer, spec, where, code);
     }
     PaymentProvider chosen =
         paypalOffered() && (form.paypal() || !cardOffered()) ? paypal : provider;
@@ -328,8 +332,8 @@ public final class CheckoutService {
                   price,
                   // Without a PayPal plan id, PayPal sells one period however Stripe bills it.
                   chosen == paypal ? spec.paypalPlanId() : spec.stripePriceId(),
-                  chosen.returnUrl(base + "/checkout/return"),
-                  base + "/checkout/cancel",
+                  chosen.returnUrl(links.returned()),
+                  links.cancelled(),
                   discount.map(Discount::spec).orElse(null),
                   held.isPresent() ? clock.instant().plus(DiscountService.PAYMENT_PAGE) : null));
     } catch (PaymentProviderException e) {
@@ -381,7 +385,7 @@ public final class CheckoutService {
           .map(WebOrigin::of)
           .flatMap(Optional::stream)
           .forEach(out::add);
-      WebOrigin.of(baseUrl()).ifPresent(out::add);
+      WebOrigin.of(links.plans()).ifPresent(out::add);
       known = new Targets(List.copyOf(out), now);
       targets = known;
     }
@@ -399,17 +403,6 @@ public final class CheckoutService {
   /** An order placed at the checkout page, by its reference. */
   public Optional<PendingOrder> order(String reference) {
     return orders.byReference(reference);
-  }
-
-  /** Where customers reach this page: checkout.public-url, else this machine on checkout.port. */
-  public String baseUrl() {
-    String configured = blankToNull(settings.apply("checkout.public-url"));
-    if (configured != null) {
-      return configured.endsWith("/")
-          ? configured.substring(0, configured.length() - 1)
-          : configured;
-    }
-    return "http://127.0.0.1:" + settings.apply("checkout.port").strip();
   }
 
   private Optional<Plan> visiblePlan(String name) {

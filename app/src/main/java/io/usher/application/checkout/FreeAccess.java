@@ -36,6 +36,7 @@ final class FreeAccess {
   private final DiscountService discounts;
   private final Clock clock;
   private final Function<String, String> settings;
+  private final CheckoutLinks links;
 
   FreeAccess(
       Transactions tx,
@@ -46,7 +47,9 @@ final class FreeAccess {
       Function<InviteRequest, InviteResult> invite,
       DiscountService discounts,
       Clock clock,
-      Function<String, String> settings) {
+      Function<String, String> settings,
+      CheckoutLinks links) {
+    this.links = links;
     this.tx = tx;
     this.plans = plans;
     this.orders = orders;
@@ -92,8 +95,8 @@ final class FreeAccess {
   }
 
   /** A free trial needs no payment page: the invite happens here, and the customer is in. */
-  URI trial(String reference, String email, PlanSpec spec, String location, String base) {
-    return free("trial", reference, email, spec, location, base);
+  URI trial(String reference, String email, PlanSpec spec, String location) {
+    return free("trial", reference, email, spec, location);
   }
 
   /**
@@ -101,11 +104,10 @@ final class FreeAccess {
    * the invite (so two tabs, or two customers after the last use, cannot both have it) and taken
    * back if the invite fails.
    */
-  URI withCode(
-      String reference, String email, PlanSpec spec, String location, String code, String base) {
+  URI withCode(String reference, String email, PlanSpec spec, String location, String code) {
     tx.run(() -> discounts.claim(code, email, "free-" + reference));
     try {
-      return free("free", reference, email, spec, location, base);
+      return free("free", reference, email, spec, location);
     } catch (RuntimeException e) {
       tx.run(
           () -> {
@@ -120,8 +122,7 @@ final class FreeAccess {
    * Invites at once without a payment page; {@code kind} ("trial", "free") prefixes the session and
    * the payment's transaction id.
    */
-  private URI free(
-      String kind, String reference, String email, PlanSpec spec, String location, String base) {
+  private URI free(String kind, String reference, String email, PlanSpec spec, String location) {
     String session = kind + "_" + reference;
     tx.run(() -> orders.setSession(reference, session));
     try {
@@ -156,6 +157,6 @@ final class FreeAccess {
               : "Your access could not be set up right now; please try again later.",
           e);
     }
-    return URI.create(base + "/checkout/return?session_id=" + session);
+    return URI.create(links.returned(session));
   }
 }

@@ -50,12 +50,14 @@ public final class ReferralService {
   private final PaymentLanding landing;
   private final AuditLog audit;
   private final Function<String, String> settings;
+  private final Function<String, String> link;
   private final Clock clock;
   private final RandomGenerator random;
 
   /**
    * @param settings a setting's effective value (referral.percent, referral.min-days,
    *     referral.max-days)
+   * @param link a code → the plans page's address with it filled in
    */
   public ReferralService(
       Transactions tx,
@@ -66,9 +68,20 @@ public final class ReferralService {
       PaymentLanding landing,
       AuditLog audit,
       Function<String, String> settings,
+      Function<String, String> link,
       Clock clock) {
     this(
-        tx, referrals, users, plans, payments, landing, audit, settings, clock, new SecureRandom());
+        tx,
+        referrals,
+        users,
+        plans,
+        payments,
+        landing,
+        audit,
+        settings,
+        link,
+        clock,
+        new SecureRandom());
   }
 
   ReferralService(
@@ -80,8 +93,10 @@ public final class ReferralService {
       PaymentLanding landing,
       AuditLog audit,
       Function<String, String> settings,
+      Function<String, String> link,
       Clock clock,
       RandomGenerator random) {
+    this.link = link;
     this.tx = tx;
     this.referrals = referrals;
     this.users = users;
@@ -259,7 +274,7 @@ public final class ReferralService {
                         r.bonusSeconds(),
                         r.note()))
             .toList();
-    return new Summary(code, by, referred);
+    return new Summary(code, link.apply(code), by, referred);
   }
 
   /** {@link #summary(long)} of the user with this email. */
@@ -290,10 +305,12 @@ public final class ReferralService {
   }
 
   /**
+   * @param link the plans page with the code filled in, to share
    * @param referredBy who referred this user; empty when no one did
    * @param referred the customers this user referred, oldest first
    */
-  public record Summary(String code, Optional<String> referredBy, List<Referred> referred) {
+  public record Summary(
+      String code, String link, Optional<String> referredBy, List<Referred> referred) {
     public long bonusSeconds() {
       return referred.stream().mapToLong(Referred::bonusSeconds).sum();
     }

@@ -21,6 +21,9 @@ public interface PaymentProvider {
    */
   List<String> pageOrigins();
 
+  /** Whether the owner set the provider's keys: the plans page offers it only then. */
+  boolean configured();
+
   /** Checks the keys with one harmless read; a sentence saying whether they work (or throws). */
   String test();
 

@@ -67,6 +67,11 @@ public final class PayPalCheckout implements PaymentProvider {
   }
 
   @Override
+  public boolean configured() {
+    return client.configured();
+  }
+
+  @Override
   public List<String> pageOrigins() {
     return List.of(client.sandbox() ? "https://www.sandbox.paypal.com" : "https://www.paypal.com");
   }

@@ -185,6 +185,12 @@ public final class StripeProvider implements PaymentProvider {
   }
 
   @Override
+  public boolean configured() {
+    String key = secretKey.get();
+    return key != null && !key.isBlank();
+  }
+
+  @Override
   public List<String> pageOrigins() {
     return WebOrigin.of(checkoutPages.get()).stream().toList();
   }
