@@ -242,14 +242,12 @@ public final class AppContext implements Usher {
             new SmtpMailSender(settings::value, clock),
             settings::value,
             clock);
-    outbox.register(mail.mailHandler());
     AppConfig config = new AppConfig(System.getenv(), settingsStore);
     DiscordClient discordClient =
         new DiscordClient(
             MediaWiring.http(), config::discordApiUrl, () -> settings.value("discord.bot-token"));
     this.discord =
         new DiscordService(discordClient, outbox.waking(outboxStore), mail, settings::value, clock);
-    outbox.register(discord.dmHandler());
     Notifier notifier = new MailAndDiscord(mail, discord, userStore);
     this.discordRoles =
         new DiscordRolesJob(
@@ -436,6 +434,10 @@ public final class AppContext implements Usher {
             settings::value,
             webLinks::account,
             clock);
+    // Every kind of outbox item and the use case that finishes it, in one place.
+    outbox.register(mail.mailHandler());
+    outbox.register(discord.dmHandler());
+    outbox.register(invites.queuedShares());
     outbox.register(accountLinks.handler());
     this.customerAccounts =
         new CustomerAccountService(

@@ -22,10 +22,9 @@ import io.usher.domain.media.ServerKind;
 import io.usher.domain.media.ShareRequest;
 import io.usher.domain.media.ShareResult;
 import io.usher.domain.outbox.OutboxHandler;
-import io.usher.domain.outbox.Payload;
+import io.usher.domain.outbox.OutboxItem;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanStore;
-import io.usher.domain.servers.Library;
 import io.usher.domain.servers.LibraryStore;
 import io.usher.domain.servers.Server;
 import io.usher.domain.servers.ServerStore;
@@ -57,19 +56,15 @@ import org.slf4j.LoggerFactory;
 public final class InviteService {
   private static final Logger LOG = LoggerFactory.getLogger(InviteService.class);
 
-  public static final String OUTBOX_KIND = "invite";
-
   private final Transactions tx;
   private final UserStore users;
   private final PlanStore plans;
   private final PaymentStore payments;
   private final ServerStore servers;
-  private final LibraryStore libraries;
   private final ShareStore shares;
-  private final MediaServers media;
   private final OutboxService outbox;
   private final AuditLog audit;
-  private final Welcome welcome;
+  private final ServerShares onServer;
   private final OwnerAlert alert;
   private final LinkService links;
   private final java.util.function.BooleanSupplier plexChangeForced;
@@ -103,14 +98,11 @@ public final class InviteService {
     this.plans = plans;
     this.payments = payments;
     this.servers = servers;
-    this.libraries = libraries;
     this.shares = shares;
-    this.media = media;
     this.outbox = outbox;
     this.audit = audit;
-    this.welcome = welcome;
+    this.onServer = new ServerShares(media, libraries, shares, payments, audit, welcome);
     this.clock = clock;
-    outbox.register(retry());
   }
 
   /** An invite checked against the ledger and ready for its server call. */
@@ -136,7 +128,7 @@ public final class InviteService {
     Optional<User> known = users.byEmail(email);
     Server server = server(r, plan, known);
     refuseIfMustMove(known, server);
-    List<String> granted = grantedLibraries(server, plan);
+    List<String> granted = onServer.grantedLibraries(server, plan);
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     PaymentSpec draft = draft(r, plan, known, now);
     String accountName = server.kind() == ServerKind.PLEX ? email : username(r, email, server);
@@ -167,7 +159,7 @@ public final class InviteService {
 
     ShareResult shared;
     String queuedBecause = null;
-    Optional<Share> removedBefore = removedShare(known, server);
+    Optional<Share> removedBefore = onServer.removedShare(known, server);
     String account = removedBefore.map(Share::account).orElse(accountName);
     ShareRequest request =
         new ShareRequest(
@@ -178,23 +170,18 @@ public final class InviteService {
             plan.spec().downloads(),
             plan.spec().transcode(),
             plan.spec().maxStreams());
-    var remote = media.connect(server.connection());
+    var remote = onServer.connect(server);
     boolean created = false;
     try {
-      shared =
-          removedBefore.isPresent()
-              ? remote.restore(removedBefore.get().onServer(email), request)
-              : remote.share(request);
-      created = removedBefore.isEmpty();
+      ServerShares.Made made = onServer.shareOrRestore(remote, request, removedBefore, email);
+      shared = made.result();
+      created = made.created();
     } catch (MediaServerException e) {
-      if (e.kind() == MediaServerException.Kind.ALREADY_SHARED) {
-        shared = new ShareResult(null, account, null, false, null);
-      } else if (e.passing()) {
-        shared = null;
-        queuedBecause = e.getMessage();
-      } else {
+      if (!e.passing()) {
         throw e;
       }
+      shared = null;
+      queuedBecause = e.getMessage();
     }
     ShareResult result = shared;
     String reason = queuedBecause;
@@ -273,16 +260,11 @@ public final class InviteService {
                   + ", "
                   + plan.name());
           if (result != null) {
-            record(user, server, plan, result, account, granted, now);
+            onServer.record(user, server, plan, result, account, granted, now);
           } else {
             outbox.enqueue(
-                OUTBOX_KIND,
-                Payload.encode(
-                    Map.of(
-                        "user", Long.toString(user.id()),
-                        "server", Long.toString(server.id()),
-                        "plan", Long.toString(plan.id()),
-                        "account", account)));
+                QueuedShare.KIND,
+                new QueuedShare(user.id(), server.id(), plan.id(), account).encode());
           }
           return new InviteResult(user, payment, server, account, result == null, reason);
         });
@@ -303,9 +285,10 @@ public final class InviteService {
     InviteRequest r = InviteRequest.of(user.email(), plan.name(), null);
     Server server = server(r, plan, Optional.of(user));
     refuseIfMustMove(Optional.of(user), server);
-    grantedLibraries(server, plan);
+    onServer.grantedLibraries(server, plan);
     String account =
-        removedShare(Optional.of(user), server)
+        onServer
+            .removedShare(Optional.of(user), server)
             .map(Share::account)
             .orElseGet(
                 () ->
@@ -313,13 +296,7 @@ public final class InviteService {
                         ? user.email()
                         : username(r, user.email(), server));
     outbox.enqueue(
-        OUTBOX_KIND,
-        Payload.encode(
-            Map.of(
-                "user", Long.toString(user.id()),
-                "server", Long.toString(server.id()),
-                "plan", Long.toString(plan.id()),
-                "account", account)));
+        QueuedShare.KIND, new QueuedShare(user.id(), server.id(), plan.id(), account).encode());
     return Optional.of(server.label());
   }
 
@@ -329,7 +306,12 @@ public final class InviteService {
    * @param account the new account's email, which the share is made for
    */
   public record PlexInvite(
-      Server server, Plan plan, ShareResult result, List<String> granted, String account) {}
+      Server server,
+      Plan plan,
+      ShareResult result,
+      boolean created,
+      List<String> granted,
+      String account) {}
 
   /**
    * A Plex account change of a user on no Plex server (seed 004): the new account is invited now on
@@ -363,33 +345,26 @@ public final class InviteService {
             on,
             Optional.of(user),
             servers.all().stream().filter(s -> s.kind() == ServerKind.PLEX).toList());
-    List<String> granted = grantedLibraries(server, on);
-    ShareResult result;
-    try {
-      result =
-          media
-              .connect(server.connection())
-              .share(
-                  new ShareRequest(
-                      email,
-                      email,
-                      null,
-                      granted,
-                      on.spec().downloads(),
-                      on.spec().transcode(),
-                      on.spec().maxStreams()));
-    } catch (MediaServerException e) {
-      if (e.kind() != MediaServerException.Kind.ALREADY_SHARED) {
-        throw e;
-      }
-      result = new ShareResult(null, email, null, false, null);
-    }
-    return Optional.of(new PlexInvite(server, on, result, granted, email));
+    List<String> granted = onServer.grantedLibraries(server, on);
+    ServerShares.Made made =
+        onServer.shareOrRestore(
+            onServer.connect(server),
+            new ShareRequest(
+                email,
+                email,
+                null,
+                granted,
+                on.spec().downloads(),
+                on.spec().transcode(),
+                on.spec().maxStreams()),
+            Optional.empty(),
+            email);
+    return Optional.of(new PlexInvite(server, on, made.result(), made.created(), granted, email));
   }
 
   /** Records the share of {@link #invitePlexAccount} for the renamed user, in its transaction. */
   public void recordPlexInvite(User renamed, PlexInvite invite) {
-    record(
+    onServer.record(
         renamed,
         invite.server(),
         invite.plan(),
@@ -401,12 +376,9 @@ public final class InviteService {
 
   /** The change could not be recorded: the share of {@link #invitePlexAccount} is taken back. */
   public void withdrawPlexInvite(PlexInvite invite, RuntimeException failed) {
-    if (invite.result().accountId() == null && invite.result().shareId() == null) {
-      // Plex said the account was shared already: that share is not this change's to take back.
-      return;
+    if (invite.created()) {
+      withdraw(onServer.connect(invite.server()), invite.account(), invite.result(), failed);
     }
-    withdraw(
-        media.connect(invite.server().connection()), invite.account(), invite.result(), failed);
   }
 
   /**
@@ -426,73 +398,41 @@ public final class InviteService {
 
   /** Whether a share of the user waits in the outbox (a payment's, or one that failed for now). */
   public boolean shareQueued(long userId) {
-    String id = Long.toString(userId);
+    return queuedShare(userId).isPresent();
+  }
+
+  /** The share of the user waiting in the outbox, if any, with why its last try failed. */
+  public Optional<OutboxItem> queuedShare(long userId) {
     return outbox.pending().stream()
-        .anyMatch(
+        .filter(
             i ->
-                OUTBOX_KIND.equals(i.kind()) && id.equals(Payload.decode(i.payload()).get("user")));
+                QueuedShare.KIND.equals(i.kind())
+                    && QueuedShare.decode(i.payload()).userId() == userId)
+        .findFirst();
   }
 
-  private void record(
-      User user,
-      Server server,
-      Plan plan,
-      ShareResult result,
-      String account,
-      List<String> granted,
-      Instant now) {
-    Map<String, Long> byProvider = new java.util.HashMap<>();
-    libraries.forServer(server.id()).forEach(l -> byProvider.put(l.providerId(), l.id()));
-    Set<Long> ids = new HashSet<>();
-    granted.forEach(p -> ids.add(byProvider.get(p)));
-    Optional<Share> before =
-        shares.forUser(user.id()).stream().filter(s -> s.serverId() == server.id()).findFirst();
-    shares.save(
-        List.of(
-            new Share(
-                before.map(Share::id).orElse(0L),
-                user.id(),
-                server.id(),
-                result.username() != null ? result.username() : account,
-                result.accountId() != null
-                    ? result.accountId()
-                    : before.map(Share::accountId).orElse(null),
-                result.shareId() != null
-                    ? result.shareId()
-                    : before.map(Share::providerShareId).orElse(null),
-                now,
-                result.pending() ? null : now,
-                result.pending(),
-                null,
-                false,
-                Set.copyOf(ids))));
-    audit.record("user", user.id(), "shared", server.label() + " as " + account);
-    Instant expires =
-        Access.expiry(payments.forUser(user.id()).stream().map(Payment::period).toList())
-            .orElse(now);
-    welcome.welcome(user, server, plan, result, expires);
-  }
-
-  /** The outbox handler: tries a queued share again. */
-  private OutboxHandler retry() {
+  /**
+   * The outbox handler of queued shares, which tries one again; registered with the outbox where
+   * the application is wired, beside the other handlers.
+   */
+  public OutboxHandler queuedShares() {
     return new OutboxHandler() {
       @Override
       public String kind() {
-        return OUTBOX_KIND;
+        return QueuedShare.KIND;
       }
 
       @Override
       public void handle(String payload) {
-        Map<String, String> p = Payload.decode(payload);
-        User user = users.byId(Long.parseLong(p.get("user"))).orElseThrow();
-        Server server = servers.byId(Long.parseLong(p.get("server"))).orElseThrow();
-        Plan plan = plans.byId(Long.parseLong(p.get("plan"))).orElseThrow();
-        String account = p.get("account");
-        List<String> granted = grantedLibraries(server, plan);
+        QueuedShare queued = QueuedShare.decode(payload);
+        User user = users.byId(queued.userId()).orElseThrow();
+        Server server = servers.byId(queued.serverId()).orElseThrow();
+        Plan plan = plans.byId(queued.planId()).orElseThrow();
+        List<String> granted = onServer.grantedLibraries(server, plan);
         ShareRequest request =
             new ShareRequest(
                 user.email(),
-                account,
+                queued.account(),
                 null,
                 granted,
                 plan.spec().downloads(),
@@ -500,26 +440,18 @@ public final class InviteService {
                 plan.spec().maxStreams());
         // A Jellyfin/Emby account kept from before (expiry disables it) is enabled again rather
         // than doubled, as for a manual invite.
-        Optional<Share> removedBefore = removedShare(Optional.of(user), server);
-        ShareResult result;
-        try {
-          var remote = media.connect(server.connection());
-          result =
-              removedBefore.isPresent()
-                  ? remote.restore(removedBefore.get().onServer(user.email()), request)
-                  : remote.share(request);
-        } catch (MediaServerException e) {
-          if (e.kind() != MediaServerException.Kind.ALREADY_SHARED) {
-            throw e;
-          }
-          result = new ShareResult(null, account, null, false, null);
-        }
-        record(
+        ServerShares.Made made =
+            onServer.shareOrRestore(
+                onServer.connect(server),
+                request,
+                onServer.removedShare(Optional.of(user), server),
+                user.email());
+        onServer.record(
             user,
             server,
             plan,
-            result,
-            account,
+            made.result(),
+            queued.account(),
             granted,
             clock.instant().truncatedTo(ChronoUnit.SECONDS));
       }
@@ -562,7 +494,7 @@ public final class InviteService {
                         s.settings().capacity(),
                         counts.getOrDefault(s.id(), 0),
                         s.settings().location(),
-                        !grantedIds(s, plan).isEmpty()))
+                        !onServer.grantedIds(s, plan).isEmpty()))
             .toList();
     List<Share> history = known.map(u -> shares.forUser(u.id())).orElse(List.of());
     Long current =
@@ -595,40 +527,6 @@ public final class InviteService {
       throw full;
     }
     return all.stream().filter(s -> s.id() == id).findFirst().orElseThrow();
-  }
-
-  /** A Jellyfin/Emby account this user had on the server and lost: it is enabled again. */
-  private Optional<Share> removedShare(Optional<User> known, Server server) {
-    if (known.isEmpty() || server.kind() == ServerKind.PLEX) {
-      return Optional.empty();
-    }
-    return shares.forUser(known.get().id()).stream()
-        .filter(s -> s.serverId() == server.id() && !s.active() && s.accountId() != null)
-        .findFirst();
-  }
-
-  private List<String> grantedLibraries(Server server, Plan plan) {
-    List<String> granted = grantedIds(server, plan);
-    if (granted.isEmpty()) {
-      throw new UsherException(
-          "Plan "
-              + plan.name()
-              + " grants no library on "
-              + server.label()
-              + ": put a library of that server in "
-              + String.join(" or ", plan.spec().groups())
-              + " first.");
-    }
-    return granted;
-  }
-
-  private List<String> grantedIds(Server server, Plan plan) {
-    Set<String> groups = new HashSet<>();
-    plan.spec().groups().forEach(g -> groups.add(g.toLowerCase(Locale.ROOT)));
-    return libraries.forServer(server.id()).stream()
-        .filter(l -> groups.contains(l.group().toLowerCase(Locale.ROOT)))
-        .map(Library::providerId)
-        .toList();
   }
 
   private PaymentSpec draft(InviteRequest r, Plan plan, Optional<User> known, Instant now) {

@@ -241,14 +241,10 @@ public final class UsersViewModel {
 
   /** Why a queued invite of this user still waits; empty when none waits. */
   private String pendingInvite(long userId) {
-    return usher.outbox().pending().stream()
-        .filter(i -> i.kind().equals(io.usher.application.invites.InviteService.OUTBOX_KIND))
-        .filter(
-            i ->
-                Long.toString(userId)
-                    .equals(io.usher.domain.outbox.Payload.decode(i.payload()).get("user")))
+    return usher
+        .invites()
+        .queuedShare(userId)
         .map(i -> i.lastError() == null ? "waiting for its first try" : i.lastError())
-        .findFirst()
         .orElse("");
   }
 
