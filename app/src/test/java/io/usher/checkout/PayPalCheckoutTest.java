@@ -6,8 +6,8 @@ import io.usher.app.AppContext;
 import io.usher.app.CheckoutServer;
 import io.usher.domain.ledger.PaymentFilter;
 import io.usher.domain.ledger.PaymentRow;
+import io.usher.domain.money.Money;
 import io.usher.domain.plans.PlanDuration;
-import io.usher.domain.plans.PlanSpec;
 import io.usher.testing.FakeMediaServers;
 import io.usher.testing.FakePayPal;
 import io.usher.testing.FakePaymentProvider;
@@ -156,24 +156,14 @@ class PayPalCheckoutTest {
   void aPlanWithAPayPalPlanIsASubscriptionWhoseRenewalsLandAndWhoseCancellationIsNoticed()
       throws Exception {
     paypal.plan("P-5ML4271244454362WXNWU5NQ", "10.00");
-    PlanSpec base = Fixtures.plan("Club", "10", PlanDuration.months(1));
     usher
         .plans()
         .create(
-            new PlanSpec(
-                base.name(),
-                base.price(),
-                base.duration(),
-                base.groups(),
-                2,
-                false,
-                true,
-                null,
-                false,
-                false,
-                false,
+            Fixtures.plan(
+                "Club",
+                new Money(1000, Money.currency("USD")),
+                PlanDuration.months(1),
                 0,
-                null,
                 "P-5ML4271244454362WXNWU5NQ"));
 
     HttpResponse<String> sent = buy("dora@example.com", "paypal", "Club");
@@ -232,24 +222,14 @@ class PayPalCheckoutTest {
 
   @Test
   void aPayPalPlanIdPayPalDoesNotKnowIsTheOwnersSentenceAndTheCustomersApology() throws Exception {
-    PlanSpec base = Fixtures.plan("Club", "10", PlanDuration.months(1));
     usher
         .plans()
         .create(
-            new PlanSpec(
-                base.name(),
-                base.price(),
-                base.duration(),
-                base.groups(),
-                2,
-                false,
-                true,
-                null,
-                false,
-                false,
-                false,
+            Fixtures.plan(
+                "Club",
+                new Money(1000, Money.currency("USD")),
+                PlanDuration.months(1),
                 0,
-                null,
                 "P-0NOSUCHPLAN"));
 
     HttpResponse<String> sent = buy("dora@example.com", "paypal", "Club");

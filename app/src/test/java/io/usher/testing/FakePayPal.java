@@ -446,14 +446,9 @@ public final class FakePayPal extends Dispatcher {
   }
 
   private MockResponse orders(RecordedRequest request, List<String> segments) {
-    String requestId = request.getHeaders().get("PayPal-Request-Id");
-    String replayKey = request.getMethod() + " " + request.getUrl().encodedPath() + " " + requestId;
-    if (request.getMethod().equals("POST") && requestId != null && replies.containsKey(replayKey)) {
-      return new MockResponse.Builder()
-          .code(200)
-          .setHeader("Content-Type", "application/json")
-          .body(replies.get(replayKey))
-          .build();
+    String replayKey = replayKey(request);
+    if (replayKey != null && replies.containsKey(replayKey)) {
+      return replay(replayKey);
     }
     if (segments.size() == 3 && request.getMethod().equals("POST")) {
       JsonNode body = JSON.readTree(request.getBody() == null ? "{}" : request.getBody().utf8());
@@ -488,7 +483,7 @@ public final class FakePayPal extends Dispatcher {
           .put("method", "GET");
       orders.put(id, order);
       String answer = JSON.writeValueAsString(order);
-      if (requestId != null) {
+      if (replayKey != null) {
         replies.put(replayKey, answer);
       }
       return json(201, order);
@@ -545,7 +540,7 @@ public final class FakePayPal extends Dispatcher {
               "ODR",
               unit.path("custom_id").asString(null)));
       String answer = JSON.writeValueAsString(order);
-      if (requestId != null) {
+      if (replayKey != null) {
         replies.put(replayKey, answer);
       }
       return json(201, order);
@@ -554,14 +549,9 @@ public final class FakePayPal extends Dispatcher {
   }
 
   private MockResponse subscriptions(RecordedRequest request, List<String> segments) {
-    String requestId = request.getHeaders().get("PayPal-Request-Id");
-    String replayKey = request.getMethod() + " " + request.getUrl().encodedPath() + " " + requestId;
-    if (request.getMethod().equals("POST") && requestId != null && replies.containsKey(replayKey)) {
-      return new MockResponse.Builder()
-          .code(200)
-          .setHeader("Content-Type", "application/json")
-          .body(replies.get(replayKey))
-          .build();
+    String replayKey = replayKey(request);
+    if (replayKey != null && replies.containsKey(replayKey)) {
+      return replay(replayKey);
     }
     if (segments.size() == 3 && request.getMethod().equals("POST")) {
       JsonNode body = JSON.readTree(request.getBody() == null ? "{}" : request.getBody().utf8());
@@ -610,7 +600,7 @@ public final class FakePayPal extends Dispatcher {
           .put("method", "GET");
       subscriptions.put(id, sub);
       String answer = JSON.writeValueAsString(sub);
-      if (requestId != null) {
+      if (replayKey != null) {
         replies.put(replayKey, answer);
       }
       return json(201, sub);
@@ -666,6 +656,24 @@ public final class FakePayPal extends Dispatcher {
       return json(200, list);
     }
     return json(404, error("RESOURCE_NOT_FOUND", "The specified resource does not exist.", null));
+  }
+
+  /** A POST's PayPal-Request-Id with its method and path; null when it carries none. */
+  private static String replayKey(RecordedRequest request) {
+    String requestId = request.getHeaders().get("PayPal-Request-Id");
+    if (!request.getMethod().equals("POST") || requestId == null) {
+      return null;
+    }
+    return request.getMethod() + " " + request.getUrl().encodedPath() + " " + requestId;
+  }
+
+  /** PayPal answers a POST repeated with the same PayPal-Request-Id with the first result. */
+  private MockResponse replay(String replayKey) {
+    return new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", "application/json")
+        .body(replies.get(replayKey))
+        .build();
   }
 
   private static int intParameter(RecordedRequest request, String name, int otherwise) {

@@ -47,6 +47,30 @@ public final class Fixtures {
         stripePriceId);
   }
 
+  /**
+   * A plan on the Standard group with two streams, as {@link #plan(String, String, PlanDuration)}
+   * but in any currency, with room for linked sub-accounts, and renewing through PayPal when {@code
+   * paypalPlanId} is set.
+   */
+  public static PlanSpec plan(
+      String name, Money price, PlanDuration duration, int maxSubs, String paypalPlanId) {
+    return new PlanSpec(
+        name,
+        price,
+        duration,
+        List.of("Standard"),
+        2,
+        false,
+        true,
+        null,
+        false,
+        false,
+        false,
+        maxSubs,
+        null,
+        paypalPlanId);
+  }
+
   /** Puts every library of every server in {@code group}, so plans granting it invite anywhere. */
   public static void everyLibraryIn(Usher usher, String group) {
     usher.servers().libraries(null).forEach(l -> usher.servers().setGroup(l.id(), group));

@@ -52,7 +52,7 @@ public final class ReferralService {
   private final Function<String, String> settings;
   private final Function<String, String> link;
   private final Clock clock;
-  private final RandomGenerator random;
+  private final RandomGenerator random = new SecureRandom();
 
   /**
    * @param settings a setting's effective value (referral.percent, referral.min-days,
@@ -70,32 +70,6 @@ public final class ReferralService {
       Function<String, String> settings,
       Function<String, String> link,
       Clock clock) {
-    this(
-        tx,
-        referrals,
-        users,
-        plans,
-        payments,
-        landing,
-        audit,
-        settings,
-        link,
-        clock,
-        new SecureRandom());
-  }
-
-  ReferralService(
-      Transactions tx,
-      ReferralStore referrals,
-      UserStore users,
-      PlanStore plans,
-      PaymentStore payments,
-      PaymentLanding landing,
-      AuditLog audit,
-      Function<String, String> settings,
-      Function<String, String> link,
-      Clock clock,
-      RandomGenerator random) {
     this.link = link;
     this.tx = tx;
     this.referrals = referrals;
@@ -106,7 +80,6 @@ public final class ReferralService {
     this.audit = audit;
     this.settings = settings;
     this.clock = clock;
-    this.random = random;
   }
 
   /** What a referral earns now; {@link ReferralTerms#OFF} when the owner has not turned them on. */

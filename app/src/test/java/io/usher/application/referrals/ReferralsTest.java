@@ -14,7 +14,6 @@ import io.usher.domain.media.ServerKind;
 import io.usher.domain.money.Money;
 import io.usher.domain.payments.PaymentEvent;
 import io.usher.domain.plans.PlanDuration;
-import io.usher.domain.plans.PlanSpec;
 import io.usher.domain.servers.Library;
 import io.usher.domain.users.UserSpec;
 import io.usher.testing.FakeMediaServers;
@@ -228,24 +227,11 @@ class ReferralsTest {
 
   @Test
   void aLinkedSubAccountsReferralCreditsItsMasterAndReachesTheSubThroughTheCopy() {
-    PlanSpec base = Fixtures.plan("Family", "20", PlanDuration.months(1));
     usher
         .plans()
         .create(
-            new PlanSpec(
-                base.name(),
-                base.price(),
-                base.duration(),
-                base.groups(),
-                4,
-                false,
-                true,
-                null,
-                false,
-                false,
-                false,
-                1,
-                null));
+            Fixtures.plan(
+                "Family", new Money(2000, Money.currency("USD")), PlanDuration.months(1), 1, null));
     usher.users().create(UserSpec.withEmail("master@example.com"));
     usher.users().create(UserSpec.withEmail("kid@example.com"));
     usher.payments().record(ManualPayment.of("master@example.com", "Family"));

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.usher.domain.money.Money;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanDuration;
-import io.usher.domain.plans.PlanSpec;
+import io.usher.testing.Fixtures;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -26,22 +25,7 @@ class ReferralBonusTest {
   }
 
   static Plan plan(Money price, PlanDuration duration) {
-    return new Plan(
-        3,
-        new PlanSpec(
-            "Basic",
-            price,
-            duration,
-            List.of("Standard"),
-            1,
-            false,
-            true,
-            null,
-            false,
-            false,
-            false,
-            0,
-            null));
+    return new Plan(3, Fixtures.plan("Basic", price, duration, 0, null));
   }
 
   static Money usd(String amount) {
