@@ -257,6 +257,8 @@ public final class AppContext implements Usher {
             planStore,
             settings::value,
             clock);
+    java.util.concurrent.atomic.AtomicReference<PlanChangeService> planChangesLater =
+        new java.util.concurrent.atomic.AtomicReference<>();
     this.invites =
         new InviteService(
             tx,
@@ -273,6 +275,9 @@ public final class AppContext implements Usher {
             sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence)),
             links,
             () -> !"false".equalsIgnoreCase(settings.value("account.plex-change").strip()),
+            // Plan changes are made after invites (they queue shares through them), so the
+            // credit is looked up when an invite runs.
+            (user, plan) -> planChangesLater.get().creditBeforePurchase(user, plan),
             clock);
     this.planChanges =
         new PlanChangeService(
@@ -284,6 +289,7 @@ public final class AppContext implements Usher {
             links,
             invites,
             clock);
+    planChangesLater.set(planChanges);
     this.payments =
         new PaymentService(
             tx,

@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,11 +69,14 @@ public final class InviteService {
   private final OwnerAlert alert;
   private final LinkService links;
   private final java.util.function.BooleanSupplier plexChangeForced;
+  private final BiFunction<User, Plan, Optional<String>> creditFirst;
   private final Clock clock;
 
   /**
    * @param plexChangeForced whether a user tagged "must change Plex account" is refused a Plex
    *     invite until they moved (setting account.plex-change)
+   * @param creditFirst moves a user's running payment on another plan to the invited one first (a
+   *     mid-term plan change with its credit); empty when nothing moved
    */
   public InviteService(
       Transactions tx,
@@ -89,7 +93,9 @@ public final class InviteService {
       OwnerAlert alert,
       LinkService links,
       java.util.function.BooleanSupplier plexChangeForced,
+      BiFunction<User, Plan, Optional<String>> creditFirst,
       Clock clock) {
+    this.creditFirst = creditFirst;
     this.plexChangeForced = plexChangeForced;
     this.alert = alert;
     this.links = links;
@@ -187,7 +193,7 @@ public final class InviteService {
     String reason = queuedBecause;
     try {
       return recordInvite(
-          known, paypal, email, server, plan, draft, result, account, granted, now, reason);
+          r, known, paypal, email, server, plan, draft, result, account, granted, now, reason);
     } catch (RuntimeException ledgerFailed) {
       if (created) {
         withdraw(remote, email, result, ledgerFailed);
@@ -230,6 +236,7 @@ public final class InviteService {
   }
 
   private InviteResult recordInvite(
+      InviteRequest r,
       Optional<User> known,
       String paypal,
       String email,
@@ -244,7 +251,18 @@ public final class InviteService {
     return tx.inTransaction(
         () -> {
           User user = known.map(u -> withPaypal(u, paypal)).orElseGet(() -> create(email, paypal));
-          Payment payment = payments.insert(draft.forUser(user.id()));
+          PaymentSpec spec = draft.forUser(user.id());
+          if (known.isPresent()
+              && r.paidAt() == null
+              && r.end() == null
+              && creditFirst.apply(user, plan).isPresent()) {
+            // The running payment on another plan moved to this one with its credit (seed FAQ):
+            // the invite's time starts where the credit ends.
+            Optional<Instant> credited =
+                Access.expiry(payments.forUser(user.id()).stream().map(Payment::period).toList());
+            spec = InviteDraft.payment(r, draft.ref(), plan, credited, now).forUser(user.id());
+          }
+          Payment payment = payments.insert(spec);
           links
               .replicate(payment)
               .forEach(n -> audit.record("user", user.id(), "linked payment", n));

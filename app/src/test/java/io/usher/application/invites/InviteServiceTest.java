@@ -13,6 +13,7 @@ import io.usher.domain.ledger.UserStatus;
 import io.usher.domain.media.MediaServerException;
 import io.usher.domain.media.MediaServerException.Kind;
 import io.usher.domain.media.ServerKind;
+import io.usher.domain.plans.PlanDuration;
 import io.usher.domain.servers.Library;
 import io.usher.domain.servers.ServerSettings;
 import io.usher.testing.FakeMediaServers;
@@ -57,6 +58,29 @@ class InviteServiceTest {
             .findFirst()
             .orElseThrow();
     usher.servers().setGroup(l.id(), group);
+  }
+
+  /**
+   * The contract: a customer invited on another plan mid-term gets the unused value as credit first
+   * (seed FAQ: 30.00 for 30 days with 5 left → 5.00 → 10 days of a 15.00 plan), and the invite's
+   * own month starts after it.
+   */
+  @Test
+  void invitingAPayingUserOnAnotherPlanMidTermCreditsWhatWasLeftFirst() {
+    usher.plans().create(Fixtures.plan("Premium", "30", PlanDuration.days(30)));
+    usher.plans().create(Fixtures.plan("Basic", "15", PlanDuration.days(30)));
+    usher.invites().invite(InviteRequest.of("ann@example.com", "Premium", "Den"));
+    clock.advance(Duration.ofDays(25));
+
+    InviteResult result =
+        usher.invites().invite(InviteRequest.of("ann@example.com", "Basic", "Den"));
+
+    Instant creditEnd = NOW.plus(Duration.ofDays(25 + 10));
+    assertThat(result.payment().period().start()).isEqualTo(creditEnd);
+    assertThat(result.payment().period().end()).isEqualTo(creditEnd.plus(Duration.ofDays(30)));
+    assertThat(usher.payments().forUser(result.user().id()))
+        .extracting(p -> p.spec().source().code())
+        .containsExactlyInAnyOrder("manual", "credit", "manual");
   }
 
   @Test
