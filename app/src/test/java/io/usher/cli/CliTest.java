@@ -354,7 +354,7 @@ class CliTest {
         .as(err)
         .isZero();
     assertThat(usher("plan", "set", "Basic", "--paypal-plan", "I-BW452GLLEP1G")).isEqualTo(1);
-    assertThat(err).contains("A PayPal plan id is P- and capital letters and digits");
+    assertThat(err).contains("A PayPal plan id looks like P-");
 
     try (AppContext usher = new AppContext(dataDir, clock)) {
       assertThat(usher.plans().list().getFirst().spec().paypalPlanId())

@@ -82,7 +82,7 @@ public record PlanSpec(
           "paypalPlan",
           paypalPlanId.length() > MAX_PAYPAL_PLAN
               ? Inputs.tooLong("PayPal plan id", MAX_PAYPAL_PLAN)
-              : "A PayPal plan id is P- and capital letters and digits, like P-5ML4271244454362W.");
+              : "A PayPal plan id looks like P-5ML4271244454362W.");
     }
     problems.throwIfAny();
   }
