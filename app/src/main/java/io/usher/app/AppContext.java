@@ -122,6 +122,7 @@ public final class AppContext implements Usher {
   private final ActivityService activity;
   private final EnforceJob enforce;
   private final CheckoutService checkout;
+  private final io.usher.application.reports.DashboardService dashboard;
   private final RecordProviderPayment stripePayments;
   private final UnmatchedPaymentService unmatched;
   private final ReferralService referrals;
@@ -510,6 +511,17 @@ public final class AppContext implements Usher {
                 new BackupJob(
                     ledgerBackups, () -> Integer.parseInt(settings.value("backup.keep").strip()))),
             clock);
+    this.dashboard =
+        new io.usher.application.reports.DashboardService(
+            queries,
+            new JooqLedgerQueries(dsl),
+            plans,
+            servers,
+            settings,
+            checkout,
+            outbox,
+            jobs,
+            clock);
   }
 
   /** stripe.poll-seconds as read at start; 15 s if it cannot be read. */
@@ -659,6 +671,11 @@ public final class AppContext implements Usher {
   @Override
   public String testPayPal() {
     return paymentsJob.testPayPal();
+  }
+
+  @Override
+  public io.usher.application.reports.DashboardService dashboard() {
+    return dashboard;
   }
 
   @Override

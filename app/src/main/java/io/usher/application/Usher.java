@@ -49,6 +49,9 @@ public interface Usher extends AutoCloseable {
   /** Whether PayPal accepts the configured keys, a sentence per account (or it throws). */
   String testPayPal();
 
+  /** What the dashboard shows: counts, money, lists, problems and the setup checklist. */
+  io.usher.application.reports.DashboardService dashboard();
+
   /** Referral codes, and the days a referral earns the referrer. */
   io.usher.application.referrals.ReferralService referrals();
 

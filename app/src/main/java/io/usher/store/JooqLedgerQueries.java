@@ -17,7 +17,11 @@ import io.usher.domain.ledger.StatusCounts;
 import io.usher.domain.ledger.UserRow;
 import io.usher.domain.ledger.UserStatus;
 import io.usher.domain.money.Money;
+import io.usher.domain.reports.RevenueDay;
+import io.usher.domain.reports.RevenueQueries;
+import io.usher.domain.reports.RunningSubscription;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -30,12 +34,13 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record4;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Whole-ledger reads. Status is computed from the payments on every read, so a list of 50,000 users
  * is one pass over the ledger, not 50,000 lookups.
  */
-public final class JooqLedgerQueries implements LedgerQueries {
+public final class JooqLedgerQueries implements LedgerQueries, RevenueQueries {
   private final DSLContext dsl;
 
   public JooqLedgerQueries(DSLContext dsl) {
@@ -209,6 +214,44 @@ public final class JooqLedgerQueries implements LedgerQueries {
         .groupBy(PAYMENTS.CURRENCY)
         .orderBy(PAYMENTS.CURRENCY)
         .fetch(r -> new Money(r.value2().longValueExact(), Currency.getInstance(r.value1())));
+  }
+
+  @Override
+  public List<RevenueDay> revenueSince(Instant from) {
+    Field<Instant> received = DSL.least(PAYMENTS.CREATED_AT, PAYMENTS.STARTS_AT);
+    Field<LocalDate> day = received.cast(SQLDataType.LOCALDATE).as("day");
+    Field<java.math.BigDecimal> sum = DSL.sum(PAYMENTS.AMOUNT_MINOR);
+    return dsl.select(day, PAYMENTS.SOURCE, PLANS.NAME, PAYMENTS.CURRENCY, sum)
+        .from(PAYMENTS)
+        .join(PLANS)
+        .on(PLANS.ID.eq(PAYMENTS.PLAN_ID))
+        .where(received.ge(from))
+        .and(PAYMENTS.AMOUNT_MINOR.gt(0L))
+        .and(PAYMENTS.SOURCE.notIn(PaymentSource.CREDIT.code(), PaymentSource.SYNC.code()))
+        .groupBy(day, PAYMENTS.SOURCE, PLANS.NAME, PAYMENTS.CURRENCY)
+        .fetch(
+            r ->
+                new RevenueDay(
+                    r.value1(),
+                    PaymentSource.fromCode(r.value2()),
+                    r.value3(),
+                    new Money(r.value5().longValueExact(), Currency.getInstance(r.value4()))));
+  }
+
+  @Override
+  public List<RunningSubscription> runningSubscriptions(Instant now) {
+    return dsl.select(
+            PAYMENTS.AMOUNT_MINOR, PAYMENTS.CURRENCY, PAYMENTS.STARTS_AT, PAYMENTS.ENDS_AT)
+        .from(PAYMENTS)
+        .where(PAYMENTS.SUBSCRIPTION_ID.isNotNull())
+        .and(PAYMENTS.SEQ.eq(1))
+        .and(PAYMENTS.STARTS_AT.le(now))
+        .and(PAYMENTS.ENDS_AT.gt(now))
+        .fetch(
+            r ->
+                new RunningSubscription(
+                    new Money(r.value1(), Currency.getInstance(r.value2())),
+                    new Period(r.value3(), r.value4())));
   }
 
   @Override

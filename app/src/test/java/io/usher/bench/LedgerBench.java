@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Prints the ledger's speed figures (run with {@code ./mvnw -Pbench verify}): 50,000 users and
- * 200,000 payments, the status query over all of them, and {@code usher --version} in a fresh JVM.
- * Figures are printed, not asserted: a slow machine should not fail the build.
+ * 200,000 payments, the status query over all of them, the dashboard's figures, and {@code usher
+ * --version} in a fresh JVM. Figures are printed, not asserted: a slow machine should not fail the
+ * build.
  */
 class LedgerBench {
   static final int USERS = 50_000;
@@ -53,6 +54,10 @@ class LedgerBench {
           Bench.median("status query, all users", 7, () -> usher.queries().users());
       assertThat(rows).hasSize(USERS);
       Bench.median("dashboard counts", 5, () -> usher.queries().counts());
+      Bench.median(
+          "dashboard: counts, 12 months of revenue, lists and checklist",
+          5,
+          () -> usher.dashboard().overview(java.time.ZoneId.of("Europe/Berlin")));
 
       UsersViewModel users = new UsersViewModel(usher, new UiTasks(Runnable::run, Runnable::run));
       Bench.median(

@@ -81,6 +81,12 @@ class MainWindowTest {
     robot.clickOn("#nav-dashboard");
     assertThat(robot.lookup("#dash-active").queryAs(Label.class).getText()).isEqualTo("1");
     assertThat(robot.lookup("#dash-expired").queryAs(Label.class).getText()).isEqualTo("0");
+    assertThat(robot.lookup("#dash-revenue-month").queryAs(Label.class).getText())
+        .isEqualTo("12.50 USD");
+    assertThat(robot.lookup("#dash-recent").tryQuery()).isPresent();
+    assertThat(robot.lookup("#dash-checklist").tryQuery())
+        .as("no server, mail or payment keys yet")
+        .isPresent();
   }
 
   @Test

@@ -1,11 +1,15 @@
 package io.usher.ui.dashboard;
 
 import atlantafx.base.theme.Styles;
+import io.usher.application.reports.DashboardService;
 import io.usher.domain.ledger.StatusCounts;
 import io.usher.ui.kit.Banner;
+import io.usher.ui.kit.Formats;
 import io.usher.ui.kit.Header;
 import io.usher.ui.kit.Screen;
 import io.usher.ui.users.StatusFilter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import javafx.beans.binding.Bindings;
@@ -14,10 +18,12 @@ import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.TilePane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Headline numbers: who may watch, who is about to stop, who has stopped, who never will. */
@@ -26,23 +32,171 @@ public final class DashboardView implements Screen {
   private final Consumer<StatusFilter> openUsers;
   private final Runnable openPlans;
   private final Runnable openUnmatched;
+  private final Consumer<DashboardService.Place> open;
+  private final Runnable openPayments;
+  private final Formats formats;
   private final VBox root = new VBox(20);
+  private final ScrollPane scroller = new ScrollPane(root);
+  private final MoneyPanel money;
+  private final VBox lists = new VBox(16);
 
+  /**
+   * @param open opens the screen where a setup step is done
+   * @param openPayments opens the Payments screen, behind every money figure
+   */
   public DashboardView(
       DashboardViewModel model,
+      Formats formats,
       Consumer<StatusFilter> openUsers,
       Runnable openPlans,
-      Runnable openUnmatched) {
+      Runnable openUnmatched,
+      Runnable openPayments,
+      Consumer<DashboardService.Place> open) {
     this.model = model;
+    this.formats = formats;
     this.openUsers = openUsers;
     this.openPlans = openPlans;
     this.openUnmatched = openUnmatched;
+    this.openPayments = openPayments;
+    this.open = open;
+    this.money = new MoneyPanel(openPayments);
     createView();
+    model.overview().addListener((o, was, now) -> show(now));
+  }
+
+  private void show(DashboardService.Overview overview) {
+    if (overview == null) {
+      return;
+    }
+    money.show(overview.revenue());
+    List<Node> blocks = new ArrayList<>();
+    if (!overview.setUp()) {
+      blocks.add(checklist(overview.checklist()));
+    }
+    if (!overview.problems().isEmpty()) {
+      blocks.add(
+          list(
+              "dash-problems",
+              "Needs attention",
+              overview.problems().stream().map(p -> row(p, null, "danger")).toList(),
+              "Nothing is wrong.",
+              () -> open.accept(DashboardService.Place.JOBS)));
+    }
+    Node expiring =
+        list(
+            "dash-expiring-list",
+            "Expiring in 7 days",
+            overview.expiring().stream()
+                .map(u -> row(u.label(), "access ends " + formats.date(u.expires()), null))
+                .toList(),
+            "No one's access ends this week.",
+            () -> openUsers.accept(StatusFilter.EXPIRING));
+    Node recent =
+        list(
+            "dash-recent",
+            "Latest payments",
+            overview.recent().stream()
+                .map(
+                    p ->
+                        row(
+                            p.email() == null ? "user " + p.userId() : p.email(),
+                            p.plan()
+                                + " · "
+                                + Formats.money(p.amount())
+                                + " · "
+                                + p.source().code()
+                                + " · "
+                                + formats.date(p.createdAt()),
+                            null))
+                .toList(),
+            "No payment in the last month.",
+            openPayments);
+    HBox.setHgrow(expiring, Priority.ALWAYS);
+    HBox.setHgrow(recent, Priority.ALWAYS);
+    HBox pair = new HBox(16, expiring, recent);
+    blocks.add(pair);
+    lists.getChildren().setAll(blocks);
+  }
+
+  private Node checklist(List<DashboardService.Check> checks) {
+    VBox items = new VBox(6);
+    for (DashboardService.Check c : checks) {
+      Label mark = new Label(c.done() ? "✓" : "•");
+      mark.getStyleClass().add(c.done() ? Styles.SUCCESS : Styles.WARNING);
+      mark.setMinWidth(16);
+      Label name = new Label(c.label());
+      name.getStyleClass().add(c.done() ? Styles.TEXT_MUTED : Styles.TEXT_BOLD);
+      VBox text = new VBox(2, name);
+      if (!c.done()) {
+        Label hint = new Label(c.hint());
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        hint.setWrapText(true);
+        text.getChildren().add(hint);
+      }
+      HBox.setHgrow(text, Priority.ALWAYS);
+      HBox line = new HBox(8, mark, text);
+      if (!c.done()) {
+        Button go = new Button("Open");
+        go.getStyleClass().add(Styles.SMALL);
+        go.setOnAction(e -> open.accept(c.place()));
+        line.getChildren().add(go);
+      }
+      line.setAlignment(Pos.CENTER_LEFT);
+      items.getChildren().add(line);
+    }
+    Label title = new Label("Set up Usher");
+    title.getStyleClass().add(Styles.TITLE_4);
+    VBox panel = new VBox(10, title, items);
+    panel.getStyleClass().add("panel");
+    panel.setId("dash-checklist");
+    return panel;
+  }
+
+  /** A list line: what it is about, and under it the detail, both wrapping rather than cut. */
+  private static Node row(String text, String detail, String tone) {
+    Label title = new Label(text);
+    title.setWrapText(true);
+    if (tone != null) {
+      title.getStyleClass().add(tone);
+    }
+    VBox line = new VBox(2, title);
+    if (detail != null) {
+      Label d = new Label(detail);
+      d.setWrapText(true);
+      d.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+      line.getChildren().add(d);
+    }
+    return line;
+  }
+
+  private static Node list(
+      String id, String title, List<Node> rows, String empty, Runnable openAll) {
+    Label heading = new Label(title);
+    heading.getStyleClass().add(Styles.TITLE_4);
+    Hyperlink all = new Hyperlink("See all");
+    all.setOnAction(e -> openAll.run());
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox top = new HBox(8, heading, gap, all);
+    top.setAlignment(Pos.CENTER_LEFT);
+    VBox body = new VBox(6);
+    if (rows.isEmpty()) {
+      Label none = new Label(empty);
+      none.getStyleClass().add(Styles.TEXT_MUTED);
+      body.getChildren().add(none);
+    } else {
+      body.getChildren().setAll(rows);
+    }
+    VBox panel = new VBox(10, top, body);
+    panel.getStyleClass().add("panel");
+    panel.setId(id);
+    panel.setMaxWidth(Double.MAX_VALUE);
+    panel.setPrefWidth(400);
+    return panel;
   }
 
   private void createView() {
-    TilePane cards = new TilePane(16, 16);
-    cards.setPrefColumns(4);
+    HBox cards = new HBox(16);
     cards
         .getChildren()
         .setAll(
@@ -96,12 +250,16 @@ public final class DashboardView implements Screen {
 
     root.getChildren()
         .setAll(
-            Header.of("Dashboard", "Your customers at a glance."),
+            Header.of("Dashboard", "Your customers and your money at a glance."),
             error,
             start,
             unmatchedPanel(),
-            cards);
+            cards,
+            money.node(),
+            lists);
     root.setPadding(new Insets(24));
+    scroller.setFitToWidth(true);
+    scroller.getStyleClass().add("edge-to-edge");
   }
 
   /** Shown while payments wait for the owner: money came in that reached no one yet. */
@@ -153,11 +311,13 @@ public final class DashboardView implements Screen {
                 () -> Integer.toString(value.applyAsInt(model.counts().get())), model.counts()));
     Label name = new Label(title);
     name.getStyleClass().add(Styles.TEXT_BOLD);
+    name.setWrapText(true);
     Label sub = new Label(caption);
     sub.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
     VBox card = new VBox(4, number, name, sub);
     card.getStyleClass().addAll("panel", "stat-card");
     card.setPrefWidth(220);
+    card.setMaxWidth(Double.MAX_VALUE);
     card.setAlignment(Pos.TOP_LEFT);
     card.setCursor(Cursor.HAND);
     card.setOnMouseClicked(e -> openUsers.accept(filter));
@@ -167,7 +327,7 @@ public final class DashboardView implements Screen {
 
   @Override
   public Node node() {
-    return root;
+    return scroller;
   }
 
   @Override

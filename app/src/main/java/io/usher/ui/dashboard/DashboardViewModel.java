@@ -1,9 +1,11 @@
 package io.usher.ui.dashboard;
 
 import io.usher.application.Usher;
+import io.usher.application.reports.DashboardService;
 import io.usher.domain.ledger.StatusCounts;
 import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.UiTasks;
+import java.time.ZoneId;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -21,26 +23,34 @@ public final class DashboardViewModel {
   private final StringProperty error = new SimpleStringProperty("");
   private final javafx.beans.property.IntegerProperty unmatched =
       new javafx.beans.property.SimpleIntegerProperty(0);
+  private final ObjectProperty<DashboardService.Overview> overview = new SimpleObjectProperty<>();
+  private final ZoneId zone;
 
-  public DashboardViewModel(Usher usher, UiTasks tasks) {
+  public DashboardViewModel(Usher usher, UiTasks tasks, ZoneId zone) {
     this.usher = usher;
     this.tasks = tasks;
+    this.zone = zone;
   }
 
   public void load() {
     tasks.run(
-        () ->
-            new Snapshot(
-                usher.queries().counts(),
-                !usher.plans().list().isEmpty(),
-                usher.unmatched().waitingCount()),
+        () -> new Snapshot(usher.dashboard().overview(zone), usher.unmatched().waitingCount()),
         s -> {
           error.set("");
-          counts.set(s.counts());
-          hasPlans.set(s.hasPlans());
+          counts.set(s.overview().counts());
+          hasPlans.set(
+              s.overview().checklist().stream()
+                  .filter(c -> c.place() == DashboardService.Place.PLANS)
+                  .allMatch(DashboardService.Check::done));
           unmatched.set(s.unmatched());
+          overview.set(s.overview());
         },
         failure -> error.set(Errors.sentence(failure)));
+  }
+
+  /** Everything else the dashboard shows; null until the first load. */
+  public ObjectProperty<DashboardService.Overview> overview() {
+    return overview;
   }
 
   public ObjectProperty<StatusCounts> counts() {
@@ -60,5 +70,5 @@ public final class DashboardViewModel {
     return unmatched;
   }
 
-  private record Snapshot(StatusCounts counts, boolean hasPlans, int unmatched) {}
+  private record Snapshot(DashboardService.Overview overview, int unmatched) {}
 }

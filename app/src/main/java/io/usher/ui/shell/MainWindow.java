@@ -95,10 +95,21 @@ public final class MainWindow {
     screens.put(
         Section.DASHBOARD,
         new DashboardView(
-            new DashboardViewModel(usher, tasks),
+            new DashboardViewModel(usher, tasks, formats.zone()),
+            formats,
             this::openUsers,
             () -> go(Section.PLANS),
-            () -> go(Section.UNMATCHED)));
+            () -> go(Section.UNMATCHED),
+            () -> go(Section.PAYMENTS),
+            place ->
+                go(
+                    switch (place) {
+                      case SERVERS -> Section.SERVERS;
+                      case PLANS -> Section.PLANS;
+                      case EMAIL -> Section.EMAIL;
+                      case SETTINGS -> Section.SETTINGS;
+                      case JOBS -> Section.JOBS;
+                    })));
     screens.put(
         Section.USERS,
         new UsersView(

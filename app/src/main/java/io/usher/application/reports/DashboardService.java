@@ -1,0 +1,211 @@
+package io.usher.application.reports;
+
+import io.usher.application.checkout.CheckoutService;
+import io.usher.application.jobs.JobService;
+import io.usher.application.notify.MailService;
+import io.usher.application.outbox.OutboxService;
+import io.usher.application.plans.PlanService;
+import io.usher.application.queries.LedgerQueryService;
+import io.usher.application.servers.ServerService;
+import io.usher.application.settings.SettingsService;
+import io.usher.domain.ledger.PaymentFilter;
+import io.usher.domain.ledger.PaymentRow;
+import io.usher.domain.ledger.StatusCounts;
+import io.usher.domain.ledger.UserRow;
+import io.usher.domain.ledger.UserStatus;
+import io.usher.domain.outbox.OutboxItem;
+import io.usher.domain.plans.Plan;
+import io.usher.domain.reports.Revenue;
+import io.usher.domain.reports.RevenueQueries;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * What the dashboard shows: the users' counts, the money, who expires soon, the latest payments,
+ * what is wrong now (failed jobs, work stuck in the outbox) and the setup checklist.
+ */
+public final class DashboardService {
+  /** A mail or share waiting longer than this is stuck: something needs the owner. */
+  static final Duration STUCK = Duration.ofHours(1);
+
+  private static final int RECENT = 8;
+
+  private final LedgerQueryService queries;
+  private final RevenueQueries money;
+  private final PlanService plans;
+  private final ServerService servers;
+  private final SettingsService settings;
+  private final CheckoutService checkout;
+  private final OutboxService outbox;
+  private final JobService jobs;
+  private final Clock clock;
+
+  public DashboardService(
+      LedgerQueryService queries,
+      RevenueQueries money,
+      PlanService plans,
+      ServerService servers,
+      SettingsService settings,
+      CheckoutService checkout,
+      OutboxService outbox,
+      JobService jobs,
+      Clock clock) {
+    this.queries = queries;
+    this.money = money;
+    this.plans = plans;
+    this.servers = servers;
+    this.settings = settings;
+    this.checkout = checkout;
+    this.outbox = outbox;
+    this.jobs = jobs;
+    this.clock = clock;
+  }
+
+  /**
+   * @param expiring active standard users whose access ends within 7 days, soonest first
+   * @param recent the latest payments recorded, newest first
+   * @param problems what is wrong now, one sentence each (a failed job, a stuck mail)
+   * @param checklist the setup steps, done or not
+   */
+  public record Overview(
+      StatusCounts counts,
+      Revenue revenue,
+      List<UserRow> expiring,
+      List<PaymentRow> recent,
+      List<String> problems,
+      List<Check> checklist) {
+
+    public boolean setUp() {
+      return checklist.stream().allMatch(Check::done);
+    }
+  }
+
+  /** Where the owner fixes a step. */
+  public enum Place {
+    SERVERS,
+    PLANS,
+    EMAIL,
+    SETTINGS,
+    JOBS
+  }
+
+  /** One setup step: what it is, whether it is done, and where to do it. */
+  public record Check(String label, boolean done, String hint, Place place) {}
+
+  /**
+   * @param zone the owner's time zone: months start there
+   */
+  public Overview overview(ZoneId zone) {
+    Instant now = clock.instant();
+    List<Plan> catalogue = plans.list();
+    Currency fallback =
+        catalogue.stream()
+            .filter(p -> p.spec().isDefault())
+            .findFirst()
+            .or(() -> catalogue.stream().findFirst())
+            .map(p -> p.price().currency())
+            .orElse(Currency.getInstance("USD"));
+    YearMonth month = YearMonth.now(clock.withZone(zone));
+    // From a day before the first month's start in UTC, so no day at its edge is missed in any
+    // zone.
+    Instant from =
+        month
+            .minusMonths(11)
+            .atDay(1)
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant()
+            .minus(Duration.ofDays(1));
+    Revenue revenue =
+        Revenue.of(
+            money.revenueSince(from), money.runningSubscriptions(now), month, zone, fallback);
+    List<UserRow> expiring =
+        queries.users(UserStatus.ACTIVE).stream()
+            .filter(u -> !u.permanent() && u.expires() != null)
+            .filter(u -> u.expires().isBefore(now.plus(LedgerQueryService.EXPIRING_SOON)))
+            .sorted(Comparator.comparing(UserRow::expires))
+            .toList();
+    List<PaymentRow> recent =
+        queries.payments(new PaymentFilter(null, now.minus(Duration.ofDays(31)), null)).stream()
+            .sorted(Comparator.comparing(PaymentRow::createdAt).reversed())
+            .limit(RECENT)
+            .toList();
+    List<OutboxItem> waiting = outbox.pending();
+    return new Overview(
+        queries.counts(),
+        revenue,
+        expiring,
+        recent,
+        problems(waiting, now),
+        checklist(catalogue, waiting, now));
+  }
+
+  private List<String> problems(List<OutboxItem> waiting, Instant now) {
+    List<String> out = new ArrayList<>();
+    jobs.list().stream()
+        .filter(j -> j.last() != null && "failed".equals(j.last().outcome()))
+        .forEach(j -> out.add("Job " + j.name() + " failed: " + j.last().message()));
+    waiting.stream()
+        .filter(i -> i.createdAt().isBefore(now.minus(STUCK)))
+        .forEach(
+            i ->
+                out.add(
+                    "A "
+                        + i.kind()
+                        + " has waited since "
+                        + i.createdAt()
+                        + (i.lastError() == null ? "" : ": " + i.lastError())));
+    return List.copyOf(out);
+  }
+
+  private List<Check> checklist(List<Plan> catalogue, List<OutboxItem> waiting, Instant now) {
+    boolean mailStuck =
+        waiting.stream()
+            .anyMatch(
+                i -> i.kind().equals(MailService.KIND) && i.createdAt().isBefore(now.minus(STUCK)));
+    return List.of(
+        new Check(
+            "Link a media server",
+            !servers.list().isEmpty(),
+            "Plex, Jellyfin or Emby: where customers watch.",
+            Place.SERVERS),
+        new Check(
+            "Create a plan",
+            !catalogue.isEmpty(),
+            "What customers buy: price, length and libraries.",
+            Place.PLANS),
+        new Check(
+            "Set up email",
+            !settings.value("smtp.host").isBlank() && !settings.value("smtp.from").isBlank(),
+            "Invitations, reminders and receipts go out by mail.",
+            Place.EMAIL),
+        new Check(
+            "Set up a payment provider",
+            checkout.cardOffered() || checkout.paypalOffered(),
+            "Stripe or PayPal keys: without them the checkout cannot charge.",
+            Place.SETTINGS),
+        new Check(
+            "Give the checkout a public address",
+            !settings.value("checkout.public-url").isBlank(),
+            "checkout.public-url: where customers reach the plans page.",
+            Place.SETTINGS),
+        new Check(
+            "No mail stuck",
+            !mailStuck,
+            "A mail has waited over an hour: check the email settings.",
+            Place.EMAIL),
+        new Check(
+            "Every job ran fine",
+            jobs.list().stream()
+                .noneMatch(j -> j.last() != null && "failed".equals(j.last().outcome())),
+            "A job's last run failed: its message says why (a server's token, a key).",
+            Place.JOBS));
+  }
+}

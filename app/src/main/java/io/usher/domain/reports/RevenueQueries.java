@@ -1,0 +1,17 @@
+package io.usher.domain.reports;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The ledger's money, summed by the database for reports. */
+public interface RevenueQueries {
+  /**
+   * Money received since {@code from}, summed by UTC day, source and plan: every payment but
+   * credits (time given, no money) and the default payments of users found by sync, dated by the
+   * earlier of when it was recorded and when its period starts.
+   */
+  List<RevenueDay> revenueSince(Instant from);
+
+  /** The subscriptions' payments (payers', not linked copies) whose period runs at {@code now}. */
+  List<RunningSubscription> runningSubscriptions(Instant now);
+}
