@@ -125,22 +125,7 @@ public final class JooqLedgerQueries implements LedgerQueries, RevenueQueries {
 
   @Override
   public List<PaymentRow> payments(PaymentFilter filter) {
-    return dsl.select(
-            PAYMENTS.ID,
-            PAYMENTS.TXN_ID,
-            PAYMENTS.SEQ,
-            PAYMENTS.USER_ID,
-            USERS.EMAIL,
-            USERS.NAME,
-            PLANS.NAME,
-            PAYMENTS.AMOUNT_MINOR,
-            PAYMENTS.CURRENCY,
-            PAYMENTS.STARTS_AT,
-            PAYMENTS.ENDS_AT,
-            PAYMENTS.SUBSCRIPTION_ID,
-            PAYMENTS.SOURCE,
-            PAYMENTS.NOTES,
-            PAYMENTS.CREATED_AT)
+    return dsl.select(PAYMENT_ROW)
         .from(PAYMENTS)
         .join(USERS)
         .on(USERS.ID.eq(PAYMENTS.USER_ID))
@@ -150,6 +135,25 @@ public final class JooqLedgerQueries implements LedgerQueries, RevenueQueries {
         .orderBy(PAYMENTS.STARTS_AT.desc(), PAYMENTS.ID.desc())
         .fetch(JooqLedgerQueries::toPaymentRow);
   }
+
+  /** What a {@link PaymentRow} is read from. */
+  private static final List<Field<?>> PAYMENT_ROW =
+      List.of(
+          PAYMENTS.ID,
+          PAYMENTS.TXN_ID,
+          PAYMENTS.SEQ,
+          PAYMENTS.USER_ID,
+          USERS.EMAIL,
+          USERS.NAME,
+          PLANS.NAME,
+          PAYMENTS.AMOUNT_MINOR,
+          PAYMENTS.CURRENCY,
+          PAYMENTS.STARTS_AT,
+          PAYMENTS.ENDS_AT,
+          PAYMENTS.SUBSCRIPTION_ID,
+          PAYMENTS.SOURCE,
+          PAYMENTS.NOTES,
+          PAYMENTS.CREATED_AT);
 
   private static PaymentRow toPaymentRow(Record r) {
     String email = r.get(USERS.EMAIL);
@@ -185,24 +189,27 @@ public final class JooqLedgerQueries implements LedgerQueries, RevenueQueries {
 
   @Override
   public StatusCounts counts(Instant now, Instant soonEnd) {
-    int active = 0;
-    int soon = 0;
-    int expired = 0;
-    int permanent = 0;
-    for (UserRow u : users(now)) {
-      if (u.permanent()) {
-        permanent++;
-        active++;
-      } else if (u.status() == UserStatus.ACTIVE) {
-        active++;
-        if (u.expires() != null && u.expires().isBefore(soonEnd)) {
-          soon++;
-        }
-      } else {
-        expired++;
-      }
-    }
-    return new StatusCounts(active, soon, expired, permanent);
+    return StatusCounts.of(users(now), soonEnd);
+  }
+
+  @Override
+  public List<PaymentRow> latestPayments(int limit) {
+    // The newest ids first, on their own: with the joins H2 would sort every payment.
+    List<Long> ids =
+        dsl.select(PAYMENTS.ID)
+            .from(PAYMENTS)
+            .orderBy(PAYMENTS.CREATED_AT.desc(), PAYMENTS.ID.desc())
+            .limit(limit)
+            .fetch(PAYMENTS.ID);
+    return dsl.select(PAYMENT_ROW)
+        .from(PAYMENTS)
+        .join(USERS)
+        .on(USERS.ID.eq(PAYMENTS.USER_ID))
+        .join(PLANS)
+        .on(PLANS.ID.eq(PAYMENTS.PLAN_ID))
+        .where(PAYMENTS.ID.in(ids))
+        .orderBy(PAYMENTS.CREATED_AT.desc(), PAYMENTS.ID.desc())
+        .fetch(JooqLedgerQueries::toPaymentRow);
   }
 
   @Override

@@ -45,6 +45,11 @@ public final class LedgerQueryService {
     return queries.totals(filter);
   }
 
+  /** The latest payments recorded, newest first. */
+  public List<PaymentRow> latestPayments(int limit) {
+    return queries.latestPayments(limit);
+  }
+
   public StatusCounts counts() {
     Instant now = clock.instant();
     return queries.counts(now, now.plus(EXPIRING_SOON));

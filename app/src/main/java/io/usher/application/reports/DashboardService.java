@@ -8,7 +8,6 @@ import io.usher.application.plans.PlanService;
 import io.usher.application.queries.LedgerQueryService;
 import io.usher.application.servers.ServerService;
 import io.usher.application.settings.SettingsService;
-import io.usher.domain.ledger.PaymentFilter;
 import io.usher.domain.ledger.PaymentRow;
 import io.usher.domain.ledger.StatusCounts;
 import io.usher.domain.ledger.UserRow;
@@ -126,23 +125,21 @@ public final class DashboardService {
     Revenue revenue =
         Revenue.of(
             money.revenueSince(from), money.runningSubscriptions(now), month, zone, fallback);
+    // One read of the users gives both the counts and who expires soon.
+    List<UserRow> users = queries.users();
+    Instant soon = now.plus(LedgerQueryService.EXPIRING_SOON);
     List<UserRow> expiring =
-        queries.users(UserStatus.ACTIVE).stream()
-            .filter(u -> !u.permanent() && u.expires() != null)
-            .filter(u -> u.expires().isBefore(now.plus(LedgerQueryService.EXPIRING_SOON)))
+        users.stream()
+            .filter(u -> u.status() == UserStatus.ACTIVE && !u.permanent() && u.expires() != null)
+            .filter(u -> u.expires().isBefore(soon))
             .sorted(Comparator.comparing(UserRow::expires))
-            .toList();
-    List<PaymentRow> recent =
-        queries.payments(new PaymentFilter(null, now.minus(Duration.ofDays(31)), null)).stream()
-            .sorted(Comparator.comparing(PaymentRow::createdAt).reversed())
-            .limit(RECENT)
             .toList();
     List<OutboxItem> waiting = outbox.pending();
     return new Overview(
-        queries.counts(),
+        StatusCounts.of(users, soon),
         revenue,
         expiring,
-        recent,
+        queries.latestPayments(RECENT),
         problems(waiting, now),
         checklist(catalogue, waiting, now));
   }

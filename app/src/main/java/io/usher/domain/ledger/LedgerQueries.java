@@ -10,6 +10,9 @@ public interface LedgerQueries {
 
   List<PaymentRow> payments(PaymentFilter filter);
 
+  /** The latest payments recorded, newest first. */
+  List<PaymentRow> latestPayments(int limit);
+
   /** Counts as of now; "expiring soon" means active, standard, and ending before soonEnd. */
   StatusCounts counts(Instant now, Instant soonEnd);
 
