@@ -65,9 +65,10 @@ class MainWindowTest {
     robot.clickOn("#user-email").write("alice@example.com");
     robot.clickOn("#user-name").write("Alice");
     robot.clickOn("#dialog-ok");
-    assertThat(badgesIn(robot, "#users-table")).containsExactly("Expired");
+    assertThat(badgesIn(robot, "#users-table")).containsExactly("No payment yet");
     assertThat(robot.lookup("#user-detail-title").queryAs(Label.class).getText())
         .isEqualTo("Alice");
+    assertThat(detailBadges(robot)).contains("No payment yet");
 
     robot.clickOn("#user-add-payment");
     ComboBox<String> plan = robot.lookup("#payment-plan").queryComboBox();
@@ -75,6 +76,7 @@ class MainWindowTest {
     robot.clickOn("#dialog-ok");
 
     assertThat(badgesIn(robot, "#users-table")).containsExactly("Active");
+    assertThat(detailBadges(robot)).as("the panel follows the payment").contains("Active");
     assertThat(usher.queries().users().getFirst().status()).isEqualTo(UserStatus.ACTIVE);
     assertThat(table(robot, "#user-payments").getItems()).hasSize(1);
 
@@ -187,6 +189,16 @@ class MainWindowTest {
 
   private static TableView<?> table(FxRobot robot, String id) {
     return robot.lookup(id).queryAs(TableView.class);
+  }
+
+  private static java.util.List<String> detailBadges(FxRobot robot) {
+    return robot
+        .lookup("#user-detail-badges")
+        .queryAs(javafx.scene.layout.HBox.class)
+        .getChildren()
+        .stream()
+        .map(n -> ((Label) n).getText())
+        .toList();
   }
 
   private static java.util.List<String> badgesIn(FxRobot robot, String tableId) {

@@ -13,7 +13,14 @@ public final class Badge {
     return badge;
   }
 
-  public static Label status(UserStatus status, boolean expiringSoon) {
+  /**
+   * @param neverPaid a standard user with no payment at all: not "Expired", which says access was
+   *     had and lost
+   */
+  public static Label status(UserStatus status, boolean expiringSoon, boolean neverPaid) {
+    if (neverPaid && status != UserStatus.ACTIVE) {
+      return of("No payment yet", "neutral");
+    }
     if (status == UserStatus.ACTIVE) {
       return expiringSoon ? of("Expiring", "warning") : of("Active", "success");
     }

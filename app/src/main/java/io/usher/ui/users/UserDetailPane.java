@@ -57,6 +57,7 @@ final class UserDetailPane {
     this.model = model;
     title.getStyleClass().add(Styles.TITLE_3);
     title.setId("user-detail-title");
+    badges.setId("user-detail-badges");
     title.setWrapText(true);
     facts.setHgap(12);
     facts.setVgap(6);
@@ -120,6 +121,16 @@ final class UserDetailPane {
     content.setPadding(new Insets(14, 0, 0, 0));
     root.getChildren().setAll(empty);
     model.selectedUser().addListener((o, was, now) -> show(now));
+    // A reload after a payment brings a new status for the same user: the badges follow it.
+    model
+        .selected()
+        .addListener(
+            (o, was, now) -> {
+              User shown = model.selectedUser().get();
+              if (now != null && shown != null && now.row().id() == shown.id()) {
+                show(shown);
+              }
+            });
   }
 
   private void show(User user) {
@@ -132,7 +143,13 @@ final class UserDetailPane {
     UserItem item = model.selected().get();
     badges.getChildren().clear();
     if (item != null) {
-      badges.getChildren().add(Badge.status(item.row().status(), item.expiringSoon()));
+      badges
+          .getChildren()
+          .add(
+              Badge.status(
+                  item.row().status(),
+                  item.expiringSoon(),
+                  !item.row().permanent() && item.row().expires() == null));
     }
     badges.getChildren().add(Badge.of(s.permanent() ? "Permanent" : "Standard", "neutral"));
     if (s.mustChangeAccount()) {

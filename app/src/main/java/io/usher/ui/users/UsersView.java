@@ -404,7 +404,12 @@ public final class UsersView implements Screen {
       super.updateItem(item, empty);
       setText(null);
       setGraphic(
-          empty || item == null ? null : Badge.status(item.row().status(), item.expiringSoon()));
+          empty || item == null
+              ? null
+              : Badge.status(
+                  item.row().status(),
+                  item.expiringSoon(),
+                  !item.row().permanent() && item.row().expires() == null));
     }
   }
 }
