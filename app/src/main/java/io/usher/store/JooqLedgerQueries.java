@@ -1,10 +1,13 @@
 package io.usher.store;
 
 import static io.usher.store.generated.Tables.AUDIT_LOG;
+import static io.usher.store.generated.Tables.JOB_RUNS;
 import static io.usher.store.generated.Tables.MEDIA_SERVERS;
+import static io.usher.store.generated.Tables.OUTBOX;
 import static io.usher.store.generated.Tables.PAYMENTS;
 import static io.usher.store.generated.Tables.PLANS;
 import static io.usher.store.generated.Tables.SHARES;
+import static io.usher.store.generated.Tables.UNMATCHED_PAYMENTS;
 import static io.usher.store.generated.Tables.USERS;
 
 import io.usher.domain.ledger.AuditEntry;
@@ -190,6 +193,21 @@ public final class JooqLedgerQueries implements LedgerQueries, RevenueQueries {
   @Override
   public StatusCounts counts(Instant now, Instant soonEnd) {
     return StatusCounts.of(users(now), soonEnd);
+  }
+
+  @Override
+  public String changeMark() {
+    Record r =
+        dsl.select(
+                DSL.field(dsl.select(DSL.max(AUDIT_LOG.ID)).from(AUDIT_LOG)),
+                DSL.field(dsl.select(DSL.max(PAYMENTS.ID)).from(PAYMENTS)),
+                DSL.field(dsl.select(DSL.max(UNMATCHED_PAYMENTS.ID)).from(UNMATCHED_PAYMENTS)),
+                DSL.field(dsl.select(DSL.max(OUTBOX.ID)).from(OUTBOX)),
+                DSL.field(dsl.selectCount().from(OUTBOX).where(OUTBOX.DONE_AT.isNull())),
+                DSL.field(dsl.select(DSL.max(JOB_RUNS.ID)).from(JOB_RUNS)),
+                DSL.field(dsl.selectCount().from(JOB_RUNS).where(JOB_RUNS.FINISHED_AT.isNull())))
+            .fetchOne();
+    return r == null ? "" : java.util.Arrays.toString(r.intoArray());
   }
 
   @Override

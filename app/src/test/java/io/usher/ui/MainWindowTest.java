@@ -104,6 +104,23 @@ class MainWindowTest {
   }
 
   @Test
+  void aPaymentRecordedElsewhereShowsWithoutAClick(FxRobot robot) throws Exception {
+    io.usher.testing.Fixtures.monthly(usher, "Monthly", "10");
+    usher.users().create(io.usher.domain.users.UserSpec.withEmail("carol@example.com"));
+    robot.clickOn("#nav-users");
+    assertThat(badgesIn(robot, "#users-table")).containsExactly("No payment yet");
+
+    // As the checkout, a job or a command beside the window would.
+    usher
+        .payments()
+        .record(io.usher.application.payments.ManualPayment.of("carol@example.com", "Monthly"));
+    Thread.sleep(4_500);
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(badgesIn(robot, "#users-table")).containsExactly("Active");
+  }
+
+  @Test
   void aBadPriceIsExplainedBesideTheFieldAndNothingIsSaved(FxRobot robot) {
     robot.clickOn("#nav-plans").clickOn("#plans-add");
     robot.clickOn("#plan-name").write("Monthly");

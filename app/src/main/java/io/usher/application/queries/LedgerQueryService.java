@@ -45,6 +45,11 @@ public final class LedgerQueryService {
     return queries.totals(filter);
   }
 
+  /** Changes whenever the ledger does, from any process (see {@link LedgerQueries#changeMark}). */
+  public String changeMark() {
+    return queries.changeMark();
+  }
+
   /** The latest payments recorded, newest first. */
   public List<PaymentRow> latestPayments(int limit) {
     return queries.latestPayments(limit);

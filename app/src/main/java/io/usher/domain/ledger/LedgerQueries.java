@@ -10,6 +10,12 @@ public interface LedgerQueries {
 
   List<PaymentRow> payments(PaymentFilter filter);
 
+  /**
+   * A mark that changes whenever the ledger does, from any process: a payment, an audited edit, a
+   * payment left unmatched, work done or queued, a job run. Cheap enough to ask every few seconds.
+   */
+  String changeMark();
+
   /** The latest payments recorded, newest first. */
   List<PaymentRow> latestPayments(int limit);
 

@@ -189,7 +189,19 @@ public final class MainWindow {
     stage.setMinHeight(640);
     stage.setScene(scene);
     go(Section.DASHBOARD);
+    LedgerWatch watch =
+        new LedgerWatch(usher.queries(), tasks, () -> screens.get(current).refresh());
+    stage
+        .showingProperty()
+        .addListener(
+            (o, was, showing) -> {
+              if (!showing) {
+                watch.stop();
+              }
+            });
     stage.show();
+    watch.look();
+    watch.start();
   }
 
   /**
