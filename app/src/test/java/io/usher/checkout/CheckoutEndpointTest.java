@@ -211,6 +211,24 @@ class CheckoutEndpointTest {
         .contains("value=\"" + code + "\"");
   }
 
+  @Test
+  void withNoWayToChargeOnlyFreePlansAreOffered() throws Exception {
+    usher
+        .plans()
+        .create(
+            io.usher.testing.Fixtures.plan(
+                "Trial", "0", io.usher.domain.plans.PlanDuration.days(7), true, null));
+    provider.configured = false;
+    clock.advance(PlansPage.MAX_AGE);
+
+    String page = get("/").body();
+
+    assertThat(page).contains("Trial").doesNotContain("Monthly");
+    provider.configured = true;
+    clock.advance(PlansPage.MAX_AGE);
+    assertThat(get("/").body()).contains("Monthly");
+  }
+
   /** Seed 000: a plan for a master with linked users is not for everyone. */
   @Test
   void aPlanForAMasterWithLinkedUsersIsOnlyForAMasterWithThatMany() throws Exception {

@@ -53,6 +53,7 @@ class PayPalCheckoutTest {
 
   @BeforeEach
   void start() throws Exception {
+    card.configured = false;
     usher = new AppContext(dataDir, clock, s -> new FakeMediaServers(), s -> card);
     Fixtures.monthly(usher, "Monthly", "10");
     usher.settings().set("paypal.api-url", paypal.url());

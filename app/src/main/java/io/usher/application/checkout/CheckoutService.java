@@ -185,10 +185,15 @@ public final class CheckoutService {
     return provider.test();
   }
 
-  /** The plans a customer can buy: every plan that is not hidden, in the catalogue's order. */
+  /**
+   * The plans a customer can buy: every plan that is not hidden, in the catalogue's order; with no
+   * payment provider set up, only the free ones (a trial), since a paid one could not be charged.
+   */
   public List<OfferedPlan> offer() {
+    boolean charging = cardOffered() || paypalOffered();
     return plans.all().stream()
         .filter(p -> !p.spec().hidden() && p.spec().maxSubs() == 0)
+        .filter(p -> charging || p.price().minor() == 0)
         .map(CheckoutService::offered)
         .toList();
   }
@@ -199,8 +204,10 @@ public final class CheckoutService {
    */
   public List<OfferedPlan> offerFor(User customer) {
     int subs = users.subsOf(customer.id()).size();
+    boolean charging = cardOffered() || paypalOffered();
     return plans.all().stream()
         .filter(p -> !p.spec().hidden() && forCustomer(p, subs))
+        .filter(p -> charging || p.price().minor() == 0)
         .map(CheckoutService::offered)
         .toList();
   }

@@ -107,4 +107,9 @@ public final class ActivityView implements Screen {
   public void refresh() {
     model.load();
   }
+
+  @Override
+  public boolean followsLedger() {
+    return true;
+  }
 }

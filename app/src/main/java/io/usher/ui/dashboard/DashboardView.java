@@ -334,4 +334,9 @@ public final class DashboardView implements Screen {
   public void refresh() {
     model.load();
   }
+
+  @Override
+  public boolean followsLedger() {
+    return true;
+  }
 }

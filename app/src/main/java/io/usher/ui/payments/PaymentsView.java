@@ -187,4 +187,9 @@ public final class PaymentsView implements Screen {
   public void refresh() {
     model.load();
   }
+
+  @Override
+  public boolean followsLedger() {
+    return true;
+  }
 }

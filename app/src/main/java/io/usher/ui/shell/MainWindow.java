@@ -190,7 +190,15 @@ public final class MainWindow {
     stage.setScene(scene);
     go(Section.DASHBOARD);
     LedgerWatch watch =
-        new LedgerWatch(usher.queries(), tasks, () -> screens.get(current).refresh());
+        new LedgerWatch(
+            usher.queries(),
+            tasks,
+            () -> {
+              Screen screen = screens.get(current);
+              if (screen.followsLedger()) {
+                screen.refresh();
+              }
+            });
     stage
         .showingProperty()
         .addListener(

@@ -412,4 +412,9 @@ public final class UsersView implements Screen {
                   !item.row().permanent() && item.row().expires() == null));
     }
   }
+
+  @Override
+  public boolean followsLedger() {
+    return true;
+  }
 }
