@@ -51,9 +51,17 @@ final class Output {
 
   /** The result of a command that did something: {"ok": true, …} or one line for people. */
   void done(String sentence, Map<String, Object> fields) {
+    done(sentence, fields, true);
+  }
+
+  /**
+   * The result of a command that did part of its work: {@code ok} says whether all of it was done,
+   * as the exit code does.
+   */
+  void done(String sentence, Map<String, Object> fields, boolean ok) {
     if (json) {
       Map<String, Object> obj = new LinkedHashMap<>();
-      obj.put("ok", true);
+      obj.put("ok", ok);
       obj.putAll(fields);
       out.println(JSON.writeValueAsString(obj));
     } else {

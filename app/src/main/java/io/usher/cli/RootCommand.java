@@ -62,7 +62,10 @@ final class RootCommand implements Runnable {
           "Where the database and logs live (default: $USHER_HOME, else the OS's data folder).")
   String dataDir;
 
-  @Option(names = "--json", description = "Machine-readable output on stdout.")
+  @Option(
+      names = "--json",
+      description = "Machine-readable output on stdout (before or after the command).",
+      scope = picocli.CommandLine.ScopeType.INHERIT)
   boolean json;
 
   RootCommand(

@@ -32,8 +32,10 @@ final class SyncCommand implements java.util.concurrent.Callable<Integer> {
     fields.put("removedShares", report.removedShares());
     fields.put("newLibraries", report.newLibraries());
     fields.put("problems", report.problems());
-    root.output().done(report.summary(), fields);
-    // Partly done is still a failure the owner must look at; what did sync stays synced.
-    return report.problems().isEmpty() ? 0 : 1;
+    // Partly done is still a failure the owner must look at; what did sync stays synced. The JSON
+    // says so as the exit code does.
+    boolean ok = report.problems().isEmpty();
+    root.output().done(report.summary(), fields, ok);
+    return ok ? 0 : 1;
   }
 }

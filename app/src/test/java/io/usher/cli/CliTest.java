@@ -363,6 +363,16 @@ class CliTest {
   }
 
   @Test
+  void jsonIsAcceptedAfterTheCommandToo() {
+    basicPlan();
+
+    assertThat(usher("plan", "list", "--json")).as(err).isZero();
+    JsonNode after = JSON.readTree(out);
+    assertThat(after.get(0).get("name").asString()).isEqualTo("Basic");
+    assertThat(json("plan", "list")).isEqualTo(after);
+  }
+
+  @Test
   void aMalformedCommandLineExitsTwo() {
     assertThat(usher("plan", "frobnicate")).isEqualTo(2);
     assertThat(usher("users", "--status", "sleepy")).isEqualTo(2);
@@ -391,6 +401,11 @@ class CliTest {
     assertThat(out).startsWith("Usage: usher discount add").contains("--percent=N");
     assertThat(run("help", "payment", "nope")).isEqualTo(2);
     assertThat(err).contains("Unknown command: 'usher payment nope'");
+    assertThat(err).contains("The commands of 'usher payment' are: add, edit");
+    assertThat(run("help", "nope")).isEqualTo(2);
+    assertThat(err)
+        .contains("The commands of 'usher' are: plan, discount")
+        .doesNotContain("--help");
     assertThat(dataDir.toFile().list()).isEmpty();
   }
 

@@ -139,6 +139,18 @@ class ServerCliTest {
   }
 
   @Test
+  void aSyncWithAServerDownSaysNotOkInJsonAsTheExitCodeDoes() {
+    linkTower();
+    plex.sharedServersStatus = 503;
+
+    assertThat(usher("--json", "sync")).isEqualTo(1);
+
+    JsonNode result = JsonMapper.builder().build().readTree(out);
+    assertThat(result.get("ok").asBoolean()).isFalse();
+    assertThat(result.get("problems")).isNotEmpty();
+  }
+
+  @Test
   void groupsLocationsAndServerSettings() {
     linkTower();
     assertThat(usher("group", "add", "4K")).isZero();

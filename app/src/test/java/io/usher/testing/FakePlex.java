@@ -19,6 +19,9 @@ public final class FakePlex extends Dispatcher {
   private final MockWebServer server;
   public volatile String sharedServers = fixture("shared_servers.xml");
 
+  /** What the server's shared_servers list answers: 200, or a failure status (Plex is down). */
+  public volatile int sharedServersStatus = 200;
+
   /** What POST /api/v2/shared_servers answers: 201 with a share, or a failure status. */
   public volatile int shareStatus = 201;
 
@@ -50,7 +53,10 @@ public final class FakePlex extends Dispatcher {
           reply(200, "{\"id\":1,\"username\":\"owner\",\"email\":\"owner@example.com\"}");
       case "/identity" -> reply(200, fixture("identity.xml"));
       case "/api/servers/abc123" -> reply(200, fixture("server.xml"));
-      case "/api/servers/abc123/shared_servers" -> reply(200, sharedServers);
+      case "/api/servers/abc123/shared_servers" ->
+          sharedServersStatus == 200
+              ? reply(200, sharedServers)
+              : reply(sharedServersStatus, "<html><body>Service Unavailable</body></html>");
       case "/api/v2/shared_servers/invites/owned/pending" -> reply(200, "[]");
       case "/api/v2/shared_servers" ->
           shareStatus == 201
