@@ -234,8 +234,8 @@ final class AccountHtml {
                     own.name(),
                     "price",
                     own.price(),
-                    "duration",
-                    own.duration(),
+                    "per",
+                    own.per(),
                     "discount",
                     notes.discountValue()));
         if (plans.size() > 1) {

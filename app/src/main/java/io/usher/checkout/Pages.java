@@ -117,8 +117,13 @@ final class Pages {
             new Html.Markup(p.trial() ? " <span class=\"tag\">Trial</span>" : ""),
             "price",
             p.price(),
-            "duration",
-            p.duration(),
+            "per",
+            p.price().equals("Free") ? "for " + p.duration() : p.per(),
+            "permonth",
+            new Html.Markup(
+                p.perMonth().isEmpty()
+                    ? ""
+                    : "<div class=\"muted small\">" + Html.escape(p.perMonth()) + "</div>"),
             "streams",
             p.streams() == 1 ? "1 stream at a time" : p.streams() + " streams at a time",
             "downloads",

@@ -199,7 +199,7 @@ class AccountPagesTest {
           .contains("22 December 2026, 10:00 UTC")
           .contains("Tower")
           .contains("invitation waiting")
-          .contains("Renew Monthly · 10.00 USD / 1 month")
+          .contains("Renew Monthly · $10/month")
           .doesNotContain("Re-invite me")
           .doesNotContain("Change your Plex account");
     }

@@ -21,8 +21,10 @@ import io.usher.domain.payments.PendingOrder;
 import io.usher.domain.payments.PendingOrderStore;
 import io.usher.domain.payments.WebOrigin;
 import io.usher.domain.plans.Plan;
+import io.usher.domain.plans.PlanDuration;
 import io.usher.domain.plans.PlanSpec;
 import io.usher.domain.plans.PlanStore;
+import io.usher.domain.plans.PriceTag;
 import io.usher.domain.servers.LocationStore;
 import io.usher.domain.servers.Server;
 import io.usher.domain.servers.ServerSettings;
@@ -191,10 +193,11 @@ public final class CheckoutService {
    */
   public List<OfferedPlan> offer() {
     boolean charging = cardOffered() || paypalOffered();
-    return plans.all().stream()
+    List<Plan> all = plans.all();
+    return all.stream()
         .filter(p -> !p.spec().hidden() && p.spec().maxSubs() == 0)
         .filter(p -> charging || p.price().minor() == 0)
-        .map(CheckoutService::offered)
+        .map(p -> offered(p, all))
         .toList();
   }
 
@@ -205,10 +208,11 @@ public final class CheckoutService {
   public List<OfferedPlan> offerFor(User customer) {
     int subs = users.subsOf(customer.id()).size();
     boolean charging = cardOffered() || paypalOffered();
-    return plans.all().stream()
+    List<Plan> all = plans.all();
+    return all.stream()
         .filter(p -> !p.spec().hidden() && forCustomer(p, subs))
         .filter(p -> charging || p.price().minor() == 0)
-        .map(CheckoutService::offered)
+        .map(p -> offered(p, all))
         .toList();
   }
 
@@ -430,16 +434,39 @@ public final class CheckoutService {
         && (s.capacity() == null || users < s.capacity());
   }
 
-  private static OfferedPlan offered(Plan p) {
+  /**
+   * @param all the catalogue: a longer plan's saving is against the cheapest visible one-month plan
+   *     in its currency
+   */
+  private static OfferedPlan offered(Plan p, List<Plan> all) {
     PlanSpec s = p.spec();
+    Optional<Money> monthly =
+        all.stream()
+            .filter(m -> !m.spec().hidden() && !m.spec().trial())
+            .filter(m -> m.spec().duration().equals(PlanDuration.months(1)))
+            .map(Plan::price)
+            .filter(m -> m.currency().equals(s.price().currency()) && m.minor() > 0)
+            .min(Money::compareTo);
+    String perMonth =
+        PriceTag.perMonth(s.price(), s.duration())
+            .map(
+                per ->
+                    PriceTag.perMonthText(s.price(), per)
+                        + monthly
+                            .flatMap(m -> PriceTag.saving(s.price(), s.duration(), m))
+                            .map(pct -> " · save " + pct + "%")
+                            .orElse(""))
+            .orElse("");
     return new OfferedPlan(
         s.name(),
-        s.price().display(),
+        PriceTag.price(s.price()),
         s.duration().toString(),
         s.maxStreams(),
         s.downloads(),
         s.transcode(),
-        s.trial());
+        s.trial(),
+        PriceTag.per(s.duration()),
+        perMonth);
   }
 
   private byte[] bytes(int n) {

@@ -4,8 +4,11 @@ package io.usher.application.checkout;
  * A plan as a customer sees it on the checkout page: nothing of the admin side (no groups, ids,
  * provider prices).
  *
- * @param price the price as displayed, e.g. "$10.00"
+ * @param price the price as a customer reads it: "$12.50", "€10", "Free"
  * @param duration how long it lasts, e.g. "1 month"
+ * @param per the price's period: "/month", "/year"
+ * @param perMonth for a plan longer than a month, what it comes to per month ("$8.33/month"), with
+ *     the saving against the monthly plan ("save 33%"); empty otherwise
  */
 public record OfferedPlan(
     String name,
@@ -14,4 +17,6 @@ public record OfferedPlan(
     int streams,
     boolean downloads,
     boolean transcoding,
-    boolean trial) {}
+    boolean trial,
+    String per,
+    String perMonth) {}

@@ -58,8 +58,10 @@ class CheckoutServiceTest {
         .satisfies(
             p -> {
               assertThat(p.name()).isEqualTo("Monthly");
-              assertThat(p.price()).isEqualTo(Money.parse("10", Money.currency("USD")).display());
+              assertThat(p.price()).isEqualTo("$10");
               assertThat(p.duration()).isEqualTo("1 month");
+              assertThat(p.per()).isEqualTo("/month");
+              assertThat(p.perMonth()).isEmpty();
               assertThat(p.streams()).isEqualTo(2);
               assertThat(p.transcoding()).isTrue();
               assertThat(p.downloads()).isFalse();
