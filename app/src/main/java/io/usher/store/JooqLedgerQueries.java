@@ -128,15 +128,20 @@ public final class JooqLedgerQueries implements LedgerQueries, RevenueQueries {
 
   @Override
   public List<PaymentRow> payments(PaymentFilter filter) {
+    return paymentRows()
+        .where(condition(filter))
+        .orderBy(PAYMENTS.STARTS_AT.desc(), PAYMENTS.ID.desc())
+        .fetch(JooqLedgerQueries::toPaymentRow);
+  }
+
+  /** Payments with their user and plan, as a {@link PaymentRow} reads them. */
+  private org.jooq.SelectOnConditionStep<Record> paymentRows() {
     return dsl.select(PAYMENT_ROW)
         .from(PAYMENTS)
         .join(USERS)
         .on(USERS.ID.eq(PAYMENTS.USER_ID))
         .join(PLANS)
-        .on(PLANS.ID.eq(PAYMENTS.PLAN_ID))
-        .where(condition(filter))
-        .orderBy(PAYMENTS.STARTS_AT.desc(), PAYMENTS.ID.desc())
-        .fetch(JooqLedgerQueries::toPaymentRow);
+        .on(PLANS.ID.eq(PAYMENTS.PLAN_ID));
   }
 
   /** What a {@link PaymentRow} is read from. */
@@ -219,12 +224,7 @@ public final class JooqLedgerQueries implements LedgerQueries, RevenueQueries {
             .orderBy(PAYMENTS.CREATED_AT.desc(), PAYMENTS.ID.desc())
             .limit(limit)
             .fetch(PAYMENTS.ID);
-    return dsl.select(PAYMENT_ROW)
-        .from(PAYMENTS)
-        .join(USERS)
-        .on(USERS.ID.eq(PAYMENTS.USER_ID))
-        .join(PLANS)
-        .on(PLANS.ID.eq(PAYMENTS.PLAN_ID))
+    return paymentRows()
         .where(PAYMENTS.ID.in(ids))
         .orderBy(PAYMENTS.CREATED_AT.desc(), PAYMENTS.ID.desc())
         .fetch(JooqLedgerQueries::toPaymentRow);

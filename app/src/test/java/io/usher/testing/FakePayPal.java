@@ -482,20 +482,11 @@ public final class FakePayPal extends Dispatcher {
           .put("rel", "payer-action")
           .put("method", "GET");
       orders.put(id, order);
-      String answer = JSON.writeValueAsString(order);
-      if (replayKey != null) {
-        replies.put(replayKey, answer);
-      }
-      return json(201, order);
+      return created(replayKey, order);
     }
     ObjectNode order = orders.get(segments.get(3));
     if (order == null) {
-      return json(
-          404,
-          error(
-              "RESOURCE_NOT_FOUND",
-              "The specified resource does not exist.",
-              "INVALID_RESOURCE_ID"));
+      return unknownResource();
     }
     if (segments.size() == 4 && request.getMethod().equals("GET")) {
       return json(200, order);
@@ -539,11 +530,7 @@ public final class FakePayPal extends Dispatcher {
               order.path("id").asString(),
               "ODR",
               unit.path("custom_id").asString(null)));
-      String answer = JSON.writeValueAsString(order);
-      if (replayKey != null) {
-        replies.put(replayKey, answer);
-      }
-      return json(201, order);
+      return created(replayKey, order);
     }
     return json(404, error("RESOURCE_NOT_FOUND", "The specified resource does not exist.", null));
   }
@@ -599,20 +586,11 @@ public final class FakePayPal extends Dispatcher {
           .put("rel", "self")
           .put("method", "GET");
       subscriptions.put(id, sub);
-      String answer = JSON.writeValueAsString(sub);
-      if (replayKey != null) {
-        replies.put(replayKey, answer);
-      }
-      return json(201, sub);
+      return created(replayKey, sub);
     }
     ObjectNode sub = subscriptions.get(segments.get(3));
     if (sub == null) {
-      return json(
-          404,
-          error(
-              "RESOURCE_NOT_FOUND",
-              "The specified resource does not exist.",
-              "INVALID_RESOURCE_ID"));
+      return unknownResource();
     }
     if (segments.size() == 4 && request.getMethod().equals("GET")) {
       return json(200, sub);
@@ -656,6 +634,21 @@ public final class FakePayPal extends Dispatcher {
       return json(200, list);
     }
     return json(404, error("RESOURCE_NOT_FOUND", "The specified resource does not exist.", null));
+  }
+
+  /** A 201 for what a POST created, kept for a repeat of its PayPal-Request-Id. */
+  private MockResponse created(String replayKey, ObjectNode made) {
+    if (replayKey != null) {
+      replies.put(replayKey, JSON.writeValueAsString(made));
+    }
+    return json(201, made);
+  }
+
+  private static MockResponse unknownResource() {
+    return json(
+        404,
+        error(
+            "RESOURCE_NOT_FOUND", "The specified resource does not exist.", "INVALID_RESOURCE_ID"));
   }
 
   /** A POST's PayPal-Request-Id with its method and path; null when it carries none. */
