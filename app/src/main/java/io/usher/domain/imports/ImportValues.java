@@ -37,8 +37,13 @@ public final class ImportValues {
     return value >= 1 ? OptionalInt.of(value) : OptionalInt.empty();
   }
 
-  /** The UTC date of an instant, as the dry run shows it: {@code 2026-11-22}. */
+  /**
+   * The UTC date of an instant, as the dry run shows it: {@code 2026-11-22}. Read from the
+   * instant's own text, since an instant of a far year (a typed {@code -1000000000-12-27}) has no
+   * calendar date to convert to.
+   */
   public static String date(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+    String text = instant.toString();
+    return text.substring(0, text.indexOf('T'));
   }
 }

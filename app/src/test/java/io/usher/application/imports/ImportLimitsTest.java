@@ -97,6 +97,20 @@ class ImportLimitsTest extends ImportFixture {
             "Line 6: the end 2200-01-31 is out of range: use a date in the years 2000 to 2199.");
   }
 
+  /** Found by WritersPropertyTest: the dry run's own sentence about it failed on the far year. */
+  @Test
+  void anEndDateInAFarYearIsASentenceNotAnError() {
+    ImportPlan plan =
+        imports.validate(
+            "users.csv",
+            "Email,Server Name,Plan Name,End Date\n"
+                + "a@example.com,Den,Monthly,-1000000000-12-27T04:36:13Z\n");
+
+    assertThat(plan.valid()).isFalse();
+    assertThat(plan.problemLines())
+        .anySatisfy(l -> assertThat(l).contains("the End Date -1000000000-12-27 is not after"));
+  }
+
   @Test
   void quantitiesAndAmountsAreSaneAsciiNumbers() {
     ImportPlan plan =
