@@ -192,11 +192,11 @@ public final class CheckoutService {
    * payment provider set up, only the free ones (a trial), since a paid one could not be charged.
    */
   public List<OfferedPlan> offer() {
-    boolean charging = cardOffered() || paypalOffered();
+    boolean charging = charging();
     List<Plan> all = plans.all();
     return all.stream()
         .filter(p -> !p.spec().hidden() && p.spec().maxSubs() == 0)
-        .filter(p -> charging || p.price().minor() == 0)
+        .filter(p -> sellable(p, charging))
         .map(p -> offered(p, all))
         .toList();
   }
@@ -207,13 +207,23 @@ public final class CheckoutService {
    */
   public List<OfferedPlan> offerFor(User customer) {
     int subs = users.subsOf(customer.id()).size();
-    boolean charging = cardOffered() || paypalOffered();
+    boolean charging = charging();
     List<Plan> all = plans.all();
     return all.stream()
         .filter(p -> !p.spec().hidden() && forCustomer(p, subs))
-        .filter(p -> charging || p.price().minor() == 0)
+        .filter(p -> sellable(p, charging))
         .map(p -> offered(p, all))
         .toList();
+  }
+
+  /** Whether a payment provider is set up, so paid plans can be charged. */
+  private boolean charging() {
+    return cardOffered() || paypalOffered();
+  }
+
+  /** A paid plan is sold only when it can be charged; a free one always. */
+  private static boolean sellable(Plan plan, boolean charging) {
+    return charging || plan.price().minor() == 0;
   }
 
   private static boolean forCustomer(Plan plan, int subs) {

@@ -2,6 +2,7 @@ package io.usher.application.reports;
 
 import io.usher.application.checkout.CheckoutService;
 import io.usher.application.jobs.JobService;
+import io.usher.application.jobs.JobStatus;
 import io.usher.application.notify.MailService;
 import io.usher.application.outbox.OutboxService;
 import io.usher.application.plans.PlanService;
@@ -134,39 +135,38 @@ public final class DashboardService {
             .filter(u -> u.expires().isBefore(soon))
             .sorted(Comparator.comparing(UserRow::expires))
             .toList();
-    List<OutboxItem> waiting = outbox.pending();
+    List<OutboxItem> stuck =
+        outbox.pending().stream().filter(i -> i.createdAt().isBefore(now.minus(STUCK))).toList();
+    List<JobStatus> failed =
+        jobs.list().stream()
+            .filter(j -> j.last() != null && "failed".equals(j.last().outcome()))
+            .toList();
     return new Overview(
         StatusCounts.of(users, soon),
         revenue,
         expiring,
         queries.latestPayments(RECENT),
-        problems(waiting, now),
-        checklist(catalogue, waiting, now));
+        problems(failed, stuck),
+        checklist(catalogue, failed, stuck));
   }
 
-  private List<String> problems(List<OutboxItem> waiting, Instant now) {
+  private static List<String> problems(List<JobStatus> failed, List<OutboxItem> stuck) {
     List<String> out = new ArrayList<>();
-    jobs.list().stream()
-        .filter(j -> j.last() != null && "failed".equals(j.last().outcome()))
-        .forEach(j -> out.add("Job " + j.name() + " failed: " + j.last().message()));
-    waiting.stream()
-        .filter(i -> i.createdAt().isBefore(now.minus(STUCK)))
-        .forEach(
-            i ->
-                out.add(
-                    "A "
-                        + i.kind()
-                        + " has waited since "
-                        + i.createdAt()
-                        + (i.lastError() == null ? "" : ": " + i.lastError())));
+    failed.forEach(j -> out.add("Job " + j.name() + " failed: " + j.last().message()));
+    stuck.forEach(
+        i ->
+            out.add(
+                "A "
+                    + i.kind()
+                    + " has waited since "
+                    + i.createdAt()
+                    + (i.lastError() == null ? "" : ": " + i.lastError())));
     return List.copyOf(out);
   }
 
-  private List<Check> checklist(List<Plan> catalogue, List<OutboxItem> waiting, Instant now) {
-    boolean mailStuck =
-        waiting.stream()
-            .anyMatch(
-                i -> i.kind().equals(MailService.KIND) && i.createdAt().isBefore(now.minus(STUCK)));
+  private List<Check> checklist(
+      List<Plan> catalogue, List<JobStatus> failed, List<OutboxItem> stuck) {
+    boolean mailStuck = stuck.stream().anyMatch(i -> i.kind().equals(MailService.KIND));
     return List.of(
         new Check(
             "Link a media server",
@@ -200,8 +200,7 @@ public final class DashboardService {
             Place.EMAIL),
         new Check(
             "Every job ran fine",
-            jobs.list().stream()
-                .noneMatch(j -> j.last() != null && "failed".equals(j.last().outcome())),
+            failed.isEmpty(),
             "A job's last run failed: its message says why (a server's token, a key).",
             Place.JOBS));
   }
