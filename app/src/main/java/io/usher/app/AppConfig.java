@@ -21,6 +21,11 @@ final class AppConfig {
     return address("USHER_PLEX_TV_URL", "plex.tv-url");
   }
 
+  /** Plex's web app, where the owner confirms a "Sign in with Plex" code. */
+  String plexAppUrl() {
+    return address("USHER_PLEX_APP_URL", "plex.app-url");
+  }
+
   String paypalApiUrl() {
     return address("USHER_PAYPAL_API_URL", "paypal.api-url");
   }

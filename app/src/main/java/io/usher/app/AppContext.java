@@ -1,5 +1,6 @@
 package io.usher.app;
 
+import io.usher.application.Pause;
 import io.usher.application.Usher;
 import io.usher.application.accounts.AccountChangeService;
 import io.usher.application.accounts.AccountLinkService;
@@ -13,7 +14,6 @@ import io.usher.application.enforce.EnforceJob;
 import io.usher.application.expiry.ExpireJob;
 import io.usher.application.expiry.RemindJob;
 import io.usher.application.imports.CsvImportService;
-import io.usher.application.imports.ImportSleeper;
 import io.usher.application.invites.InviteService;
 import io.usher.application.invites.OwnerAlert;
 import io.usher.application.jobs.ActivesJob;
@@ -42,6 +42,7 @@ import io.usher.application.payments.UnmatchedPaymentService;
 import io.usher.application.plans.PlanService;
 import io.usher.application.queries.LedgerQueryService;
 import io.usher.application.referrals.ReferralService;
+import io.usher.application.servers.PlexSignIn;
 import io.usher.application.servers.ServerService;
 import io.usher.application.settings.SettingsService;
 import io.usher.application.sync.SyncService;
@@ -106,6 +107,7 @@ public final class AppContext implements Usher {
   private final LedgerQueryService queries;
   private final SettingsService settings;
   private final ServerService servers;
+  private final PlexSignIn plexSignIn;
   private final SyncService sync;
   private final OutboxService outbox;
   private final InviteService invites;
@@ -233,6 +235,7 @@ public final class AppContext implements Usher {
             new JooqLocationStore(dsl),
             adapters,
             audit);
+    this.plexSignIn = new PlexSignIn(adapters, clock, Pause.REAL);
     JooqOutboxStore outboxStore = new JooqOutboxStore(dsl, clock);
     JooqJobRunStore jobRuns = new JooqJobRunStore(dsl);
     this.outbox = new OutboxService(tx, outboxStore, jobRuns, clock);
@@ -328,7 +331,7 @@ public final class AppContext implements Usher {
                 mail.toOwner(
                     MailEvent.IMPORT_RESULTS, java.util.Map.of("summary", report.details())),
             () -> Integer.parseInt(settings.value("invite.pace-seconds")),
-            ImportSleeper.REAL,
+            Pause.REAL,
             clock);
     JooqExpiryQueries expiryQueries = new JooqExpiryQueries(dsl);
     this.expire =
@@ -606,6 +609,11 @@ public final class AppContext implements Usher {
   @Override
   public ServerService servers() {
     return servers;
+  }
+
+  @Override
+  public PlexSignIn plexSignIn() {
+    return plexSignIn;
   }
 
   @Override

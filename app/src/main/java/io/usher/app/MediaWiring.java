@@ -26,6 +26,7 @@ final class MediaWiring {
     return new MediaAdapters(
         http(),
         config::plexTvUrl,
+        config::plexAppUrl,
         new PlexIdentity(clientId(settings), "Usher", Version.current()));
   }
 

@@ -21,6 +21,7 @@ import io.usher.application.payments.ProviderWebhooks;
 import io.usher.application.payments.UnmatchedPaymentService;
 import io.usher.application.plans.PlanService;
 import io.usher.application.queries.LedgerQueryService;
+import io.usher.application.servers.PlexSignIn;
 import io.usher.application.servers.ServerService;
 import io.usher.application.settings.SettingsService;
 import io.usher.application.sync.SyncService;
@@ -63,6 +64,9 @@ public interface Usher extends AutoCloseable {
   SettingsService settings();
 
   ServerService servers();
+
+  /** "Sign in with Plex": the token for linking a Plex server without pasting one. */
+  PlexSignIn plexSignIn();
 
   SyncService sync();
 

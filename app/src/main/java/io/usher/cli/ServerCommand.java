@@ -1,11 +1,15 @@
 package io.usher.cli;
 
+import io.usher.application.servers.PlexSignIn;
 import io.usher.application.servers.ServerRow;
 import io.usher.application.servers.ServerService;
+import io.usher.domain.media.PlexPin;
+import io.usher.domain.media.PlexServerChoice;
 import io.usher.domain.media.ServerInfo;
 import io.usher.domain.media.ServerKind;
 import io.usher.domain.servers.Server;
 import io.usher.domain.servers.ServerSettings;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +51,13 @@ final class ServerCommand {
     String token;
 
     @Option(
+        names = "--sign-in",
+        description =
+            "Plex: sign in with Plex in a browser instead of giving --token; prints the address"
+                + " and waits.")
+    boolean signIn;
+
+    @Option(
         names = "--machine-id",
         paramLabel = "ID",
         description = "Plex: pick the server by machine identifier.")
@@ -75,7 +86,7 @@ final class ServerCommand {
       ServerService servers = parent.root.usher().servers();
       Server server =
           kind == ServerKind.PLEX
-              ? servers.addPlex(require(token, "--token"), name, machineId, url, proxy)
+              ? addPlex(servers)
               : servers.addMediaBrowser(
                   kind,
                   require(name, "--name"),
@@ -95,6 +106,36 @@ final class ServerCommand {
                   + (libraries == 1 ? " library" : " libraries")
                   + " (in Private until you put them in a group).",
               ServerCommand.view(new ServerRow(server, 0)));
+    }
+
+    private Server addPlex(ServerService servers) {
+      if (!signIn) {
+        return servers.addPlex(require(token, "--token"), name, machineId, url, proxy);
+      }
+      if (token != null) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "Give --token or --sign-in, not both.");
+      }
+      String signedIn = signedIn();
+      String chosen = machineId;
+      if (chosen == null && (name == null || name.isBlank())) {
+        // One server needs no choosing; with several, the list below says which names exist.
+        List<PlexServerChoice> owned = servers.plexServers(signedIn, proxy);
+        chosen = owned.size() == 1 ? owned.getFirst().machineId() : null;
+      }
+      return servers.addPlex(signedIn, name, chosen, url, proxy);
+    }
+
+    /** The PIN flow: the address goes to stderr, so stdout stays the command's one result. */
+    private String signedIn() {
+      PlexSignIn plex = parent.root.usher().plexSignIn();
+      PlexPin pin = plex.start(proxy);
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("Open this address in a browser and sign in to Plex as the server's owner:");
+      err.println("  " + pin.signInUrl());
+      err.println("Waiting for the sign-in (Ctrl+C stops)…");
+      err.flush();
+      return plex.await(pin, proxy, () -> false).orElseThrow();
     }
 
     private String require(String value, String option) {

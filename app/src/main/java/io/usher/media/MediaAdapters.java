@@ -2,6 +2,7 @@ package io.usher.media;
 
 import io.usher.domain.media.MediaServer;
 import io.usher.domain.media.MediaServers;
+import io.usher.domain.media.PlexPin;
 import io.usher.domain.media.PlexServerChoice;
 import io.usher.domain.media.ServerConnection;
 import io.usher.http.Http;
@@ -11,6 +12,7 @@ import io.usher.media.plex.PlexIdentity;
 import io.usher.media.plex.PlexServer;
 import io.usher.media.plex.PlexTv;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -20,11 +22,17 @@ import java.util.function.Supplier;
 public final class MediaAdapters implements MediaServers {
   private final Http http;
   private final Supplier<String> plexTvUrl;
+  private final Supplier<String> plexAppUrl;
   private final PlexIdentity identity;
 
-  public MediaAdapters(Http http, Supplier<String> plexTvUrl, PlexIdentity identity) {
+  /**
+   * @param plexAppUrl Plex's web app, where the owner confirms a sign-in code
+   */
+  public MediaAdapters(
+      Http http, Supplier<String> plexTvUrl, Supplier<String> plexAppUrl, PlexIdentity identity) {
     this.http = http;
     this.plexTvUrl = plexTvUrl;
+    this.plexAppUrl = plexAppUrl;
     this.identity = identity;
   }
 
@@ -40,6 +48,20 @@ public final class MediaAdapters implements MediaServers {
 
   @Override
   public List<PlexServerChoice> plexServers(String token, String proxyUrl) {
-    return new PlexTv(http, plexTvUrl.get(), identity).servers(token, proxyUrl);
+    return plexTv().servers(token, proxyUrl);
+  }
+
+  @Override
+  public PlexPin startPlexSignIn(String proxyUrl) {
+    return plexTv().startSignIn(plexAppUrl.get(), proxyUrl);
+  }
+
+  @Override
+  public Optional<String> plexSignInToken(PlexPin pin, String proxyUrl) {
+    return plexTv().signInToken(pin, proxyUrl);
+  }
+
+  private PlexTv plexTv() {
+    return new PlexTv(http, plexTvUrl.get(), identity);
   }
 }

@@ -89,6 +89,29 @@ class ServerCliTest {
   }
 
   @Test
+  void signInWithPlexPrintsTheAddressWaitsForTheTokenAndLinksTheAccountsOnlyServer() {
+    usher("settings", "set", "plex.tv-url", plex.url());
+    usher("settings", "set", "plex.app-url", "http://127.0.0.1:9/web");
+
+    assertThat(usher("server", "add", "plex", "--sign-in")).as(err).isZero();
+
+    assertThat(err)
+        .contains("sign in to Plex as the server's owner")
+        .containsPattern(
+            "http://127\\.0\\.0\\.1:9/web/auth#\\?clientID=usher-[0-9a-f-]+&code=q8k2m7x4p3"
+                + "&context%5Bdevice%5D%5Bproduct%5D=Usher")
+        .doesNotContain(FakePlex.TOKEN);
+    assertThat(out).startsWith("Linked Plex server Tower at " + plex.url() + " with 3 libraries");
+    assertThat(out).doesNotContain(FakePlex.TOKEN);
+  }
+
+  @Test
+  void signInAndATokenTogetherAreAMalformedCommand() {
+    assertThat(usher("server", "add", "plex", "--sign-in", "--token", "t")).isEqualTo(2);
+    assertThat(err).contains("Give --token or --sign-in, not both.");
+  }
+
+  @Test
   void theTokenNeverAppearsInListsOrJson() {
     linkTower();
     usher("--json", "server", "list");

@@ -5,6 +5,7 @@ import io.usher.domain.media.MediaLibrary;
 import io.usher.domain.media.MediaServer;
 import io.usher.domain.media.MediaServerException;
 import io.usher.domain.media.MediaServers;
+import io.usher.domain.media.PlexPin;
 import io.usher.domain.media.PlexServerChoice;
 import io.usher.domain.media.RemoteUser;
 import io.usher.domain.media.ServerConnection;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * In-memory media servers for service tests: each has libraries and users the test sets, and can be
@@ -23,6 +25,14 @@ import java.util.Map;
 public final class FakeMediaServers implements MediaServers {
   public final Map<String, Fake> byUrl = new HashMap<>();
   public final List<PlexServerChoice> plexServers = new ArrayList<>();
+
+  /** Sign in with Plex: how many polls find the code not yet confirmed before the token comes. */
+  public int signInWaits;
+
+  /** What a confirmed sign-in hands over; null: the code expires instead. */
+  public String signInToken = "good-token";
+
+  public int signInPolls;
 
   public Fake server(String url) {
     return byUrl.computeIfAbsent(url, u -> new Fake());
@@ -37,6 +47,25 @@ public final class FakeMediaServers implements MediaServers {
           connection.name() + " did not answer at " + connection.url() + ".");
     }
     return fake;
+  }
+
+  @Override
+  public PlexPin startPlexSignIn(String proxyUrl) {
+    return new PlexPin(
+        7, "code7", "https://app.plex.test/auth#?code=code7", java.time.Duration.ofMinutes(30));
+  }
+
+  @Override
+  public Optional<String> plexSignInToken(PlexPin pin, String proxyUrl) {
+    if (signInPolls++ < signInWaits) {
+      return Optional.empty();
+    }
+    if (signInToken == null) {
+      throw new MediaServerException(
+          MediaServerException.Kind.NOT_FOUND,
+          "The Plex sign-in code expired before it was confirmed: start again.");
+    }
+    return Optional.of(signInToken);
   }
 
   @Override

@@ -25,6 +25,12 @@ public final class FakePlex extends Dispatcher {
   /** What POST /api/v2/shared_servers answers: 201 with a share, or a failure status. */
   public volatile int shareStatus = 201;
 
+  /** Sign in with Plex: how many polls of the pin find it not yet confirmed. */
+  public volatile int pinWaits = 1;
+
+  private final java.util.concurrent.atomic.AtomicInteger pinPolls =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   public FakePlex(MockWebServer server) {
     this.server = server;
     server.setDispatcher(this);
@@ -36,6 +42,10 @@ public final class FakePlex extends Dispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    String pins = "/api/v2/pins";
+    if (request.getUrl().encodedPath().startsWith(pins)) {
+      return pin(request);
+    }
     if (!TOKEN.equals(request.getHeaders().get("X-Plex-Token"))) {
       return reply(401, "<html><head><title>Unauthorized</title></head></html>");
     }
@@ -69,6 +79,23 @@ public final class FakePlex extends Dispatcher {
       default ->
           reply(404, "{\"errors\":[{\"code\":1002,\"message\":\"not found\",\"status\":404}]}");
     };
+  }
+
+  /** The PIN flow (api-facts 1.2): no token needed; the pin carries it once confirmed. */
+  private MockResponse pin(RecordedRequest request) {
+    String confirmed =
+        request.getMethod().equals("GET") && pinPolls.getAndIncrement() >= pinWaits
+            ? "\"" + TOKEN + "\""
+            : "null";
+    return reply(
+        request.getMethod().equals("POST") ? 201 : 200,
+        "{\"id\":4242,\"code\":\"q8k2m7x4p3\",\"product\":\"Usher\",\"trusted\":false,"
+            + "\"clientIdentifier\":\""
+            + request.getHeaders().get("X-Plex-Client-Identifier")
+            + "\",\"expiresIn\":1800,\"createdAt\":\"2026-11-22T10:00:00Z\","
+            + "\"expiresAt\":\"2026-11-22T10:30:00Z\",\"authToken\":"
+            + confirmed
+            + ",\"newRegistration\":null}");
   }
 
   private static MockResponse reply(int code, String body) {

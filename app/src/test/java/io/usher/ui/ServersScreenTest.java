@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usher.app.AppContext;
 import io.usher.domain.media.MediaServerException;
+import io.usher.domain.media.PlexServerChoice;
 import io.usher.domain.media.RemoteUser;
 import io.usher.testing.FakeMediaServers;
 import io.usher.testing.Fixtures;
@@ -32,6 +33,7 @@ import org.testfx.framework.junit5.Start;
 class ServersScreenTest {
   @TempDir static Path dataDir;
   final FakeMediaServers media = new FakeMediaServers();
+  final List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
   AppContext usher;
 
   @Start
@@ -47,6 +49,7 @@ class ServersScreenTest {
             new Formats(ZoneOffset.UTC),
             "light",
             file -> {})
+        .browser(opened::add)
         .show(stage);
   }
 
@@ -93,6 +96,45 @@ class ServersScreenTest {
   }
 
   @Test
+  void signInWithPlexOpensTheBrowserWaitsForTheTokenAndOffersTheAccountsServers(FxRobot robot) {
+    media.plexServers.add(new PlexServerChoice("Tower", "abc123", "http://tower:32400", "1.41"));
+    media.server("http://tower:32400").library("1", "Movies");
+    media.signInWaits = 1;
+
+    robot.clickOn("#nav-servers").clickOn("#servers-add").clickOn("#servers-add-plex");
+    assertThat(shown(robot.lookup("#plex-token").query())).isFalse();
+    robot.clickOn("#plex-sign-in");
+
+    assertThat(opened).containsExactly("https://app.plex.test/auth#?code=code7");
+    assertThat(robot.lookup("#plex-sign-in-status").queryAs(Label.class).getText())
+        .isEqualTo("Signed in to Plex: 1 server found.");
+    assertThat(shown(robot.lookup("#plex-sign-in-waiting").query())).isFalse();
+    robot.clickOn("#dialog-ok");
+
+    assertThat(usher.servers().list())
+        .singleElement()
+        .satisfies(row -> assertThat(row.server().name()).isEqualTo("Tower"));
+  }
+
+  @Test
+  void anExpiredSignInIsExplainedAndTheOwnerCanPasteATokenInstead(FxRobot robot) {
+    media.plexServers.add(new PlexServerChoice("Tower", "abc123", "http://tower:32400", "1.41"));
+    media.server("http://tower:32400").library("1", "Movies");
+    media.signInToken = null;
+
+    robot.clickOn("#nav-servers").clickOn("#servers-add").clickOn("#servers-add-plex");
+    robot.clickOn("#plex-sign-in");
+    assertThat(robot.lookup(".form-general-error").queryAs(Label.class).getText())
+        .isEqualTo("The Plex sign-in code expired before it was confirmed: start again.");
+    assertThat(robot.lookup("#plex-sign-in").query().isDisabled()).isFalse();
+
+    robot.clickOn("#plex-advanced");
+    robot.clickOn("#plex-token").write("good-token");
+    robot.clickOn("#plex-find").clickOn("#dialog-ok");
+    assertThat(usher.servers().list()).hasSize(1);
+  }
+
+  @Test
   void aServerThatDoesNotAnswerIsExplainedInTheDialogAndNothingIsLinked(FxRobot robot) {
     robot.clickOn("#nav-servers").clickOn("#servers-add").clickOn("#servers-add-emby");
     robot.clickOn("#server-name").write("Attic");
@@ -123,6 +165,16 @@ class ServersScreenTest {
     robot.clickOn("#servers-test");
     assertThat(robot.lookup("#servers-error").queryAs(Label.class).getText())
         .isEqualTo("Den refused the API key.");
+  }
+
+  /** Visible itself and inside visible parents, as the owner would see it. */
+  private static boolean shown(javafx.scene.Node node) {
+    for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static TableView<?> table(FxRobot robot, String id) {

@@ -1,5 +1,6 @@
 package io.usher.application.imports;
 
+import io.usher.application.Pause;
 import io.usher.application.invites.InviteRequest;
 import io.usher.application.invites.InviteResult;
 import io.usher.domain.common.UsherException;
@@ -46,7 +47,7 @@ public final class CsvImportService {
   private final Consumer<InviteRequest> inviteChecks;
   private final Consumer<ImportReport> notifyOwner;
   private final IntSupplier paceSeconds;
-  private final ImportSleeper sleeper;
+  private final Pause sleeper;
   private final Clock clock;
 
   /**
@@ -64,7 +65,7 @@ public final class CsvImportService {
       Consumer<InviteRequest> inviteChecks,
       Consumer<ImportReport> notifyOwner,
       IntSupplier paceSeconds,
-      ImportSleeper sleeper,
+      Pause sleeper,
       Clock clock) {
     this.servers = servers;
     this.plans = plans;

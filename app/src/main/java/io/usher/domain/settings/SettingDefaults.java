@@ -133,6 +133,11 @@ public final class SettingDefaults {
           new SettingKey("ui.theme", "light", SettingType.THEME, "Window theme: light or dark"),
           new SettingKey("plex.tv-url", "https://plex.tv", SettingType.URL, "plex.tv API address"),
           new SettingKey(
+              "plex.app-url",
+              "https://app.plex.tv",
+              SettingType.URL,
+              "Plex web app, where Sign in with Plex is confirmed"),
+          new SettingKey(
               "stripe.api-url", "https://api.stripe.com", SettingType.URL, "Stripe API address"),
           new SettingKey(
               "stripe.checkout-url",

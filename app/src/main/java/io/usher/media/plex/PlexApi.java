@@ -74,6 +74,16 @@ final class PlexApi {
     return http.send(request, who);
   }
 
+  /** A POST whose query says it all, answered in JSON (plex.tv's pins). */
+  HttpReply post(HttpUrl url, String token, String who) {
+    Request request =
+        request(url, token)
+            .header("Accept", "application/json")
+            .post(RequestBody.create(new byte[0]))
+            .build();
+    return http.send(request, who);
+  }
+
   HttpReply delete(HttpUrl url, String token, String who) {
     Request request = request(url, token).header("Accept", "application/json").delete().build();
     return http.send(request, who);

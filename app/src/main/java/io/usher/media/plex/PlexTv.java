@@ -5,20 +5,34 @@ import static io.usher.media.plex.PlexApi.children;
 import static io.usher.media.plex.PlexApi.flag;
 import static io.usher.media.plex.PlexApi.text;
 
+import io.usher.domain.media.MediaServerException;
+import io.usher.domain.media.MediaServerException.Kind;
+import io.usher.domain.media.PlexPin;
 import io.usher.domain.media.PlexServerChoice;
 import io.usher.http.Http;
 import io.usher.http.HttpReply;
 import io.usher.http.Replies;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import tools.jackson.databind.JsonNode;
 
-/** plex.tv calls about the account rather than one server: which servers a token owns. */
+/**
+ * plex.tv calls about the account rather than one server: signing the owner in, and which servers a
+ * token owns.
+ */
 public final class PlexTv {
   private static final String LISTING = "listing the Plex servers of your account";
+  private static final String SIGNING_IN = "signing in to Plex";
+
+  /** plex.tv's own figure for a strong pin, used when its answer does not say. */
+  private static final Duration PIN_LIFE = Duration.ofMinutes(30);
 
   private final Http http;
   private final String plexTvUrl;
@@ -68,6 +82,81 @@ public final class PlexTv {
       }
     }
     return choices;
+  }
+
+  /**
+   * Asks plex.tv for a sign-in code (api-facts 1.2: {@code POST /api/v2/pins?strong=true}) and
+   * builds the address where the owner confirms it.
+   *
+   * @param appUrl Plex's web app (the plex.app-url setting), whose /auth page takes the code
+   * @param proxyUrl optional http://host:port proxy for plex.tv; null or blank: none
+   */
+  public PlexPin startSignIn(String appUrl, String proxyUrl) {
+    PlexApi api = new PlexApi(http.withProxy(proxyUrl), identity);
+    HttpUrl url =
+        PlexApi.under(PlexApi.base(plexTvUrl, PLEX_TV), "api", "v2", "pins")
+            .addQueryParameter("strong", "true")
+            .build();
+    HttpReply reply = api.post(url, null, PLEX_TV);
+    if (!reply.ok()) {
+      throw PlexApi.tvFailure(reply, SIGNING_IN);
+    }
+    JsonNode pin = api.readJson(reply, PLEX_TV, SIGNING_IN);
+    String id = text(pin, "id");
+    String code = text(pin, "code");
+    if (id == null
+        || !id.chars().allMatch(Character::isDigit)
+        || id.length() > 18
+        || code == null) {
+      throw Replies.unreadable(PLEX_TV, SIGNING_IN, null);
+    }
+    String life = text(pin, "expiresIn");
+    Duration lifetime =
+        life != null && life.length() < 7 && life.chars().allMatch(Character::isDigit)
+            ? Duration.ofSeconds(Long.parseLong(life))
+            : PIN_LIFE;
+    return new PlexPin(Long.parseLong(id), code, signInUrl(appUrl, code), lifetime);
+  }
+
+  /**
+   * The token plex.tv hands over once the owner confirmed the code; empty while it waits.
+   *
+   * @throws MediaServerException NOT_FOUND once plex.tv forgot the code (it expired)
+   */
+  public Optional<String> signInToken(PlexPin pin, String proxyUrl) {
+    PlexApi api = new PlexApi(http.withProxy(proxyUrl), identity);
+    HttpUrl url =
+        PlexApi.under(
+                PlexApi.base(plexTvUrl, PLEX_TV), "api", "v2", "pins", Long.toString(pin.id()))
+            .build();
+    HttpReply reply = api.get(url, null, true, PLEX_TV);
+    if (reply.code() == 404) {
+      throw new MediaServerException(
+          Kind.NOT_FOUND, "The Plex sign-in code expired before it was confirmed: start again.");
+    }
+    if (!reply.ok()) {
+      throw PlexApi.tvFailure(reply, SIGNING_IN);
+    }
+    return Optional.ofNullable(text(api.readJson(reply, PLEX_TV, SIGNING_IN), "authToken"));
+  }
+
+  /**
+   * Plex's auth page takes its parameters after the '#', as the Plex web app reads them (WIZ
+   * user-plex-login.html, CANT AuthURL); each value is escaped.
+   */
+  private String signInUrl(String appUrl, String code) {
+    HttpUrl app = PlexApi.base(appUrl, "app.plex.tv");
+    return app.newBuilder().addPathSegment("auth").build()
+        + "#?clientID="
+        + escape(identity.clientId())
+        + "&code="
+        + escape(code)
+        + "&context%5Bdevice%5D%5Bproduct%5D="
+        + escape(identity.product());
+  }
+
+  private static String escape(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private static boolean providesServer(JsonNode resource) {

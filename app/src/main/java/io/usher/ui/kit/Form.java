@@ -27,6 +27,7 @@ public final class Form {
   private final GridPane grid = new GridPane();
   private final Label general = new Label();
   private final Map<String, Label> errors = new LinkedHashMap<>();
+  private final Map<String, List<Node>> rows = new LinkedHashMap<>();
   private final VBox root = new VBox(10, general, grid);
   private int row;
 
@@ -77,6 +78,16 @@ public final class Form {
     cell.getChildren().add(error);
     grid.addRow(row++, name, cell);
     errors.put(field, error);
+    rows.put(field, List.of(name, cell));
+    return this;
+  }
+
+  /** Shows or hides a whole row (label, control, hint and error), e.g. advanced fields. */
+  public Form showRow(String field, boolean visible) {
+    for (Node node : rows.get(field)) {
+      node.setVisible(visible);
+      node.setManaged(visible);
+    }
     return this;
   }
 

@@ -7,6 +7,7 @@ import io.usher.domain.media.ServerKind;
 import io.usher.domain.servers.Library;
 import io.usher.domain.servers.ServerSettings;
 import io.usher.ui.kit.Banner;
+import io.usher.ui.kit.Browser;
 import io.usher.ui.kit.Header;
 import io.usher.ui.kit.OneFieldDialog;
 import io.usher.ui.kit.Placeholder;
@@ -41,12 +42,17 @@ import javafx.scene.layout.VBox;
 public final class ServersView implements Screen {
   private final ServersViewModel model;
   private final UiTasks tasks;
+  private final Browser browser;
   private final VBox root = new VBox(14);
   private final TableView<ServerRow> servers = new TableView<>();
 
-  public ServersView(ServersViewModel model, SyncViewModel sync, UiTasks tasks) {
+  /**
+   * @param browser opens plex.tv's sign-in page for "Sign in with Plex"
+   */
+  public ServersView(ServersViewModel model, SyncViewModel sync, UiTasks tasks, Browser browser) {
     this.model = model;
     this.tasks = tasks;
+    this.browser = browser;
     createView(sync);
   }
 
@@ -57,7 +63,7 @@ public final class ServersView implements Screen {
     MenuItem plex = new MenuItem("Plex…");
     plex.setId("servers-add-plex");
     plex.setOnAction(
-        e -> added(new AddPlexDialog(window(), tasks, model).showAndWait().isPresent()));
+        e -> added(new AddPlexDialog(window(), tasks, model, browser).showAndWait().isPresent()));
     MenuItem jellyfin = new MenuItem("Jellyfin…");
     jellyfin.setId("servers-add-jellyfin");
     jellyfin.setOnAction(e -> addMediaBrowser(ServerKind.JELLYFIN));
@@ -91,8 +97,8 @@ public final class ServersView implements Screen {
     servers.setPlaceholder(
         Placeholder.of(
             "No servers linked yet",
-            "Add a Plex account by its token, or a Jellyfin or Emby server by address and API key."
-                + " Usher imports its libraries; Sync then brings in everyone who shares it."));
+            "Add server: Sign in with Plex, or give a Jellyfin or Emby server's address and API"
+                + " key. Usher imports its libraries; Sync then brings in everyone who shares it."));
     servers
         .getSelectionModel()
         .selectedItemProperty()
@@ -156,7 +162,8 @@ public final class ServersView implements Screen {
             Tables.text("Type", 90, l -> orDash(l.type())),
             group);
     table.setPlaceholder(
-        new Label(
+        Placeholder.of(
+            "No libraries yet",
             "Libraries appear here when a server is linked; select a server to see only its own."));
     return table;
   }

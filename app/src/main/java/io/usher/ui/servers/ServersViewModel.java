@@ -2,6 +2,7 @@ package io.usher.ui.servers;
 
 import io.usher.application.Usher;
 import io.usher.application.servers.ServerRow;
+import io.usher.domain.media.PlexPin;
 import io.usher.domain.media.PlexServerChoice;
 import io.usher.domain.media.ServerKind;
 import io.usher.domain.servers.Library;
@@ -10,6 +11,8 @@ import io.usher.domain.servers.ServerSettings;
 import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.UiTasks;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
@@ -113,6 +116,21 @@ public final class ServersViewModel {
       Consumer<List<PlexServerChoice>> found,
       Consumer<Throwable> failed) {
     tasks.run(() -> usher.servers().plexServers(token, proxy), found, failed);
+  }
+
+  /** Asks plex.tv for a sign-in code and the address where the owner confirms it. */
+  public void startPlexSignIn(String proxy, Consumer<PlexPin> started, Consumer<Throwable> failed) {
+    tasks.run(() -> usher.plexSignIn().start(proxy), started, failed);
+  }
+
+  /** Waits for the owner to confirm the code; empty when cancelled first. */
+  public void awaitPlexSignIn(
+      PlexPin pin,
+      String proxy,
+      BooleanSupplier cancelled,
+      Consumer<Optional<String>> signedIn,
+      Consumer<Throwable> failed) {
+    tasks.run(() -> usher.plexSignIn().await(pin, proxy, cancelled), signedIn, failed);
   }
 
   public Supplier<Server> addPlex(

@@ -16,6 +16,7 @@ import io.usher.ui.expiry.ExpiryPreviewDialog;
 import io.usher.ui.imports.ImportDialog;
 import io.usher.ui.jobs.JobsView;
 import io.usher.ui.jobs.JobsViewModel;
+import io.usher.ui.kit.Browser;
 import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.Formats;
 import io.usher.ui.kit.Screen;
@@ -65,6 +66,7 @@ public final class MainWindow {
   private final javafx.beans.property.StringProperty notice =
       new javafx.beans.property.SimpleStringProperty("");
   private VBox sidebar;
+  private Browser browser = Browser.SYSTEM;
 
   /**
    * @param restorer closes the ledger, restores a backup and opens the window again (Settings →
@@ -138,7 +140,9 @@ public final class MainWindow {
     screens.put(Section.PLANS, new PlansView(new PlansViewModel(usher, tasks), tasks));
     screens.put(
         Section.DISCOUNTS, new DiscountsView(new DiscountsViewModel(usher, tasks), tasks, formats));
-    screens.put(Section.SERVERS, new ServersView(new ServersViewModel(usher, tasks), sync, tasks));
+    screens.put(
+        Section.SERVERS,
+        new ServersView(new ServersViewModel(usher, tasks), sync, tasks, url -> browser.open(url)));
     screens.put(Section.EMAIL, new MailView(new MailViewModel(usher, tasks)));
     screens.put(Section.DISCORD, new DiscordScreen(usher, tasks));
     screens.put(
@@ -164,6 +168,12 @@ public final class MainWindow {
                 }),
             tasks,
             formats));
+  }
+
+  /** Where web addresses open (Sign in with Plex); tests record them instead. */
+  public MainWindow browser(Browser opener) {
+    this.browser = opener;
+    return this;
   }
 
   public void show(Stage stage) {

@@ -87,6 +87,17 @@ final class ExpiryFixture {
       public List<PlexServerChoice> plexServers(String token, String proxyUrl) {
         return fakes.plexServers(token, proxyUrl);
       }
+
+      @Override
+      public io.usher.domain.media.PlexPin startPlexSignIn(String proxyUrl) {
+        return fakes.startPlexSignIn(proxyUrl);
+      }
+
+      @Override
+      public java.util.Optional<String> plexSignInToken(
+          io.usher.domain.media.PlexPin pin, String proxyUrl) {
+        return fakes.plexSignInToken(pin, proxyUrl);
+      }
     };
   }
 

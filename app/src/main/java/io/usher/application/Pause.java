@@ -1,16 +1,19 @@
-package io.usher.application.imports;
+package io.usher.application;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Waits between Plex invites; tests pass one that records the wait instead of sleeping. */
+/**
+ * Waits that a cancel cuts short: between Plex invites, between polls of a Plex sign-in. Tests pass
+ * one that records the wait instead of sleeping.
+ */
 @FunctionalInterface
-public interface ImportSleeper {
+public interface Pause {
   /** Waits {@code duration}, or less once {@code cancelled} turns true. */
   void sleep(Duration duration, BooleanSupplier cancelled) throws InterruptedException;
 
   /** Sleeps in short slices so that a cancel does not wait out a 30-second pause. */
-  ImportSleeper REAL =
+  Pause REAL =
       (duration, cancelled) -> {
         long left = duration.toMillis();
         while (left > 0 && !cancelled.getAsBoolean()) {
