@@ -89,7 +89,6 @@ import io.usher.store.JooqUserStore;
 import io.usher.store.JooqViewerLookup;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -243,15 +242,14 @@ public final class AppContext implements Usher {
         new MailService(
             outbox.waking(outboxStore),
             new JooqTemplateStore(dsl, clock),
-            new SmtpMailSender(settings::value, clock),
-            settings::value,
+            new SmtpMailSender(settings, clock),
+            settings,
             clock);
     AppConfig config = new AppConfig(System.getenv(), settingsStore);
     DiscordClient discordClient =
-        new DiscordClient(
-            MediaWiring.http(), config::discordApiUrl, () -> settings.value("discord.bot-token"));
+        new DiscordClient(MediaWiring.http(), config::discordApiUrl, settings::discordBotToken);
     this.discord =
-        new DiscordService(discordClient, outbox.waking(outboxStore), mail, settings::value, clock);
+        new DiscordService(discordClient, outbox.waking(outboxStore), mail, settings, clock);
     Notifier notifier = new MailAndDiscord(mail, discord, userStore);
     this.discordRoles =
         new DiscordRolesJob(
@@ -259,7 +257,7 @@ public final class AppContext implements Usher {
             new JooqDiscordRoleStore(dsl, clock),
             queries,
             planStore,
-            settings::value,
+            settings,
             clock);
     java.util.concurrent.atomic.AtomicReference<PlanChangeService> planChangesLater =
         new java.util.concurrent.atomic.AtomicReference<>();
@@ -278,7 +276,7 @@ public final class AppContext implements Usher {
             new WelcomeMails(notifier),
             sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence)),
             links,
-            () -> !"false".equalsIgnoreCase(settings.value("account.plex-change").strip()),
+            settings::plexChangeRequired,
             // Plan changes are made after invites (they queue shares through them), so the
             // credit is looked up when an invite runs.
             (user, plan) -> planChangesLater.get().creditBeforePurchase(user, plan),
@@ -318,7 +316,7 @@ public final class AppContext implements Usher {
             planStore,
             audit,
             adapters,
-            () -> settings.flag("import.permanent"),
+            settings::importPermanent,
             clock);
     this.imports =
         new CsvImportService(
@@ -330,7 +328,7 @@ public final class AppContext implements Usher {
             report ->
                 mail.toOwner(
                     MailEvent.IMPORT_RESULTS, java.util.Map.of("summary", report.details())),
-            () -> Integer.parseInt(settings.value("invite.pace-seconds")),
+            () -> (int) settings.invitePace().toSeconds(),
             Pause.REAL,
             clock);
     JooqExpiryQueries expiryQueries = new JooqExpiryQueries(dsl);
@@ -344,11 +342,10 @@ public final class AppContext implements Usher {
             adapters,
             audit,
             notifier,
-            settings::value,
+            settings,
             clock);
     this.remind =
-        new RemindJob(
-            tx, expiryQueries, new JooqReminderLog(dsl), notifier, settings::value, clock);
+        new RemindJob(tx, expiryQueries, new JooqReminderLog(dsl), notifier, settings, clock);
     JooqActivityStore activityStore = new JooqActivityStore(dsl);
     this.activity = new ActivityService(activityStore);
     this.enforce =
@@ -360,12 +357,12 @@ public final class AppContext implements Usher {
             adapters,
             activityStore,
             notifier,
-            () -> settings.flag("enforce.stop-all"),
+            settings::stopAllStreams,
             clock);
     PaymentProvider provider = payments.apply(settingsStore);
     JooqUnmatchedStore unmatchedStore = new JooqUnmatchedStore(dsl, clock);
     JooqPaymentStore landingPayments = new JooqPaymentStore(dsl, clock);
-    WebLinks webLinks = new WebLinks(settings::value);
+    WebLinks webLinks = new WebLinks(settings);
     PaymentLanding landing =
         new PaymentLanding(landingPayments, audit, links, invites, planChanges, clock);
     this.referrals =
@@ -377,7 +374,7 @@ public final class AppContext implements Usher {
             landingPayments,
             landing,
             audit,
-            settings::value,
+            settings,
             webLinks::referral,
             clock);
     Function<io.usher.domain.ledger.PaymentSource, RecordProviderPayment> fromProvider =
@@ -418,7 +415,7 @@ public final class AppContext implements Usher {
             discounts,
             referrals,
             clock,
-            settings::value,
+            settings,
             webLinks);
     this.unmatched =
         new UnmatchedPaymentService(
@@ -430,8 +427,7 @@ public final class AppContext implements Usher {
             landing,
             audit,
             clock);
-    this.webhooks =
-        new ProviderWebhooks(new StripeWebhooks(clock), stripePayments, settings::value);
+    this.webhooks = new ProviderWebhooks(new StripeWebhooks(clock), stripePayments, settings);
     OwnerAlert alertOwner =
         sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence));
     this.accountLinks =
@@ -441,7 +437,7 @@ public final class AppContext implements Usher {
             userStore,
             outbox,
             mail::send,
-            settings::value,
+            settings,
             webLinks::account,
             clock);
     // Every kind of outbox item and the use case that finishes it, in one place.
@@ -474,8 +470,8 @@ public final class AppContext implements Usher {
                     "Stripe",
                     "internal.stripe-cursor",
                     provider,
-                    () -> !settings.value("stripe.secret-key").isBlank(),
-                    stripePollEvery(settings.value("stripe.poll-seconds")),
+                    () -> !settings.stripeSecretKey().isEmpty(),
+                    settings.stripePoll(),
                     stripePayments,
                     settingsStore)),
             List.of(
@@ -495,7 +491,7 @@ public final class AppContext implements Usher {
                     landingPayments,
                     settingsStore,
                     clock)),
-            settings::value);
+            settings);
     this.jobs =
         new JobService(
             jobRuns,
@@ -511,8 +507,7 @@ public final class AppContext implements Usher {
                 enforce,
                 discordRoles,
                 paymentsJob,
-                new BackupJob(
-                    ledgerBackups, () -> Integer.parseInt(settings.value("backup.keep").strip()))),
+                new BackupJob(ledgerBackups, settings::backupsKept)),
             clock);
     this.dashboard =
         new io.usher.application.reports.DashboardService(
@@ -525,15 +520,6 @@ public final class AppContext implements Usher {
             outbox,
             jobs,
             clock);
-  }
-
-  /** stripe.poll-seconds as read at start; 15 s if it cannot be read. */
-  private static Duration stripePollEvery(String seconds) {
-    try {
-      return Duration.ofSeconds(Math.max(1, Long.parseLong(seconds.strip())));
-    } catch (RuntimeException unset) {
-      return Duration.ofSeconds(15);
-    }
   }
 
   /** One PayPal account's reads, kept apart by its settings prefix and cursor. */

@@ -77,8 +77,8 @@ public final class CheckoutServer implements AutoCloseable {
    */
   public static Optional<CheckoutServer> startFor(
       AppContext context, Clock clock, java.util.function.Consumer<String> tell) {
-    String bind = context.settings().value("checkout.bind");
-    String port = context.settings().value("checkout.port").strip();
+    String bind = context.settings().checkoutBind();
+    int port = context.settings().checkoutPort();
     try {
       Csrf csrf =
           new Csrf(
@@ -101,20 +101,15 @@ public final class CheckoutServer implements AutoCloseable {
               exchange.setAttribute(
                   ClientAddress.ATTRIBUTE,
                   ClientAddress.of(
-                      exchange,
-                      ClientAddress.parseTrusted(
-                          context.settings().value("checkout.trusted-proxies"))));
+                      exchange, ClientAddress.parseTrusted(context.settings().trustedProxies())));
             }
             pages.handle(exchange);
           };
       CheckoutServer server =
           start(
-              new InetSocketAddress(bind, Integer.parseInt(port)),
+              new InetSocketAddress(bind, port),
               endpoint,
-              oncePerSecond(
-                  () ->
-                      ClientAddress.parseTrusted(
-                          context.settings().value("checkout.trusted-proxies"))));
+              oncePerSecond(() -> ClientAddress.parseTrusted(context.settings().trustedProxies())));
       LOG.info("Checkout page on http://{}:{}/", bind, server.port());
       return Optional.of(server);
     } catch (BindException e) {

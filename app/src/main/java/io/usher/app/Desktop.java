@@ -90,7 +90,7 @@ final class Desktop {
       AtomicReference<String> problem = new AtomicReference<>();
       checkout = CheckoutServer.startFor(context, clock, problem::set);
       checkoutProblem = problem.get();
-      theme = context.settings().value("ui.theme");
+      theme = context.settings().theme();
       tasks = new UiTasks(background, Platform::runLater);
     }
 

@@ -1,9 +1,9 @@
 package io.usher.checkout;
 
 import io.usher.application.checkout.CheckoutLinks;
+import io.usher.domain.settings.Settings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Function;
 
 /**
  * The checkout page's addresses: under {@code checkout.public-url} when the owner set one (the page
@@ -11,22 +11,18 @@ import java.util.function.Function;
  * changed setting applies at once.
  */
 public final class WebLinks implements CheckoutLinks {
-  private final Function<String, String> settings;
+  private final Settings settings;
 
-  /**
-   * @param settings a setting's effective value (checkout.public-url, checkout.port)
-   */
-  public WebLinks(Function<String, String> settings) {
+  public WebLinks(Settings settings) {
     this.settings = settings;
   }
 
   private String base() {
-    String configured = settings.apply("checkout.public-url");
-    if (configured != null && !configured.isBlank()) {
-      String url = configured.strip();
+    String url = settings.checkoutPublicUrl();
+    if (!url.isEmpty()) {
       return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
-    return "http://127.0.0.1:" + settings.apply("checkout.port").strip();
+    return "http://127.0.0.1:" + settings.checkoutPort();
   }
 
   @Override

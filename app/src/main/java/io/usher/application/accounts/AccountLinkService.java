@@ -7,6 +7,7 @@ import io.usher.domain.common.Transactions;
 import io.usher.domain.notify.MailEvent;
 import io.usher.domain.outbox.OutboxHandler;
 import io.usher.domain.outbox.Payload;
+import io.usher.domain.settings.Settings;
 import io.usher.domain.users.Emails;
 import io.usher.domain.users.User;
 import io.usher.domain.users.UserStore;
@@ -58,7 +59,7 @@ public final class AccountLinkService {
   private final UserStore users;
   private final OutboxService outbox;
   private final LinkMail mail;
-  private final Function<String, String> settings;
+  private final Settings settings;
   private final Function<String, String> accountLink;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
@@ -81,7 +82,7 @@ public final class AccountLinkService {
       UserStore users,
       OutboxService outbox,
       LinkMail mail,
-      Function<String, String> settings,
+      Settings settings,
       Function<String, String> accountLink,
       Clock clock) {
     this.tx = tx;
@@ -96,11 +97,7 @@ public final class AccountLinkService {
 
   /** How long a new link works, read now so a changed setting applies to the next link. */
   public int linkHours() {
-    try {
-      return Math.max(1, Integer.parseInt(settings.apply("account.link-hours").strip()));
-    } catch (NumberFormatException | NullPointerException e) {
-      return 24;
-    }
+    return (int) settings.accountLinkLife().toHours();
   }
 
   /** "1 hour", "24 hours": how long a link works, as a sentence says it. */

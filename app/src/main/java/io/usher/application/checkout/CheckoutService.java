@@ -29,6 +29,7 @@ import io.usher.domain.servers.LocationStore;
 import io.usher.domain.servers.Server;
 import io.usher.domain.servers.ServerSettings;
 import io.usher.domain.servers.ServerStore;
+import io.usher.domain.settings.Settings;
 import io.usher.domain.users.Emails;
 import io.usher.domain.users.User;
 import io.usher.domain.users.UserStore;
@@ -66,7 +67,7 @@ public final class CheckoutService {
   private final DiscountService discounts;
   private final ReferralService referrals;
   private final Clock clock;
-  private final Function<String, String> settings;
+  private final Settings settings;
   private final SecureRandom random = new SecureRandom();
   private final FreeAccess free;
   private final CheckoutLinks links;
@@ -93,7 +94,7 @@ public final class CheckoutService {
       DiscountService discounts,
       ReferralService referrals,
       Clock clock,
-      Function<String, String> settings,
+      Settings settings,
       CheckoutLinks links) {
     this.links = links;
     this.referrals = referrals;
@@ -144,7 +145,7 @@ public final class CheckoutService {
    * invited (setting account.plex-change).
    */
   public boolean plexChangeForced() {
-    return !"false".equalsIgnoreCase(String.valueOf(settings.apply("account.plex-change")).strip());
+    return settings.plexChangeRequired();
   }
 
   /** Whether the plans page asks for a referral code: the owner turned referrals on. */

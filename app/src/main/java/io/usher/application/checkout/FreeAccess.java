@@ -15,6 +15,7 @@ import io.usher.domain.payments.PendingOrderStore;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanSpec;
 import io.usher.domain.plans.PlanStore;
+import io.usher.domain.settings.Settings;
 import io.usher.domain.users.UserStore;
 import java.net.URI;
 import java.time.Clock;
@@ -35,7 +36,7 @@ final class FreeAccess {
   private final Function<InviteRequest, InviteResult> invite;
   private final DiscountService discounts;
   private final Clock clock;
-  private final Function<String, String> settings;
+  private final Settings settings;
   private final CheckoutLinks links;
 
   FreeAccess(
@@ -47,7 +48,7 @@ final class FreeAccess {
       Function<InviteRequest, InviteResult> invite,
       DiscountService discounts,
       Clock clock,
-      Function<String, String> settings,
+      Settings settings,
       CheckoutLinks links) {
     this.links = links;
     this.tx = tx;
@@ -80,7 +81,7 @@ final class FreeAccess {
       throw ValidationException.of(
           "plan", "This email has had a trial already: choose one of the paid plans.");
     }
-    int cap = Integer.parseInt(settings.apply("trial.max-users").strip());
+    int cap = settings.trialMaxUsers();
     if (cap > 0) {
       long onTrial =
           ledger.users(clock.instant()).stream()

@@ -21,6 +21,7 @@ import io.usher.domain.servers.Server;
 import io.usher.domain.servers.ServerStore;
 import io.usher.domain.servers.Share;
 import io.usher.domain.servers.ShareStore;
+import io.usher.domain.settings.Settings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +56,7 @@ public final class ExpireJob implements Job {
   private final MediaServers media;
   private final AuditLog audit;
   private final Notifier mail;
-  private final Function<String, String> settings;
+  private final Settings settings;
   private final Clock clock;
 
   /**
@@ -72,7 +72,7 @@ public final class ExpireJob implements Job {
       MediaServers media,
       AuditLog audit,
       Notifier mail,
-      Function<String, String> settings,
+      Settings settings,
       Clock clock) {
     this.tx = tx;
     this.queries = queries;
@@ -116,9 +116,8 @@ public final class ExpireJob implements Job {
   private record Plan(List<ExpiryStep> steps, String group, Map<Long, List<Library>> grace) {}
 
   private Plan plan(Instant now) {
-    int graceDays = graceDays();
-    String group = settings.apply("expiry.grace-group");
-    group = group == null ? "" : group.strip();
+    int graceDays = settings.graceDays();
+    String group = settings.graceGroup();
     List<Subscriber> all = queries.expiringBetween(null, now, now);
     List<ExpiryDecision> decisions = ExpiryRule.decideAll(all, graceDays, !group.isEmpty(), now);
     if (decisions.isEmpty()) {
@@ -161,16 +160,6 @@ public final class ExpireJob implements Job {
     }
     Set<Long> ids = libs.stream().map(Library::id).collect(Collectors.toSet());
     return s.allLibraries() || !s.libraryIds().equals(ids);
-  }
-
-  private int graceDays() {
-    String value = settings.apply("expiry.grace-days");
-    try {
-      return value == null || value.isBlank() ? 0 : Math.max(0, Integer.parseInt(value.strip()));
-    } catch (NumberFormatException e) {
-      throw new UsherException(
-          "expiry.grace-days is '" + value + "', not a whole number of days: correct it first.");
-    }
   }
 
   private JobResult describe(Plan plan) {

@@ -11,6 +11,7 @@ import io.usher.domain.expiry.ReminderLog;
 import io.usher.domain.expiry.ReminderRule;
 import io.usher.domain.expiry.Subscriber;
 import io.usher.domain.notify.MailEvent;
+import io.usher.domain.settings.Settings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Daily: the "expiring soon" mail, {@code reminders.days} before expiry (see {@link ReminderRule}),
@@ -33,7 +33,7 @@ public final class RemindJob implements Job {
   private final ExpiryQueries queries;
   private final ReminderLog log;
   private final Notifier mail;
-  private final Function<String, String> settings;
+  private final Settings settings;
   private final Clock clock;
 
   /**
@@ -44,7 +44,7 @@ public final class RemindJob implements Job {
       ExpiryQueries queries,
       ReminderLog log,
       Notifier mail,
-      Function<String, String> settings,
+      Settings settings,
       Clock clock) {
     this.tx = tx;
     this.queries = queries;
@@ -74,7 +74,7 @@ public final class RemindJob implements Job {
     Instant now = clock.instant();
     List<Integer> days;
     try {
-      days = ReminderRule.parseDays(settings.apply("reminders.days"));
+      days = settings.reminderDays();
     } catch (NumberFormatException e) {
       throw new UsherException(
           "reminders.days is not a list of whole numbers like 7,3,1: correct it first.");

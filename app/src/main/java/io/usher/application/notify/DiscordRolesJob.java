@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +37,7 @@ public final class DiscordRolesJob implements Job {
   private final DiscordRoleStore store;
   private final LedgerQueryService queries;
   private final PlanStore plans;
-  private final Function<String, String> settings;
+  private final io.usher.domain.settings.Settings settings;
   private final Clock clock;
 
   public DiscordRolesJob(
@@ -46,7 +45,7 @@ public final class DiscordRolesJob implements Job {
       DiscordRoleStore store,
       LedgerQueryService queries,
       PlanStore plans,
-      Function<String, String> settings,
+      io.usher.domain.settings.Settings settings,
       Clock clock) {
     this.discord = discord;
     this.store = store;
@@ -73,15 +72,15 @@ public final class DiscordRolesJob implements Job {
 
   @Override
   public JobResult run(boolean dryRun) {
-    String guild = setting("discord.guild-id");
-    if (setting("discord.bot-token") == null || guild == null) {
+    String guild = orNull(settings.discordGuildId());
+    if (settings.discordBotToken().isEmpty() || guild == null) {
       return JobResult.of("Discord is not set up");
     }
-    Settings wanted =
-        new Settings(
-            setting("discord.subscriber-role"),
-            setting("discord.trial-role"),
-            kickAfter(setting("discord.kick-after-days")));
+    Wanted wanted =
+        new Wanted(
+            orNull(settings.discordSubscriberRole()),
+            orNull(settings.discordTrialRole()),
+            settings.discordKickAfter().orElse(null));
     Map<Long, String> discordIds = store.discordIds();
     if (discordIds.isEmpty()) {
       return JobResult.of("No user has a Discord id");
@@ -119,7 +118,7 @@ public final class DiscordRolesJob implements Job {
     return new JobResult(summary, run.details);
   }
 
-  private record Settings(String subscriberRole, String trialRole, Duration kickAfter) {}
+  private record Wanted(String subscriberRole, String trialRole, Duration kickAfter) {}
 
   /** One run's calls and what it reports. */
   private final class Run {
@@ -134,7 +133,7 @@ public final class DiscordRolesJob implements Job {
       this.now = now;
     }
 
-    void user(UserRow user, DiscordRoles was, Settings wanted, Set<String> trialPlans) {
+    void user(UserRow user, DiscordRoles was, Wanted wanted, Set<String> trialPlans) {
       if (was.notMemberAt() != null && now.isBefore(was.notMemberAt().plus(ASK_AGAIN))) {
         return;
       }
@@ -223,20 +222,7 @@ public final class DiscordRolesJob implements Job {
     }
   }
 
-  private String setting(String key) {
-    String value = settings.apply(key);
-    return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  private static Duration kickAfter(String days) {
-    if (days == null) {
-      return null;
-    }
-    try {
-      long n = Long.parseLong(days);
-      return n < 0 ? null : Duration.ofDays(n);
-    } catch (NumberFormatException e) {
-      return null;
-    }
+  private static String orNull(String value) {
+    return value.isEmpty() ? null : value;
   }
 }

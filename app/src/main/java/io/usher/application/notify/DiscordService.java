@@ -9,11 +9,11 @@ import io.usher.domain.notify.MailEvent;
 import io.usher.domain.outbox.OutboxHandler;
 import io.usher.domain.outbox.OutboxStore;
 import io.usher.domain.outbox.Payload;
+import io.usher.domain.settings.Settings;
 import io.usher.domain.users.User;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +33,7 @@ public final class DiscordService {
   private final Discord discord;
   private final OutboxStore outbox;
   private final MailService mail;
-  private final Function<String, String> settings;
+  private final Settings settings;
   private final Clock clock;
 
   /**
@@ -41,11 +41,7 @@ public final class DiscordService {
    * @param settings a setting key's effective value ({@code discord.bot-token}, …)
    */
   public DiscordService(
-      Discord discord,
-      OutboxStore outbox,
-      MailService mail,
-      Function<String, String> settings,
-      Clock clock) {
+      Discord discord, OutboxStore outbox, MailService mail, Settings settings, Clock clock) {
     this.discord = discord;
     this.outbox = outbox;
     this.mail = mail;
@@ -55,13 +51,12 @@ public final class DiscordService {
 
   /** A bot token and a server (guild) id are set. */
   public boolean configured() {
-    return !blank(settings.apply("discord.bot-token"))
-        && !blank(settings.apply("discord.guild-id"));
+    return !settings.discordBotToken().isEmpty() && !settings.discordGuildId().isEmpty();
   }
 
   /** Checks the bot token now; returns the sentence for the owner, or throws Discord's. */
   public String test() {
-    if (blank(settings.apply("discord.bot-token"))) {
+    if (settings.discordBotToken().isEmpty()) {
       throw ValidationException.of(
           "discord.bot-token", "Paste the bot token first (Developer Portal, your app, Bot).");
     }
@@ -120,7 +115,7 @@ public final class DiscordService {
 
       @Override
       public void handle(String payload) {
-        if (blank(settings.apply("discord.bot-token"))) {
+        if (settings.discordBotToken().isEmpty()) {
           throw new DiscordException(
               "Discord is not set up: set the bot token to send this message.", true);
         }

@@ -11,13 +11,13 @@ import io.usher.domain.notify.Templates;
 import io.usher.domain.outbox.OutboxHandler;
 import io.usher.domain.outbox.OutboxStore;
 import io.usher.domain.outbox.Payload;
+import io.usher.domain.settings.Settings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Usher's email: mails are queued in the outbox with the change that causes them (so they are sent
@@ -36,7 +36,7 @@ public final class MailService implements Notifier {
   private final OutboxStore outbox;
   private final TemplateStore templates;
   private final MailSender sender;
-  private final Function<String, String> settings;
+  private final Settings settings;
   private final Clock clock;
 
   /**
@@ -47,7 +47,7 @@ public final class MailService implements Notifier {
       OutboxStore outbox,
       TemplateStore templates,
       MailSender sender,
-      Function<String, String> settings,
+      Settings settings,
       Clock clock) {
     this.outbox = outbox;
     this.templates = templates;
@@ -82,8 +82,8 @@ public final class MailService implements Notifier {
 
   /** Queues a mail to the owner (owner.email); without one set, it is only logged. */
   public void toOwner(MailEvent event, Map<String, String> values) {
-    String owner = settings.apply("owner.email");
-    if (owner == null || owner.isBlank()) {
+    String owner = settings.ownerEmail();
+    if (owner.isEmpty()) {
       org.slf4j.LoggerFactory.getLogger(MailService.class)
           .info("No owner.email set; not mailing {}: {}", event, values);
       return;
@@ -122,7 +122,7 @@ public final class MailService implements Notifier {
 
   /** Sends the test mail now, to {@code to} or else owner.email; throws the failure's sentence. */
   public Mail sendTest(String to) {
-    String address = to == null || to.isBlank() ? settings.apply("owner.email") : to.strip();
+    String address = to == null || to.isBlank() ? settings.ownerEmail() : to.strip();
     if (address == null || address.isBlank()) {
       throw ValidationException.of(
           TO, "Type an address to send the test to, or set owner.email first.");
@@ -212,8 +212,8 @@ public final class MailService implements Notifier {
   private Map<String, String> withSettings(Map<String, String> values) {
     Map<String, String> all = new LinkedHashMap<>(values);
     if (!all.containsKey("checkout_url")) {
-      String url = settings.apply("checkout.public-url");
-      if (url != null && !url.isBlank()) {
+      String url = settings.checkoutPublicUrl();
+      if (!url.isEmpty()) {
         all.put("checkout_url", url);
       }
     }

@@ -3,10 +3,10 @@ package io.usher.application.payments;
 import io.usher.application.jobs.Job;
 import io.usher.application.jobs.JobResult;
 import io.usher.domain.common.UsherException;
+import io.usher.domain.settings.Settings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -19,15 +19,13 @@ import java.util.function.Supplier;
 public final class PaymentsJob implements Job {
   private final List<EventFeedSync> feeds;
   private final List<PaymentHistorySync> histories;
-  private final Function<String, String> settings;
+  private final Settings settings;
 
   /**
    * @param settings a setting's effective value ({@code paypal.poll-minutes})
    */
   public PaymentsJob(
-      List<EventFeedSync> feeds,
-      List<PaymentHistorySync> histories,
-      Function<String, String> settings) {
+      List<EventFeedSync> feeds, List<PaymentHistorySync> histories, Settings settings) {
     if (feeds.isEmpty()) {
       throw new IllegalArgumentException("the payments job paces itself by an event feed");
     }
@@ -112,10 +110,6 @@ public final class PaymentsJob implements Job {
   }
 
   private Duration paypalEvery() {
-    try {
-      return Duration.ofMinutes(Math.max(1, Long.parseLong(settings.apply("paypal.poll-minutes"))));
-    } catch (RuntimeException unset) {
-      return Duration.ofHours(1);
-    }
+    return settings.paypalPoll();
   }
 }

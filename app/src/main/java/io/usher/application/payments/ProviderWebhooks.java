@@ -3,8 +3,8 @@ package io.usher.application.payments;
 import io.usher.domain.payments.PaymentEvent;
 import io.usher.domain.payments.PaymentProviderException;
 import io.usher.domain.payments.WebhookVerifier;
+import io.usher.domain.settings.Settings;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,18 +28,18 @@ public final class ProviderWebhooks {
 
   private final WebhookVerifier verifier;
   private final RecordProviderPayment payments;
-  private final Function<String, String> settings;
+  private final Settings settings;
 
   public ProviderWebhooks(
-      WebhookVerifier verifier, RecordProviderPayment payments, Function<String, String> settings) {
+      WebhookVerifier verifier, RecordProviderPayment payments, Settings settings) {
     this.verifier = verifier;
     this.payments = payments;
     this.settings = settings;
   }
 
   public Result receive(String rawBody, String signatureHeader) {
-    String secret = settings.apply("stripe.webhook-secret");
-    if (secret == null || secret.isBlank()) {
+    String secret = settings.stripeWebhookSecret();
+    if (secret.isEmpty()) {
       return Result.NOT_ENABLED;
     }
     Optional<PaymentEvent> event;

@@ -16,6 +16,7 @@ import io.usher.domain.referrals.ReferralBonus;
 import io.usher.domain.referrals.ReferralCode;
 import io.usher.domain.referrals.ReferralStore;
 import io.usher.domain.referrals.ReferralTerms;
+import io.usher.domain.settings.Settings;
 import io.usher.domain.users.Emails;
 import io.usher.domain.users.User;
 import io.usher.domain.users.UserStore;
@@ -49,7 +50,7 @@ public final class ReferralService {
   private final PaymentStore payments;
   private final PaymentLanding landing;
   private final AuditLog audit;
-  private final Function<String, String> settings;
+  private final Settings settings;
   private final Function<String, String> link;
   private final Clock clock;
   private final RandomGenerator random = new SecureRandom();
@@ -67,7 +68,7 @@ public final class ReferralService {
       PaymentStore payments,
       PaymentLanding landing,
       AuditLog audit,
-      Function<String, String> settings,
+      Settings settings,
       Function<String, String> link,
       Clock clock) {
     this.link = link;
@@ -86,15 +87,10 @@ public final class ReferralService {
   public ReferralTerms terms() {
     try {
       return new ReferralTerms(
-          number("referral.percent"), number("referral.min-days"), number("referral.max-days"));
+          settings.referralPercent(), settings.referralMinDays(), settings.referralMaxDays());
     } catch (IllegalArgumentException e) {
       return ReferralTerms.OFF;
     }
-  }
-
-  private int number(String key) {
-    String v = settings.apply(key);
-    return v == null || v.isBlank() ? 0 : Integer.parseInt(v.strip());
   }
 
   /** The user's code, made now if they have none yet. */

@@ -180,7 +180,7 @@ public final class DashboardService {
             Place.PLANS),
         new Check(
             "Set up email",
-            !settings.value("smtp.host").isBlank() && !settings.value("smtp.from").isBlank(),
+            settings.mailConfigured(),
             "Invitations, reminders and receipts go out by mail.",
             Place.EMAIL),
         new Check(
@@ -190,7 +190,7 @@ public final class DashboardService {
             Place.SETTINGS),
         new Check(
             "Give the checkout a public address",
-            !settings.value("checkout.public-url").isBlank(),
+            !settings.checkoutPublicUrl().isEmpty(),
             "checkout.public-url: where customers reach the plans page.",
             Place.SETTINGS),
         new Check(

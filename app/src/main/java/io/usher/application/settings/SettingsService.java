@@ -3,13 +3,17 @@ package io.usher.application.settings;
 import io.usher.domain.common.ValidationException;
 import io.usher.domain.settings.SettingDefaults;
 import io.usher.domain.settings.SettingKey;
+import io.usher.domain.settings.Settings;
 import io.usher.domain.settings.SettingsStore;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Reading and changing settings by their public keys; unknown keys are refused by name. */
-public final class SettingsService {
+/**
+ * Reading and changing settings by their public keys; unknown keys are refused by name. Usher's own
+ * reads go through the typed {@link Settings} accessors this implements.
+ */
+public final class SettingsService implements Settings {
   private final SettingsStore store;
 
   public SettingsService(SettingsStore store) {
@@ -22,8 +26,9 @@ public final class SettingsService {
     return store.get(def.key()).orElse(def.defaultValue());
   }
 
-  public boolean flag(String key) {
-    return Boolean.parseBoolean(value(key));
+  @Override
+  public String lookup(String key) {
+    return value(key);
   }
 
   /** The value as a person may see it: secrets masked. */

@@ -1,42 +1,26 @@
 package io.usher.notify.mail;
 
 import io.usher.domain.notify.MailException;
-import java.util.Locale;
+import io.usher.domain.settings.Settings;
 import java.util.Properties;
-import java.util.function.Function;
 
 /** The {@code smtp.*} settings of one send, checked for what must be there. */
 record SmtpConfig(
     String host, int port, String security, String user, String password, String from) {
 
-  static SmtpConfig read(Function<String, String> settings) {
-    String host = value(settings, "smtp.host");
+  static SmtpConfig read(Settings settings) {
+    String host = settings.smtpHost();
     if (host.isEmpty()) {
       throw new MailException(
           "Set smtp.host (and smtp.from) in Settings before Usher can send mail.");
     }
-    String from = value(settings, "smtp.from");
+    String from = settings.smtpFrom();
     if (from.isEmpty()) {
       throw new MailException("Set smtp.from in Settings: the address Usher's mail comes from.");
     }
-    String security = value(settings, "smtp.security").toLowerCase(Locale.ROOT);
-    if (security.isEmpty()) {
-      security = "starttls";
-    }
-    String portText = value(settings, "smtp.port");
-    int port;
-    try {
-      port = portText.isEmpty() ? defaultPort(security) : Integer.parseInt(portText);
-    } catch (NumberFormatException e) {
-      throw new MailException("smtp.port takes a whole number, not '" + portText + "'.");
-    }
-    return new SmtpConfig(
-        host,
-        port,
-        security,
-        value(settings, "smtp.user"),
-        settings.apply("smtp.password") == null ? "" : settings.apply("smtp.password"),
-        from);
+    String security = settings.smtpSecurity();
+    int port = settings.smtpPort().orElse(defaultPort(security));
+    return new SmtpConfig(host, port, security, settings.smtpUser(), settings.smtpPassword(), from);
   }
 
   boolean ssl() {
@@ -83,10 +67,5 @@ record SmtpConfig(
       case "none" -> 25;
       default -> 587;
     };
-  }
-
-  private static String value(Function<String, String> settings, String key) {
-    String v = settings.apply(key);
-    return v == null ? "" : v.strip();
   }
 }

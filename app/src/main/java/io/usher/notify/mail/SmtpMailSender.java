@@ -3,6 +3,7 @@ package io.usher.notify.mail;
 import io.usher.domain.notify.Mail;
 import io.usher.domain.notify.MailException;
 import io.usher.domain.notify.MailSender;
+import io.usher.domain.settings.Settings;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -15,7 +16,6 @@ import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +29,14 @@ public final class SmtpMailSender implements MailSender {
   static final int TIMEOUT_MILLIS = 15_000;
   private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
-  private final Function<String, String> settings;
+  private final Settings settings;
   private final Clock clock;
 
   /**
-   * @param settings a setting key's effective value (stored, else its default)
+   * @param settings the smtp.* settings, read on every send
    * @param clock stamps each message's Date header
    */
-  public SmtpMailSender(Function<String, String> settings, Clock clock) {
+  public SmtpMailSender(Settings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
   }
