@@ -221,7 +221,7 @@ public final class AppContext implements Usher {
             tx, userStore, new JooqPaymentStore(dsl, clock), planStore, shareStore, audit);
     this.queries = new LedgerQueryService(new JooqLedgerQueries(dsl), clock);
     JooqSettingsStore settingsStore = new JooqSettingsStore(dsl, database.secrets());
-    this.settings = new SettingsService(settingsStore);
+    this.settings = new SettingsService(tx, settingsStore);
     MediaServers adapters = media.apply(settingsStore);
     JooqServerStore serverStore = new JooqServerStore(dsl, clock, database.secrets());
     JooqLibraryStore libraryStore = new JooqLibraryStore(dsl);

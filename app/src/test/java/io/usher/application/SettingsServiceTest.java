@@ -27,6 +27,30 @@ class SettingsServiceTest extends LedgerTestBase {
   }
 
   @Test
+  void aFormsValuesAreStoredTogetherOrNotAtAllWithEachRefusalNamedByItsKey() {
+    java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+    form.put("checkout.public-url", "https://tv.example.com/");
+    form.put("checkout.port", "99999");
+    form.put("trial.max-users", "-1");
+
+    assertThatThrownBy(() -> usher.settings().setAll(form))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(io.usher.domain.common.FieldError::field)
+                    .containsExactly("checkout.port", "trial.max-users"));
+    assertThat(usher.settings().value("checkout.public-url")).isEmpty();
+
+    form.put("checkout.port", "8800");
+    form.put("trial.max-users", "5");
+    assertThat(usher.settings().setAll(form))
+        .extracting(SettingView::value)
+        .containsExactly("https://tv.example.com", "8800", "5");
+    assertThat(usher.settings().checkoutPort()).isEqualTo(8800);
+  }
+
+  @Test
   void anUnknownKeyIsRefusedNamingTheKnownOnes() {
     assertThatThrownBy(() -> usher.settings().set("stripe.key", "x"))
         .hasMessageStartingWith("Unknown setting 'stripe.key'. Known settings: import.permanent,")

@@ -108,6 +108,7 @@ class FormLimitsTest {
   @Test
   void aPortOutOfRangeIsRefusedBesideTheSetting(FxRobot robot) {
     robot.clickOn("#nav-settings");
+    SettingsScreenTest.tab(robot, "advanced");
     TableView<SettingView> table = robot.lookup("#settings-table").queryTableView();
     robot.interact(
         () ->

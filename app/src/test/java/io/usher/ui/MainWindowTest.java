@@ -92,6 +92,19 @@ class MainWindowTest {
   }
 
   @Test
+  void theChecklistsPaymentStepOpensTheSettingsOnTheStripeAndPayPalKeys(FxRobot robot) {
+    robot.clickOn("#nav-dashboard");
+    // The checklist sits below the fold of the test's window: fire the button as a click would.
+    robot.interact(() -> robot.lookup("#dash-open-payment_settings").queryButton().fire());
+
+    javafx.scene.control.TabPane tabs =
+        robot.lookup("#settings-tabs").queryAs(javafx.scene.control.TabPane.class);
+    assertThat(tabs.getSelectionModel().getSelectedItem().getId())
+        .isEqualTo("settings-tab-payments");
+    assertThat(robot.lookup("#setting-stripe-secret-key").query().isVisible()).isTrue();
+  }
+
+  @Test
   void withReferralsOnAUsersDetailsShowTheirCodeAndWhomTheyReferred(FxRobot robot) {
     usher.settings().set("referral.percent", "10");
     usher.users().create(io.usher.domain.users.UserSpec.withEmail("alice@example.com"));

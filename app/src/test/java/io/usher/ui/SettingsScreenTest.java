@@ -16,7 +16,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +29,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The Settings screen: "Test Stripe keys" shows the provider's verdict; Backups takes a backup at
- * once and hands a chosen one to the window's owner to restore.
+ * The Settings screen: forms save their changed settings together or not at all, secrets stay
+ * hidden; "Save and test Stripe" shows the provider's verdict; Backups takes a backup at once and
+ * hands a chosen one to the window's owner to restore.
  */
 @ExtendWith(ApplicationExtension.class)
 class SettingsScreenTest {
@@ -60,9 +63,70 @@ class SettingsScreenTest {
     usher.close();
   }
 
+  /** Tabs are not nodes TestFX can look up by id, so the test picks one through its pane. */
+  static void tab(FxRobot robot, String id) {
+    TabPane tabs = robot.lookup("#settings-tabs").queryAs(TabPane.class);
+    robot.interact(
+        () ->
+            tabs.getTabs().stream()
+                .filter(t -> ("settings-tab-" + id).equals(t.getId()))
+                .findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t)));
+  }
+
+  @Test
+  void aFormSavesEveryChangedSettingTogetherAndSaysWhich(FxRobot robot) {
+    robot.clickOn("#nav-settings");
+    robot.clickOn("#setting-checkout-public-url").write("https://tv.example.com/");
+    TextField port = robot.lookup("#setting-checkout-port").queryAs(TextField.class);
+    robot.interact(() -> port.setText("8800"));
+    robot.clickOn("#settings-save-checkout");
+
+    assertThat(robot.lookup("#settings-notice").queryAs(Label.class).getText())
+        .isEqualTo("Saved checkout.public-url, checkout.port.");
+    assertThat(usher.settings().checkoutPublicUrl()).isEqualTo("https://tv.example.com");
+    assertThat(usher.settings().checkoutPort()).isEqualTo(8800);
+    assertThat(port.getText()).isEqualTo("8800");
+  }
+
+  @Test
+  void aRefusedValueIsShownBesideItsFieldAndNothingOnTheFormIsSaved(FxRobot robot) {
+    robot.clickOn("#nav-settings");
+    robot.clickOn("#setting-checkout-public-url").write("https://tv.example.com");
+    TextField port = robot.lookup("#setting-checkout-port").queryAs(TextField.class);
+    robot.interact(() -> port.setText("99999"));
+    robot.clickOn("#settings-save-checkout");
+
+    assertThat(FormLimitsTest.error(robot, "checkout.port"))
+        .isEqualTo("checkout.port takes a whole number from 1 to 65535, not '99999'.");
+    assertThat(robot.lookup("#settings-error").queryAs(Label.class).getText())
+        .isEqualTo("Nothing was saved: correct the settings marked in red.");
+    assertThat(usher.settings().checkoutPublicUrl()).isEmpty();
+    assertThat(usher.settings().checkoutPort()).isEqualTo(8765);
+  }
+
+  @Test
+  void aSecretIsNeverShownAndABlankSecretFieldKeepsTheStoredOne(FxRobot robot) {
+    usher.settings().set("stripe.secret-key", "sk_test_abcdef9876");
+    robot.clickOn("#nav-settings");
+    tab(robot, "payments");
+    TextField secret = robot.lookup("#setting-stripe-secret-key").queryAs(TextField.class);
+    assertThat(secret.getText()).isEmpty();
+    assertThat(secret.getPromptText()).isEqualTo("Set (••••9876): type to replace");
+
+    TextField poll = robot.lookup("#setting-stripe-poll-seconds").queryAs(TextField.class);
+    robot.interact(() -> poll.setText("30"));
+    robot.clickOn("#settings-save-payments");
+
+    assertThat(usher.settings().stripeSecretKey()).isEqualTo("sk_test_abcdef9876");
+    assertThat(usher.settings().stripePoll()).hasSeconds(30);
+  }
+
   @Test
   void testingTheStripeKeysShowsTheVerdict(FxRobot robot) {
-    robot.clickOn("#nav-settings").clickOn("#settings-test-stripe");
+    robot.clickOn("#nav-settings");
+    tab(robot, "payments");
+    robot.clickOn("#settings-test-stripe");
 
     assertThat(robot.lookup("#settings-notice").queryAs(Label.class).getText())
         .isEqualTo("Fake payments accept anything.");
@@ -70,7 +134,9 @@ class SettingsScreenTest {
 
   @Test
   void testingPayPalBeforeItIsSetUpSaysWhatToSet(FxRobot robot) {
-    robot.clickOn("#nav-settings").clickOn("#settings-test-paypal");
+    robot.clickOn("#nav-settings");
+    tab(robot, "payments");
+    robot.clickOn("#settings-test-paypal");
 
     assertThat(robot.lookup("#settings-error").queryAs(Label.class).getText())
         .isEqualTo(
@@ -80,6 +146,7 @@ class SettingsScreenTest {
   @Test
   void backingUpNowListsTheNewBackupAndSaysWhereItIs(FxRobot robot) {
     robot.clickOn("#nav-settings");
+    tab(robot, "backups");
     @SuppressWarnings("unchecked")
     TableView<BackupFile> table = robot.lookup("#backups-table").queryAs(TableView.class);
     assertThat(table.getItems()).isEmpty();
@@ -96,7 +163,9 @@ class SettingsScreenTest {
 
   @Test
   void restoringAConfirmedBackupPausesTheWindowAndHandsTheFileOver(FxRobot robot) {
-    robot.clickOn("#nav-settings").clickOn("#backup-now");
+    robot.clickOn("#nav-settings");
+    tab(robot, "backups");
+    robot.clickOn("#backup-now");
     @SuppressWarnings("unchecked")
     TableView<BackupFile> table = robot.lookup("#backups-table").queryAs(TableView.class);
     String file = table.getItems().getFirst().file();
@@ -112,7 +181,9 @@ class SettingsScreenTest {
 
   @Test
   void cancellingTheRestoreLeavesEverythingAsItWas(FxRobot robot) {
-    robot.clickOn("#nav-settings").clickOn("#backup-now");
+    robot.clickOn("#nav-settings");
+    tab(robot, "backups");
+    robot.clickOn("#backup-now");
     @SuppressWarnings("unchecked")
     TableView<BackupFile> table = robot.lookup("#backups-table").queryAs(TableView.class);
 

@@ -93,7 +93,10 @@ public final class DashboardService {
     SERVERS,
     PLANS,
     EMAIL,
+    /** Settings, on the checkout page's form. */
     SETTINGS,
+    /** Settings, on the Stripe and PayPal keys. */
+    PAYMENT_SETTINGS,
     JOBS
   }
 
@@ -187,7 +190,7 @@ public final class DashboardService {
             "Set up a payment provider",
             checkout.cardOffered() || checkout.paypalOffered(),
             "Stripe or PayPal keys: without them the checkout cannot charge.",
-            Place.SETTINGS),
+            Place.PAYMENT_SETTINGS),
         new Check(
             "Give the checkout a public address",
             !settings.checkoutPublicUrl().isEmpty(),

@@ -1,10 +1,14 @@
 package io.usher.application.settings;
 
+import io.usher.domain.common.FieldError;
+import io.usher.domain.common.Transactions;
 import io.usher.domain.common.ValidationException;
 import io.usher.domain.settings.SettingDefaults;
 import io.usher.domain.settings.SettingKey;
 import io.usher.domain.settings.Settings;
 import io.usher.domain.settings.SettingsStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,9 +18,11 @@ import java.util.stream.Collectors;
  * reads go through the typed {@link Settings} accessors this implements.
  */
 public final class SettingsService implements Settings {
+  private final Transactions tx;
   private final SettingsStore store;
 
-  public SettingsService(SettingsStore store) {
+  public SettingsService(Transactions tx, SettingsStore store) {
+    this.tx = tx;
     this.store = store;
   }
 
@@ -64,6 +70,32 @@ public final class SettingsService implements Settings {
     SettingKey def = known(key);
     store.put(def.key(), def.type().normalize(key, value));
     return view(key);
+  }
+
+  /**
+   * Stores several values at once, as a settings form saves them: every value is checked first, and
+   * if any is refused none is stored, with each refusal named by its key.
+   */
+  public List<SettingView> setAll(Map<String, String> values) {
+    Map<String, String> checked = new LinkedHashMap<>();
+    List<FieldError> refused = new ArrayList<>();
+    values.forEach(
+        (key, value) -> {
+          SettingKey def = known(key);
+          try {
+            checked.put(def.key(), def.type().normalize(key, value));
+          } catch (ValidationException e) {
+            refused.addAll(e.errors());
+          }
+        });
+    if (!refused.isEmpty()) {
+      throw new ValidationException(refused);
+    }
+    return tx.inTransaction(
+        () -> {
+          checked.forEach(store::put);
+          return checked.keySet().stream().map(this::view).toList();
+        });
   }
 
   private static SettingKey known(String key) {

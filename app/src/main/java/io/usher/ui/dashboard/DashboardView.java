@@ -137,6 +137,7 @@ public final class DashboardView implements Screen {
       HBox line = new HBox(8, mark, text);
       if (!c.done()) {
         Button go = new Button("Open");
+        go.setId("dash-open-" + c.place().name().toLowerCase(java.util.Locale.ROOT));
         go.getStyleClass().add(Styles.SMALL);
         go.setOnAction(e -> open.accept(c.place()));
         line.getChildren().add(go);

@@ -4,7 +4,9 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.usher.application.settings.SettingView;
 import io.usher.domain.backups.BackupFile;
+import io.usher.domain.common.ValidationException;
 import io.usher.ui.kit.Banner;
+import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.Form;
 import io.usher.ui.kit.FormDialog;
 import io.usher.ui.kit.Formats;
@@ -15,8 +17,14 @@ import io.usher.ui.kit.Tables;
 import io.usher.ui.kit.Theme;
 import io.usher.ui.kit.UiTasks;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -25,6 +33,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -33,8 +44,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The settings of this data folder, the same keys {@code usher settings} reads and writes, and the
- * ledger's backups, as {@code usher backup} and {@code usher restore} handle them.
+ * The settings of this data folder as forms grouped by what they are about (each field with a
+ * label, a hint and its error beside it), the same keys {@code usher settings} reads and writes in
+ * an Advanced table, and the ledger's backups, as {@code usher backup} and {@code usher restore}
+ * handle them.
  */
 public final class SettingsView implements Screen {
   private final SettingsViewModel model;
@@ -44,6 +57,49 @@ public final class SettingsView implements Screen {
   private final TableView<SettingView> table = new TableView<>();
   private final TableView<BackupFile> backups = new TableView<>();
 
+  /** Wide enough for a URL, narrow enough that a port field does not span the screen. */
+  private static final double FORM_WIDTH = 780;
+
+  private final List<SettingsForm> forms = new ArrayList<>();
+  private final TabPane tabs = new TabPane();
+  private final SettingsForm stripe =
+      form(
+          "Stripe",
+          new SettingsForm.Field(
+              "stripe.secret-key",
+              "Secret key",
+              "sk_live_… (or sk_test_… to try it) from Stripe's Dashboard → Developers → API keys."),
+          new SettingsForm.Field(
+              "stripe.publishable-key", "Publishable key", "pk_live_…, from the same page."),
+          new SettingsForm.Field(
+              "stripe.webhook-secret",
+              "Webhook secret",
+              "whsec_…, only if Stripe sends webhooks to this page; without it Usher reads"
+                  + " Stripe's events itself."),
+          new SettingsForm.Field(
+              "stripe.poll-seconds",
+              "Read events every",
+              "Seconds between reads of Stripe's events."));
+  private final SettingsForm paypal =
+      form(
+          "PayPal",
+          new SettingsForm.Field(
+              "paypal.client-id",
+              "Client id",
+              "From developer.paypal.com → Apps & Credentials, Live: used for checkout and for"
+                  + " reading payments."),
+          new SettingsForm.Field("paypal.secret", "Secret", "The same app's secret."),
+          new SettingsForm.Field(
+              "paypal.secondary-client-id",
+              "Second client id",
+              "Optional: a second PayPal account Usher only reads payments from."),
+          new SettingsForm.Field(
+              "paypal.secondary-secret", "Second secret", "The second app's secret."),
+          new SettingsForm.Field(
+              "paypal.poll-minutes",
+              "Read payments every",
+              "Minutes between reads of PayPal's transactions."));
+
   public SettingsView(SettingsViewModel model, UiTasks tasks, Formats formats) {
     this.model = model;
     this.tasks = tasks;
@@ -52,17 +108,216 @@ public final class SettingsView implements Screen {
   }
 
   private void createView() {
-    Button stripe = new Button("Test Stripe keys");
-    stripe.setId("settings-test-stripe");
-    stripe.setOnAction(e -> model.testStripe());
-    Button paypal = new Button("Test PayPal keys");
-    paypal.setId("settings-test-paypal");
-    paypal.setOnAction(e -> model.testPayPal());
+    Label error = Banner.error(model.error());
+    error.setId("settings-error");
+    Label notice = Banner.notice(model.notice());
+    notice.setId("settings-notice");
+
+    tabs.setId("settings-tabs");
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.getTabs()
+        .setAll(
+            formTab("checkout", "Checkout", checkoutForms(), List.of()),
+            formTab(
+                "payments",
+                "Payments",
+                List.of(stripe, paypal),
+                List.of(testStripe(), testPayPal())),
+            formTab("expiry", "Expiry & reminders", List.of(expiryForm()), List.of()),
+            formTab("media", "Media servers", List.of(mediaForm()), List.of()),
+            backupsTab(),
+            advancedTab());
+    VBox.setVgrow(tabs, Priority.ALWAYS);
+    model
+        .settings()
+        .addListener(
+            (ListChangeListener<SettingView>)
+                change -> {
+                  Map<String, SettingView> byKey = new HashMap<>();
+                  model.settings().forEach(v -> byKey.put(v.key(), v));
+                  forms.forEach(f -> f.load(byKey));
+                });
+
+    root.getChildren()
+        .setAll(
+            Header.of(
+                "Settings",
+                "How Usher behaves on this machine. Email and Discord have their own screens."),
+            notice,
+            error,
+            tabs);
+    root.setPadding(new Insets(24));
+  }
+
+  private List<SettingsForm> checkoutForms() {
+    SettingsForm page =
+        form(
+            "Checkout page",
+            new SettingsForm.Field(
+                "checkout.public-url",
+                "Public address",
+                "Where customers reach the plans page, e.g. https://tv.example.com behind your reverse"
+                    + " proxy. Links in mail and Discord use it."),
+            new SettingsForm.Field(
+                "checkout.bind",
+                "Listen on",
+                "127.0.0.1 keeps the page on this machine (for a reverse proxy); 0.0.0.0 opens it to"
+                    + " the network."),
+            new SettingsForm.Field("checkout.port", "Port", "The page's port; 8765 unless taken."),
+            new SettingsForm.Field(
+                "checkout.trusted-proxies",
+                "Trusted proxies",
+                "Your reverse proxy's IP addresses, comma-separated: only their X-Forwarded-For is"
+                    + " believed."));
+    SettingsForm customers =
+        form(
+            "Customers",
+            new SettingsForm.Field(
+                "account.link-hours",
+                "Sign-in links last",
+                "Hours a customer's emailed sign-in link to their account page works."),
+            new SettingsForm.Field(
+                "account.plex-change",
+                "Plex account change",
+                "Users tagged to change Plex account must do so before they buy or are invited"),
+            new SettingsForm.Field(
+                "trial.max-users",
+                "Trial users at once",
+                "The most users on a trial; 0 = no cap."));
+    SettingsForm referrals =
+        form(
+            "Referrals",
+            new SettingsForm.Field(
+                "referral.percent",
+                "Referral reward",
+                "Percent of a referred customer's first payment given to the referrer as days; 0 turns"
+                    + " referrals off."),
+            new SettingsForm.Field(
+                "referral.min-days", "Fewest referral days", "A referral earns at least this."),
+            new SettingsForm.Field(
+                "referral.max-days", "Most referral days", "A referral earns at most this."));
+    return List.of(page, customers, referrals);
+  }
+
+  private SettingsForm expiryForm() {
+    return form(
+        null,
+        new SettingsForm.Field(
+            "expiry.grace-days",
+            "Grace days",
+            "Days after expiry before access is removed; 0 removes it at once."),
+        new SettingsForm.Field(
+            "expiry.grace-group",
+            "Grace library group",
+            "During grace, narrow expired users to this library group (empty: keep their plan's)."),
+        new SettingsForm.Field(
+            "reminders.days",
+            "Reminders",
+            "Days before expiry a reminder goes out, comma-separated, e.g. 7,3,1; empty: none."),
+        new SettingsForm.Field(
+            "enforce.stop-all",
+            "Stream limit",
+            "Stop every stream of a user over their plan's limit, not only the extra ones"));
+  }
+
+  private SettingsForm mediaForm() {
+    return form(
+        null,
+        new SettingsForm.Field(
+            "import.permanent",
+            "Imported users",
+            "Users found by sync are imported as permanent (never expire)"),
+        new SettingsForm.Field(
+            "invite.pace-seconds",
+            "Pause between invites",
+            "Seconds between Plex invites in a bulk import: Plex refuses invites sent too fast."));
+  }
+
+  private SettingsForm form(String title, SettingsForm.Field... fields) {
+    SettingsForm form = new SettingsForm(title, List.of(fields));
+    forms.add(form);
+    return form;
+  }
+
+  private Button testStripe() {
+    Button test = new Button("Save and test Stripe");
+    test.setId("settings-test-stripe");
+    test.setOnAction(e -> save(List.of(stripe), model::testStripe));
+    return test;
+  }
+
+  private Button testPayPal() {
+    Button test = new Button("Save and test PayPal");
+    test.setId("settings-test-paypal");
+    test.setOnAction(e -> save(List.of(paypal), model::testPayPal));
+    return test;
+  }
+
+  /** A tab of forms with Save (and any tests) beneath them, scrolling when the window is short. */
+  private Tab formTab(String id, String title, List<SettingsForm> tabForms, List<Button> more) {
+    Button save = new Button("Save");
+    save.setId("settings-save-" + id);
+    save.getStyleClass().add(Styles.ACCENT);
+    save.setDefaultButton(false);
+    save.setOnAction(e -> save(tabForms, () -> {}));
+    HBox buttons = new HBox(10);
+    buttons.getChildren().add(save);
+    buttons.getChildren().addAll(more);
+    buttons.setPadding(new Insets(12, 0, 0, 0));
+    VBox forms = new VBox(22);
+    tabForms.forEach(f -> forms.getChildren().add(f.node()));
+    forms.setPadding(new Insets(18, 8, 18, 0));
+    forms.setMaxWidth(FORM_WIDTH);
+    ScrollPane scroll = scrolling(forms);
+    VBox.setVgrow(scroll, Priority.ALWAYS);
+    // Save stays in sight however long the form: it sits under the scrolling part.
+    return tab(id, title, new VBox(scroll, buttons));
+  }
+
+  private void save(List<SettingsForm> tabForms, Runnable then) {
+    Map<String, String> changed = new LinkedHashMap<>();
+    tabForms.forEach(
+        f -> {
+          f.clearErrors();
+          changed.putAll(f.changed());
+        });
+    model.saveAll(
+        changed,
+        then,
+        failure -> {
+          if (failure instanceof ValidationException invalid) {
+            tabForms.forEach(f -> f.showErrors(invalid.errors()));
+            model.error().set("Nothing was saved: correct the settings marked in red.");
+          } else {
+            model.error().set(Errors.sentence(failure));
+          }
+        });
+  }
+
+  private Tab backupsTab() {
+    SettingsForm keep =
+        form(
+            null,
+            new SettingsForm.Field(
+                "backup.keep",
+                "Daily backups kept",
+                "Usher backs the ledger up every day and before every upgrade; older ones go."));
+    Button save = new Button("Save");
+    save.setId("settings-save-backups");
+    save.setOnAction(e -> save(List.of(keep), () -> {}));
+    HBox keepRow = new HBox(14, keep.node(), save);
+    keepRow.setAlignment(Pos.TOP_LEFT);
+    keepRow.setMaxWidth(FORM_WIDTH);
+    VBox content = new VBox(18, keepRow, backupsSection());
+    content.setPadding(new Insets(18, 8, 18, 0));
+    return tab("backups", "Backups", content);
+  }
+
+  private Tab advancedTab() {
     Button edit = new Button("Change…");
     edit.setId("settings-edit");
     edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
     edit.setOnAction(e -> openDialog(table.getSelectionModel().getSelectedItem()));
-
     table.setItems(model.settings());
     table.setId("settings-table");
     table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
@@ -76,25 +331,32 @@ public final class SettingsView implements Screen {
             Tables.text("What it does", 380, SettingView::description));
     Tables.onDoubleClick(table, this::openDialog);
     VBox.setVgrow(table, Priority.ALWAYS);
+    Label about =
+        new Label(
+            "Every setting by its key, as usher settings lists them: the service addresses (for"
+                + " a proxy) are only here.");
+    about.getStyleClass().add(Styles.TEXT_MUTED);
+    about.setWrapText(true);
+    HBox.setHgrow(about, Priority.ALWAYS);
+    edit.setMinWidth(Region.USE_PREF_SIZE);
+    HBox head = new HBox(10, about, edit);
+    head.setAlignment(Pos.CENTER_LEFT);
+    VBox content = new VBox(10, head, table);
+    content.setPadding(new Insets(14, 0, 0, 0));
+    return tab("advanced", "Advanced", content);
+  }
 
-    Label error = Banner.error(model.error());
-    error.setId("settings-error");
-    Label notice = Banner.notice(model.notice());
-    notice.setId("settings-notice");
+  private static Tab tab(String id, String title, Node content) {
+    Tab tab = new Tab(title, content);
+    tab.setId("settings-tab-" + id);
+    return tab;
+  }
 
-    root.getChildren()
-        .setAll(
-            Header.of(
-                "Settings",
-                "How Usher behaves on this machine. Secrets are shown masked and never logged.",
-                paypal,
-                stripe,
-                edit),
-            notice,
-            error,
-            table,
-            backupsSection());
-    root.setPadding(new Insets(24));
+  private static ScrollPane scrolling(Node content) {
+    ScrollPane scroll = new ScrollPane(content);
+    scroll.setFitToWidth(true);
+    scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+    return scroll;
   }
 
   private Node backupsSection() {
@@ -198,6 +460,14 @@ public final class SettingsView implements Screen {
             () -> model.save(setting.key(), input.getText()))
         .showAndWait()
         .ifPresent(saved -> model.load());
+  }
+
+  /** Opens the tab named by its id (checkout, payments, expiry, media, backups, advanced). */
+  public void show(String tabId) {
+    tabs.getTabs().stream()
+        .filter(t -> ("settings-tab-" + tabId).equals(t.getId()))
+        .findFirst()
+        .ifPresent(t -> tabs.getSelectionModel().select(t));
   }
 
   @Override

@@ -5,7 +5,10 @@ import io.usher.application.settings.SettingView;
 import io.usher.domain.backups.BackupFile;
 import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.UiTasks;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -14,8 +17,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Every setting with its current value (secrets masked) and default; editing one by key. The
- * ledger's backups: taking one now, and restoring one (which reopens the window).
+ * Every setting with its current value (secrets masked) and default; saving a form's values
+ * together, or one by key. The ledger's backups: taking one now, and restoring one (which reopens
+ * the window).
  */
 public final class SettingsViewModel {
   private final Usher usher;
@@ -53,6 +57,29 @@ public final class SettingsViewModel {
 
   public Supplier<SettingView> save(String key, String value) {
     return () -> usher.settings().set(key, value);
+  }
+
+  /**
+   * Saves a form's changed values together (none when one is refused), then runs {@code then}: a
+   * test of the keys just saved, or nothing.
+   */
+  public void saveAll(Map<String, String> values, Runnable then, Consumer<Throwable> refused) {
+    if (values.isEmpty()) {
+      then.run();
+      return;
+    }
+    error.set("");
+    tasks.run(
+        () -> usher.settings().setAll(values),
+        saved -> {
+          notice.set(
+              "Saved "
+                  + saved.stream().map(SettingView::key).collect(Collectors.joining(", "))
+                  + ".");
+          load();
+          then.run();
+        },
+        refused);
   }
 
   public ObservableList<SettingView> settings() {

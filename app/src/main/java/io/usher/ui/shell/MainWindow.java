@@ -5,6 +5,7 @@ import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import io.usher.application.Usher;
 import io.usher.application.exports.ExportService;
+import io.usher.application.reports.DashboardService.Place;
 import io.usher.ui.activity.ActivityView;
 import io.usher.ui.activity.ActivityViewModel;
 import io.usher.ui.dashboard.DashboardView;
@@ -103,15 +104,19 @@ public final class MainWindow {
             () -> go(Section.PLANS),
             () -> go(Section.UNMATCHED),
             () -> go(Section.PAYMENTS),
-            place ->
-                go(
-                    switch (place) {
-                      case SERVERS -> Section.SERVERS;
-                      case PLANS -> Section.PLANS;
-                      case EMAIL -> Section.EMAIL;
-                      case SETTINGS -> Section.SETTINGS;
-                      case JOBS -> Section.JOBS;
-                    })));
+            place -> {
+              go(
+                  switch (place) {
+                    case SERVERS -> Section.SERVERS;
+                    case PLANS -> Section.PLANS;
+                    case EMAIL -> Section.EMAIL;
+                    case SETTINGS, PAYMENT_SETTINGS -> Section.SETTINGS;
+                    case JOBS -> Section.JOBS;
+                  });
+              if (screens.get(Section.SETTINGS) instanceof SettingsView settings) {
+                settings.show(place == Place.PAYMENT_SETTINGS ? "payments" : "checkout");
+              }
+            }));
     screens.put(
         Section.USERS,
         new UsersView(
