@@ -14,13 +14,16 @@ import java.time.Instant;
 public record JobStatus(
     String name, String description, Duration every, JobRun last, Instant nextRun) {
 
-  /** "hourly", "daily", "5 minutes": how people say a cadence. */
+  /** "hourly", "daily", "every 5 min", "every 15 s": how people say a cadence. */
   public String cadence() {
     if (every.toDays() >= 1 && every.toHoursPart() == 0) {
       return every.toDays() == 1 ? "daily" : "every " + every.toDays() + " days";
     }
     if (every.toHours() >= 1 && every.toMinutesPart() == 0) {
       return every.toHours() == 1 ? "hourly" : "every " + every.toHours() + " hours";
+    }
+    if (every.toMinutes() < 1) {
+      return "every " + Math.max(1, every.toSeconds()) + " s";
     }
     return "every " + every.toMinutes() + " min";
   }

@@ -54,7 +54,7 @@ public final class ActivityView implements Screen {
     TableView<ActivityEntry> table = new TableView<>(model.shown());
     table.setId("activity-table");
     table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Tables.fitOrScroll(table);
     table
         .getColumns()
         .setAll(

@@ -21,6 +21,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -126,8 +127,12 @@ final class MoneyPanel {
     long top = revenue.byPlan().values().iterator().next().minor();
     for (Map.Entry<String, Money> e : revenue.byPlan().entrySet()) {
       Label name = new Label(e.getKey());
+      // A long plan name wraps; the amount beside it is never shortened.
+      name.setWrapText(true);
+      name.setMinHeight(Region.USE_PREF_SIZE);
       Label amount = new Label(Formats.money(e.getValue()));
       amount.getStyleClass().add(Styles.TEXT_MUTED);
+      amount.setMinWidth(Region.USE_PREF_SIZE);
       GridPane line = new GridPane();
       line.setHgap(8);
       line.add(name, 0, 0);

@@ -69,12 +69,12 @@ public final class DiscountsView implements Screen {
     table.setItems(model.rows());
     table.setId("discounts-table");
     table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Tables.fitOrScroll(table);
     TableColumn<Row, Row> status = new TableColumn<>("Status");
     status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
     status.setCellFactory(c -> new StatusCell());
     status.setSortable(false);
-    status.setPrefWidth(120);
+    Tables.fixedAtLeast(status, 120);
     table
         .getColumns()
         .setAll(

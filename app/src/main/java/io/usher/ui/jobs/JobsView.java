@@ -58,20 +58,20 @@ public final class JobsView implements Screen {
     table.setId("jobs-table");
     table.setItems(model.jobs());
     table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Tables.fitOrScroll(table);
     table
         .getColumns()
         .setAll(
-            Tables.text("Job", 75, JobStatus::name),
+            Tables.text("Job", 95, JobStatus::name),
             Tables.text("What it does", 250, JobStatus::description),
-            Tables.text("Runs", 65, JobStatus::cadence),
+            Tables.text("Runs", 100, JobStatus::cadence),
             Tables.text(
                 "Last run",
-                140,
+                150,
                 s -> s.last() == null ? "never" : formats.dateTime(s.last().startedAt())),
             Tables.text("Took", 60, s -> took(s.last() == null ? null : s.last().duration())),
-            Tables.text("Outcome", 80, s -> s.last() == null ? "" : s.last().outcome()),
-            Tables.text("Next run", 140, s -> formats.dateTime(s.nextRun())),
+            Tables.text("Outcome", 95, s -> s.last() == null ? "" : s.last().outcome()),
+            Tables.text("Next run", 150, s -> formats.dateTime(s.nextRun())),
             Tables.text("Last result", 200, s -> s.last() == null ? "" : s.last().message()));
     table.setPlaceholder(new Label("No jobs."));
     VBox.setVgrow(table, Priority.ALWAYS);

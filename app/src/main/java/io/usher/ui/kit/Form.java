@@ -9,6 +9,7 @@ import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.layout.ColumnConstraints;
@@ -16,6 +17,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -44,6 +46,7 @@ public final class Form {
     general.getStyleClass().addAll(Styles.DANGER, "form-general-error");
     general.setWrapText(true);
     general.setMaxWidth(460);
+    general.setMinHeight(Region.USE_PREF_SIZE);
     hide(general);
     root.setPadding(new Insets(4, 0, 0, 0));
   }
@@ -66,13 +69,21 @@ public final class Form {
     error.setId("error-" + field);
     error.setWrapText(true);
     error.setMaxWidth(420);
+    error.setMinHeight(Region.USE_PREF_SIZE);
     hide(error);
+    // Every line of a message, a hint or a check box's sentence shows: the dialog grows instead.
+    if (control instanceof CheckBox box) {
+      box.setWrapText(true);
+      box.setMaxWidth(420);
+      box.setMinHeight(Region.USE_PREF_SIZE);
+    }
     VBox cell = new VBox(3, control);
     if (hint != null) {
       Label help = new Label(hint);
       help.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
       help.setWrapText(true);
       help.setMaxWidth(420);
+      help.setMinHeight(Region.USE_PREF_SIZE);
       cell.getChildren().add(help);
     }
     cell.getChildren().add(error);

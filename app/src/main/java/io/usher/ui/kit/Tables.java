@@ -3,7 +3,9 @@ package io.usher.ui.kit;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 
 /** Column builders, so each table reads as a list of what it shows. */
 public final class Tables {
@@ -25,6 +27,39 @@ public final class Tables {
         });
   }
 
+  /**
+   * The designed width is the least a column gets: a narrow window scrolls the table sideways
+   * instead of cutting dates, amounts and names short. Extra room goes to the flexible last column.
+   */
+  public static void fixedAtLeast(TableColumn<?, ?> column, double width) {
+    column.setPrefWidth(width);
+    column.setMinWidth(width);
+  }
+
+  /**
+   * The columns fill the table while their designed widths fit (the last one takes the rest); in a
+   * narrower window they keep those widths and the table scrolls sideways, since a table that must
+   * fit would cut every column short.
+   */
+  public static void fitOrScroll(TableView<?> table) {
+    Runnable choose =
+        () -> {
+          double needed =
+              table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getMinWidth).sum();
+          // Room for the vertical scroll bar, so fitting never hides the last column's end.
+          boolean fits = needed <= table.getWidth() - 18;
+          table.setColumnResizePolicy(
+              fits
+                  ? TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN
+                  : TableView.UNCONSTRAINED_RESIZE_POLICY);
+        };
+    table.widthProperty().addListener((o, was, now) -> choose.run());
+    table
+        .getVisibleLeafColumns()
+        .addListener((ListChangeListener<TableColumn<?, ?>>) c -> choose.run());
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+  }
+
   public static <S> TableColumn<S, String> text(
       String title, double width, Function<S, String> value) {
     TableColumn<S, String> column = new TableColumn<>(title);
@@ -41,7 +76,7 @@ public final class Tables {
                 setTooltip(blank ? null : new javafx.scene.control.Tooltip(item));
               }
             });
-    column.setPrefWidth(width);
+    fixedAtLeast(column, width);
     return column;
   }
 
@@ -58,7 +93,7 @@ public final class Tables {
                 setText(empty || item == null ? null : display.apply(item));
               }
             });
-    column.setPrefWidth(width);
+    fixedAtLeast(column, width);
     return column;
   }
 }

@@ -85,14 +85,14 @@ public final class PaymentsView implements Screen {
     Tables.onDoubleClick(table, this::openEditDialog);
     table.setId("payments-table");
     table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Tables.fitOrScroll(table);
     table
         .getColumns()
         .setAll(
             Tables.sortable("Starts", 110, PaymentRow::start, formats::date),
             Tables.sortable("Ends", 110, PaymentRow::end, formats::date),
             Tables.text("User", 220, p -> p.email() == null ? "" : p.email()),
-            Tables.text("Plan", 130, PaymentRow::plan),
+            Tables.text("Plan", 220, PaymentRow::plan),
             Tables.text("Amount", 110, p -> Formats.money(p.amount())),
             Tables.text("Transaction", 190, p -> p.seq() == 1 ? p.txn() : p.txn() + " #" + p.seq()),
             Tables.text("Source", 80, p -> p.source().code()),

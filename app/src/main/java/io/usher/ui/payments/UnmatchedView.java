@@ -50,7 +50,7 @@ public final class UnmatchedView implements Screen {
     table.setItems(model.rows());
     table.setId("unmatched-table");
     table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Tables.fitOrScroll(table);
     table
         .getColumns()
         .setAll(

@@ -70,20 +70,20 @@ public final class PlansView implements Screen {
     table.setItems(model.plans());
     table.setId("plans-table");
     table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Tables.fitOrScroll(table);
     TableColumn<Plan, Plan> flags = new TableColumn<>("");
     flags.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
     flags.setCellFactory(c -> new FlagsCell());
     flags.setSortable(false);
-    flags.setPrefWidth(220);
+    Tables.fixedAtLeast(flags, 220);
     table
         .getColumns()
         .setAll(
-            Tables.text("Name", 180, Plan::name),
+            Tables.text("Name", 240, Plan::name),
             Tables.text("Price", 110, p -> Formats.money(p.price())),
             Tables.text("Lasts", 100, p -> p.duration().toString()),
             Tables.text("Library groups", 170, p -> String.join(", ", p.spec().groups())),
-            Tables.text("Streams", 80, p -> Integer.toString(p.spec().maxStreams())),
+            Tables.text("Streams", 90, p -> Integer.toString(p.spec().maxStreams())),
             Tables.text("Transcoding", 120, p -> p.spec().transcode() ? "Allowed" : "Direct only"),
             flags);
     table.setPlaceholder(

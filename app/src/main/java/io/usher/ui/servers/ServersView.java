@@ -33,6 +33,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -84,7 +85,7 @@ public final class ServersView implements Screen {
     servers.setId("servers-table");
     servers.setItems(model.servers());
     servers.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-    servers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Tables.fitOrScroll(servers);
     servers
         .getColumns()
         .setAll(
@@ -119,6 +120,7 @@ public final class ServersView implements Screen {
             namedList("Library groups", "groups", model.groups(), this::addGroup),
             namedList("Server locations", "locations", model.locations(), this::addLocation));
     side.setPrefWidth(260);
+    side.setMinWidth(Region.USE_PREF_SIZE);
     HBox lower = new HBox(18, libraryBox, side);
 
     SplitPane split = new SplitPane(serverBox, lower);
@@ -148,11 +150,11 @@ public final class ServersView implements Screen {
     TableView<Library> table = new TableView<>(model.libraries());
     table.setId("libraries-table");
     table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Tables.fitOrScroll(table);
     TableColumn<Library, Library> group = new TableColumn<>("Group");
     group.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
     group.setCellFactory(c -> new GroupCell());
-    group.setPrefWidth(170);
+    Tables.fixedAtLeast(group, 170);
     group.setSortable(false);
     table
         .getColumns()
@@ -178,7 +180,10 @@ public final class ServersView implements Screen {
     addButton.setId(id + "-add");
     addButton.getStyleClass().add(Styles.SMALL);
     addButton.setOnAction(e -> add.run());
-    HBox head = new HBox(10, title(heading), addButton);
+    addButton.setMinWidth(Region.USE_PREF_SIZE);
+    Label name = title(heading);
+    name.setMinWidth(Region.USE_PREF_SIZE);
+    HBox head = new HBox(10, name, addButton);
     head.setAlignment(Pos.CENTER_LEFT);
     return new VBox(6, head, list);
   }

@@ -15,6 +15,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -36,7 +37,10 @@ final class SettingsForm {
       SettingKey key = SettingKey.find(field.key()).orElseThrow();
       Control input;
       if (key.type() == SettingType.BOOLEAN) {
-        input = new CheckBox(field.hint() != null ? field.hint() : key.description());
+        CheckBox box = new CheckBox(field.hint() != null ? field.hint() : key.description());
+        box.setWrapText(true);
+        box.setMinHeight(Region.USE_PREF_SIZE);
+        input = box;
       } else {
         TextField text = key.secret() ? new PasswordField() : new TextField();
         text.setPromptText(key.defaultValue());

@@ -321,7 +321,7 @@ public final class SettingsView implements Screen {
     table.setItems(model.settings());
     table.setId("settings-table");
     table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Tables.fitOrScroll(table);
     table
         .getColumns()
         .setAll(
@@ -377,6 +377,8 @@ public final class SettingsView implements Screen {
     Label sub =
         new Label("Taken every day (the newest backup.keep are kept) and before every upgrade.");
     sub.getStyleClass().add(Styles.TEXT_MUTED);
+    sub.setWrapText(true);
+    sub.setMinHeight(Region.USE_PREF_SIZE);
     VBox words = new VBox(2, title, sub);
     HBox.setHgrow(words, Priority.ALWAYS);
     now.setMinWidth(Region.USE_PREF_SIZE);
@@ -387,13 +389,13 @@ public final class SettingsView implements Screen {
     backups.setId("backups-table");
     backups.setItems(model.backups());
     backups.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-    backups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Tables.fitOrScroll(backups);
     backups
         .getColumns()
         .setAll(
             Tables.text("Taken", 170, b -> formats.dateTime(b.created())),
             Tables.text("Size", 90, b -> size(b.bytes())),
-            Tables.text("Ledger version", 120, b -> Integer.toString(b.schema())),
+            Tables.text("Ledger version", 150, b -> Integer.toString(b.schema())),
             Tables.text("File", 420, b -> String.valueOf(Path.of(b.file()).getFileName())));
     backups.setPlaceholder(
         Placeholder.of("No backups yet", "Usher takes one every day, or now with Back up now."));

@@ -20,6 +20,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -97,13 +98,13 @@ final class UserDetailPane {
     TableView<PaymentRow> payments = new TableView<>(model.selectedPayments());
     payments.setId("user-payments");
     payments.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-    payments.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Tables.fitOrScroll(payments);
     payments
         .getColumns()
         .setAll(
             Tables.sortable("Starts", 110, PaymentRow::start, formats::date),
             Tables.sortable("Ends", 110, PaymentRow::end, formats::date),
-            Tables.text("Plan", 110, PaymentRow::plan),
+            Tables.text("Plan", 220, PaymentRow::plan),
             Tables.text("Amount", 110, p -> Formats.money(p.amount())),
             Tables.text("Transaction", 180, p -> p.seq() == 1 ? p.txn() : p.txn() + " #" + p.seq()),
             Tables.text("Source", 80, p -> p.source().code()));
@@ -183,8 +184,10 @@ final class UserDetailPane {
     }
     Label key = new Label(name);
     key.getStyleClass().add(Styles.TEXT_MUTED);
+    key.setMinWidth(Region.USE_PREF_SIZE);
     Label text = new Label(value);
     text.setWrapText(true);
+    text.setMinHeight(Region.USE_PREF_SIZE);
     facts.addRow(row, key, text);
     return row + 1;
   }

@@ -37,6 +37,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Every customer with their status, searchable as you type, with details beside the table. */
@@ -90,6 +91,8 @@ public final class UsersView implements Screen {
     search.setId("users-search");
     search.setPromptText("Search email, name, plan or server  (Ctrl+F)");
     search.setPrefWidth(340);
+    // The search field gives up width first; the count, the filter and the button keep their words.
+    search.setMinWidth(160);
     search.textProperty().bindBidirectional(model.search());
     ComboBox<StatusFilter> status = new ComboBox<>();
     status.setId("users-status");
@@ -98,6 +101,8 @@ public final class UsersView implements Screen {
     Label count = new Label();
     count.setId("users-count");
     count.getStyleClass().add(Styles.TEXT_MUTED);
+    count.setMinWidth(Region.USE_PREF_SIZE);
+    status.setMinWidth(Region.USE_PREF_SIZE);
     count
         .textProperty()
         .bind(
@@ -111,12 +116,14 @@ public final class UsersView implements Screen {
     Button requireChange = new Button("Ask to change Plex account");
     requireChange.setId("users-require-change");
     requireChange.getStyleClass().add(Styles.SMALL);
+    requireChange.setMinWidth(Region.USE_PREF_SIZE);
     requireChange.setTooltip(
         new javafx.scene.control.Tooltip("Tags the selected users (Ctrl-click to select many)."));
     HBox filters =
         new HBox(
             10, search, status, count, busy, new atlantafx.base.controls.Spacer(), requireChange);
     filters.setAlignment(Pos.CENTER_LEFT);
+    HBox.setHgrow(search, Priority.SOMETIMES);
 
     TableView<UserItem> table = createTable();
     requireChange
@@ -232,24 +239,25 @@ public final class UsersView implements Screen {
     table.setId("users-table");
     table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
     table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Tables.fitOrScroll(table);
     TableColumn<UserItem, UserItem> statusColumn = new TableColumn<>("Status");
     statusColumn.setCellValueFactory(
         c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
     statusColumn.setCellFactory(c -> new StatusCell());
-    statusColumn.setPrefWidth(110);
+    Tables.fixedAtLeast(statusColumn, 150);
     statusColumn.setSortable(false);
     table
         .getColumns()
         .setAll(
             Tables.text(
                 "Email", 240, i -> i.row().email() == null ? "(none yet)" : i.row().email()),
-            Tables.text("Name", 170, i -> nullToEmpty(i.row().name())),
-            Tables.text("Class", 100, i -> i.row().permanent() ? "Permanent" : "Standard"),
-            Tables.text("Plan", 120, i -> nullToEmpty(i.row().plan())),
+            // Status and expiry first: what an owner looks for, in sight in a narrow window.
+            statusColumn,
             Tables.<UserItem, Instant>sortable(
                 "Expires", 120, i -> i.row().expires(), formats::date),
-            statusColumn,
+            Tables.text("Name", 170, i -> nullToEmpty(i.row().name())),
+            Tables.text("Plan", 220, i -> nullToEmpty(i.row().plan())),
+            Tables.text("Class", 100, i -> i.row().permanent() ? "Permanent" : "Standard"),
             Tables.text("Server", 120, i -> String.join(", ", i.row().servers())));
     table.setPlaceholder(
         Placeholder.of(
