@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
       ReferralsCommand.class,
       ExportCommand.class,
       SettingsCommand.class,
+      TemplateCommand.class,
       ServerCommand.class,
       LibraryCommand.class,
       GroupCommand.class,
