@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
       ExportCommand.class,
       SettingsCommand.class,
       TemplateCommand.class,
+      TestCommand.class,
       ServerCommand.class,
       LibraryCommand.class,
       GroupCommand.class,
