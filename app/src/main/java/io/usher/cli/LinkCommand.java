@@ -13,10 +13,16 @@ import picocli.CommandLine.ParentCommand;
 final class LinkCommand implements Runnable {
   @ParentCommand RootCommand root;
 
-  @Parameters(index = "0", paramLabel = "MASTER-EMAIL")
+  @Parameters(
+      index = "0",
+      paramLabel = "MASTER",
+      description = "The paying user: their email, #ID or name.")
   String master;
 
-  @Parameters(index = "1", paramLabel = "SUB-EMAIL")
+  @Parameters(
+      index = "1",
+      paramLabel = "SUB",
+      description = "The user it pays for: their email, #ID or name.")
   String sub;
 
   @Override
@@ -24,15 +30,15 @@ final class LinkCommand implements Runnable {
     User m = root.usher().links().link(master, sub);
     int count = root.usher().links().subs(master).size();
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("master", m.email());
-    fields.put("sub", sub.strip().toLowerCase(java.util.Locale.ROOT));
+    fields.put("master", m.who());
+    fields.put("sub", root.usher().users().find(sub).who());
     fields.put("subs", count);
     root.output()
         .done(
             "Linked "
                 + fields.get("sub")
                 + " to "
-                + m.email()
+                + m.who()
                 + " ("
                 + count
                 + (count == 1 ? " sub-account)." : " sub-accounts)."),

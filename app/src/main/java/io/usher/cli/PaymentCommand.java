@@ -25,7 +25,11 @@ final class PaymentCommand {
   static final class Add implements Runnable {
     @ParentCommand PaymentCommand parent;
 
-    @Option(names = "--email", required = true, paramLabel = "E")
+    @Option(
+        names = "--email",
+        required = true,
+        paramLabel = "E",
+        description = "The user: their email, #ID (as `usher users` lists it) or name.")
     String email;
 
     @Option(names = "--plan", required = true, paramLabel = "P")
@@ -67,7 +71,7 @@ final class PaymentCommand {
               "Recorded payment "
                   + p.ref()
                   + " for "
-                  + email.strip().toLowerCase(java.util.Locale.ROOT)
+                  + parent.root.usher().users().byId(p.userId()).who()
                   + ": "
                   + p.spec().amount().display()
                   + ", "
@@ -133,6 +137,7 @@ final class PaymentCommand {
     m.put("end", Views.iso(p.period().end()));
     m.put("subscriptionId", p.spec().subscriptionId());
     m.put("source", p.spec().source().code());
+    m.put("notes", p.spec().notes());
     return m;
   }
 }

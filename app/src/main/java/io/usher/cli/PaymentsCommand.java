@@ -11,7 +11,10 @@ import picocli.CommandLine.ParentCommand;
 final class PaymentsCommand implements Runnable {
   @ParentCommand RootCommand root;
 
-  @Option(names = "--user", paramLabel = "E", description = "Only this user's payments.")
+  @Option(
+      names = "--user",
+      paramLabel = "USER",
+      description = "Only this user's payments: their email, #ID or name.")
   String user;
 
   @Override
@@ -20,7 +23,7 @@ final class PaymentsCommand implements Runnable {
     PaymentFilter filter =
         user == null
             ? PaymentFilter.ALL
-            : new PaymentFilter(usher.users().byEmail(user).id(), null, null);
+            : new PaymentFilter(usher.users().find(user).id(), null, null);
     root.output()
         .list(
             List.of(

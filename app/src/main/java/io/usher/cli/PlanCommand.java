@@ -132,7 +132,10 @@ final class PlanCommand {
   static final class Change implements Runnable {
     @ParentCommand PlanCommand parent;
 
-    @Parameters(index = "0", paramLabel = "EMAIL", description = "The user to move.")
+    @Parameters(
+        index = "0",
+        paramLabel = "USER",
+        description = "The user to move: their email, #ID or name.")
     String email;
 
     @Option(names = "--plan", required = true, paramLabel = "PLAN", description = "The new plan.")

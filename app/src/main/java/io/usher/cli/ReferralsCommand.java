@@ -47,7 +47,10 @@ final class ReferralsCommand implements Runnable {
   static final class Code implements Runnable {
     @ParentCommand ReferralsCommand parent;
 
-    @Parameters(index = "0", paramLabel = "EMAIL", description = "The user's email.")
+    @Parameters(
+        index = "0",
+        paramLabel = "USER",
+        description = "The user: their email, #ID or name.")
     String email;
 
     @Override
@@ -64,7 +67,7 @@ final class ReferralsCommand implements Runnable {
           .output()
           .done(
               "Referral code of "
-                  + email.strip()
+                  + parent.root.usher().users().find(email).who()
                   + ": "
                   + summary.code()
                   + ", link "

@@ -31,6 +31,8 @@ import picocli.CommandLine.ScopeType;
       ReferralsCommand.class,
       ExportCommand.class,
       SettingsCommand.class,
+      TemplateCommand.class,
+      TestCommand.class,
       ServerCommand.class,
       LibraryCommand.class,
       GroupCommand.class,

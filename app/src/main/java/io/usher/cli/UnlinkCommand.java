@@ -10,12 +10,15 @@ import picocli.CommandLine.ParentCommand;
 final class UnlinkCommand implements Runnable {
   @ParentCommand RootCommand root;
 
-  @Parameters(index = "0", paramLabel = "SUB-EMAIL")
+  @Parameters(
+      index = "0",
+      paramLabel = "SUB",
+      description = "The sub-account: their email, #ID or name.")
   String sub;
 
   @Override
   public void run() {
     User s = root.usher().links().unlink(sub);
-    root.output().done("Unlinked " + s.email() + ".", Map.of("sub", s.email()));
+    root.output().done("Unlinked " + s.who() + ".", Map.of("sub", s.who()));
   }
 }

@@ -60,7 +60,11 @@ final class UnmatchedCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "ID", description = "As `usher unmatched` lists it.")
     long id;
 
-    @Option(names = "--email", required = true, paramLabel = "E", description = "The user's email.")
+    @Option(
+        names = "--email",
+        required = true,
+        paramLabel = "E",
+        description = "The user: their email, #ID (as `usher users` lists it) or name.")
     String email;
 
     @Option(

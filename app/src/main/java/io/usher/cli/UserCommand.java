@@ -50,8 +50,11 @@ final class UserCommand {
   static final class Set implements Runnable {
     @ParentCommand UserCommand parent;
 
-    @Parameters(index = "0", paramLabel = "EMAIL", description = "The user to edit.")
-    String email;
+    @Parameters(
+        index = "0",
+        paramLabel = "USER",
+        description = "The user to edit: their email, #ID (as `usher users` lists it) or name.")
+    String user;
 
     @Option(names = "--email", paramLabel = "NEW", description = "A new email address.")
     String newEmail;
@@ -78,10 +81,19 @@ final class UserCommand {
     @Option(names = "--discord-id", paramLabel = "X", description = "Discord user id.")
     String discordId;
 
+    @Option(
+        names = "--discord-name",
+        paramLabel = "X",
+        description = "Discord user name, as a note for you (\"\": remove it).")
+    String discordName;
+
+    @Option(names = "--notes", paramLabel = "TEXT", description = "Notes (\"\": remove them).")
+    String notes;
+
     @Override
     public void run() {
       UserService users = parent.root.usher().users();
-      User before = users.byEmail(email);
+      User before = users.find(user);
       UserSpec s = before.spec();
       UserSpec changed =
           new UserSpec(
@@ -91,10 +103,10 @@ final class UserCommand {
               mustChange != null ? mustChange : s.mustChangeAccount(),
               paypalEmail != null ? paypalEmail : s.paypalEmail(),
               discordId != null ? discordId : s.discordId(),
-              s.discordName(),
-              s.notes());
+              discordName != null ? discordName : s.discordName(),
+              notes != null ? notes : s.notes());
       User after = users.update(before.id(), changed);
-      parent.root.output().done("Updated user " + after.email() + ".", fields(after));
+      parent.root.output().done("Updated user " + after.who() + ".", fields(after));
     }
   }
 
@@ -106,7 +118,10 @@ final class UserCommand {
     @ParentCommand UserCommand parent;
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "EMAIL", description = "The user's current email.")
+    @Parameters(
+        index = "0",
+        paramLabel = "USER",
+        description = "The user: their current email, #ID or name.")
     String email;
 
     @Option(
@@ -136,6 +151,8 @@ final class UserCommand {
     m.put("mustChangeAccount", user.spec().mustChangeAccount());
     m.put("paypalEmail", user.spec().paypalEmail());
     m.put("discordId", user.spec().discordId());
+    m.put("discordName", user.spec().discordName());
+    m.put("notes", user.spec().notes());
     return m;
   }
 }

@@ -33,8 +33,8 @@ final class UsersCommand implements Runnable {
         };
     root.output()
         .list(
-            List.of("EMAIL", "NAME", "STATUS", "PERMANENT", "PLAN", "EXPIRES", "SERVERS"),
-            List.of("email", "name", "status", "permanent", "plan", "expires", "servers"),
+            List.of("ID", "EMAIL", "NAME", "STATUS", "PERMANENT", "PLAN", "EXPIRES", "SERVERS"),
+            List.of("id", "email", "name", "status", "permanent", "plan", "expires", "servers"),
             root.usher().queries().users(filter).stream().map(Views::user).toList());
   }
 }

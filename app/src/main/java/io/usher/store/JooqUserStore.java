@@ -1,5 +1,6 @@
 package io.usher.store;
 
+import static io.usher.store.generated.Tables.SHARES;
 import static io.usher.store.generated.Tables.USERS;
 
 import io.usher.domain.users.User;
@@ -13,8 +14,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 public final class JooqUserStore implements UserStore {
   private final DSLContext dsl;
@@ -100,6 +103,18 @@ public final class JooqUserStore implements UserStore {
         .where(USERS.EMAIL.eq(normalizedEmail))
         .fetchOptional()
         .map(JooqUserStore::toUser);
+  }
+
+  @Override
+  public List<User> byNameOrAccount(String name) {
+    String lower = name.strip().toLowerCase(Locale.ROOT);
+    return dsl.selectFrom(USERS)
+        .where(DSL.lower(USERS.NAME).eq(lower))
+        .or(
+            USERS.ID.in(
+                DSL.select(SHARES.USER_ID).from(SHARES).where(DSL.lower(SHARES.ACCOUNT).eq(lower))))
+        .orderBy(USERS.ID)
+        .fetch(JooqUserStore::toUser);
   }
 
   @Override

@@ -45,6 +45,7 @@ class WritersPropertyTest {
     {"payments"},
     {"unmatched"},
     {"plan", "list"},
+    {"template", "list"},
     {"jobs", "run", "expire", "--dry-run"},
     {"jobs", "run", "remind", "--dry-run"}
   };
@@ -177,6 +178,7 @@ class WritersPropertyTest {
             context.settings().list(),
             context.servers().groups(),
             context.servers().locations(),
+            context.mail().templates(),
             media.server("http://den:8096").shared)
         .toString();
   }
@@ -269,7 +271,29 @@ class WritersPropertyTest {
                 "--permanent",
                 "--must-change-account",
                 "--paypal-email",
-                "--discord-id")),
+                "--discord-id",
+                "--discord-name",
+                "--notes")),
+        // Issue 13 §7: a user is named by email, #ID / id:ID or name wherever one is taken.
+        users()
+            .flatMap(
+                user ->
+                    Adversarial.command(
+                        List.of("user", "set", user),
+                        List.of("--name", "--notes", "--discord-name", "--permanent"))),
+        users()
+            .flatMap(
+                user ->
+                    Adversarial.command(
+                        List.of("payment", "add", "--email", user, "--plan", "Basic"),
+                        List.of("--amount", "--notes"))),
+        events()
+            .flatMap(
+                event ->
+                    Adversarial.command(
+                        List.of("template", "set", event),
+                        List.of("--subject", "--body", "--body-file"))),
+        events().map(event -> List.of("template", "reset", event)),
         Adversarial.command(
             List.of("plan", "set", "Basic"),
             List.of(
@@ -327,6 +351,23 @@ class WritersPropertyTest {
             List.of("--percent", "--amount", "--currency", "--expires", "--max-uses", "--email")),
         Adversarial.values().map(name -> List.of("group", "add", name)),
         Adversarial.values().map(name -> List.of("location", "add", name)));
+  }
+
+  /** What a person may type for a user: an email, an id either way, a name, or worse. */
+  static Arbitrary<String> users() {
+    return Arbitraries.oneOf(
+        Adversarial.values(),
+        Arbitraries.of(
+            "#1", "id:1", "ID:1", "#2", "#0", "#", "id:", "#-1", "bob", "BOB@example.com"));
+  }
+
+  /** A mail's code, in any case, or worse. */
+  static Arbitrary<String> events() {
+    return Arbitraries.oneOf(
+        Adversarial.values(),
+        Arbitraries.of(io.usher.domain.notify.MailEvent.values())
+            .map(io.usher.domain.notify.MailEvent::code),
+        Arbitraries.of("WELCOME-PLEX", "Expired", "welcome_plex", "account-link"));
   }
 
   @Provide

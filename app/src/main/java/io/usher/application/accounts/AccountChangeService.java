@@ -1,6 +1,7 @@
 package io.usher.application.accounts;
 
 import io.usher.application.invites.InviteService;
+import io.usher.application.users.UserLookup;
 import io.usher.domain.common.ConflictException;
 import io.usher.domain.common.NotFoundException;
 import io.usher.domain.common.Transactions;
@@ -111,14 +112,15 @@ public final class AccountChangeService {
    */
   public record Moved(String sentence, List<String> leftovers) {}
 
-  public Moved change(String currentEmail, String newEmail) {
-    String from = Emails.normalize(currentEmail);
+  /**
+   * @param current the user: their email, {@code #ID} or name ({@link UserLookup})
+   * @param newEmail the new Plex account's email
+   */
+  public Moved change(String current, String newEmail) {
+    User user = new UserLookup(users).find(current);
+    String from = user.who();
     String to = Emails.normalize("newEmail", newEmail);
-    User user =
-        users
-            .byEmail(from)
-            .orElseThrow(() -> new NotFoundException("There is no user with email " + from + "."));
-    if (from.equals(to)) {
+    if (to.equals(user.email())) {
       throw new ConflictException("That is already the user's email.");
     }
     users
@@ -188,7 +190,7 @@ public final class AccountChangeService {
     for (int i = 0; i < plex.size(); i++) {
       Share old = plex.get(i);
       try {
-        remotes.get(i).remove(old.onServer(from));
+        remotes.get(i).remove(old.onServer(user.email()));
       } catch (MediaServerException e) {
         leftovers.add(
             byId.get(old.serverId()).label()

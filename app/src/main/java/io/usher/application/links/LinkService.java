@@ -1,7 +1,7 @@
 package io.usher.application.links;
 
+import io.usher.application.users.UserLookup;
 import io.usher.domain.common.ConflictException;
-import io.usher.domain.common.NotFoundException;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.common.ValidationException;
 import io.usher.domain.ledger.AuditLog;
@@ -12,7 +12,6 @@ import io.usher.domain.ledger.TxnRef;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanStore;
 import io.usher.domain.servers.ShareStore;
-import io.usher.domain.users.Emails;
 import io.usher.domain.users.User;
 import io.usher.domain.users.UserStore;
 import java.util.ArrayList;
@@ -49,27 +48,28 @@ public final class LinkService {
     this.audit = audit;
   }
 
-  public User link(String masterEmail, String subEmail) {
+  /** Links two users, each named by email, #ID or name ({@link UserLookup}); returns the master. */
+  public User link(String masterRef, String subRef) {
     return tx.inTransaction(
         () -> {
-          User master = byEmail(masterEmail);
-          User sub = byEmail(subEmail);
+          User master = user(masterRef);
+          User sub = user(subRef);
           if (master.id() == sub.id()) {
             throw ValidationException.of("sub", "A user cannot be their own sub-account.");
           }
           if (users.masterOf(master.id()).isPresent()) {
             throw new ConflictException(
-                master.email() + " is a sub-account itself: unlink it before making it a master.");
+                master.who() + " is a sub-account itself: unlink it before making it a master.");
           }
           if (!users.subsOf(sub.id()).isEmpty()) {
-            throw new ConflictException(sub.email() + " has sub-accounts of its own.");
+            throw new ConflictException(sub.who() + " has sub-accounts of its own.");
           }
           Optional<Long> current = users.masterOf(sub.id());
           if (current.isPresent()) {
             throw new ConflictException(
-                sub.email()
+                sub.who()
                     + " is already linked to "
-                    + users.byId(current.get()).orElseThrow().email()
+                    + users.byId(current.get()).orElseThrow().who()
                     + ".");
           }
           Plan plan = masterPlan(master);
@@ -87,34 +87,34 @@ public final class LinkService {
                     + " linked sub-account"
                     + (plan.spec().maxSubs() == 1 ? "" : "s")
                     + " and "
-                    + master.email()
+                    + master.who()
                     + " has "
                     + subs
                     + ": raise the plan's limit or unlink one.");
           }
           users.setMaster(sub.id(), master.id());
-          audit.record("user", sub.id(), "linked", "sub-account of " + master.email());
+          audit.record("user", sub.id(), "linked", "sub-account of " + master.who());
           return master;
         });
   }
 
-  public User unlink(String subEmail) {
+  public User unlink(String subRef) {
     return tx.inTransaction(
         () -> {
-          User sub = byEmail(subEmail);
+          User sub = user(subRef);
           Long master =
               users
                   .masterOf(sub.id())
                   .orElseThrow(
-                      () -> new ConflictException(sub.email() + " is not linked to a master."));
+                      () -> new ConflictException(sub.who() + " is not linked to a master."));
           users.setMaster(sub.id(), null);
           audit.record("user", sub.id(), "unlinked", "no longer a sub-account of user " + master);
           return sub;
         });
   }
 
-  public List<User> subs(String masterEmail) {
-    return users.subsOf(byEmail(masterEmail).id());
+  public List<User> subs(String masterRef) {
+    return users.subsOf(user(masterRef).id());
   }
 
   /**
@@ -157,14 +157,11 @@ public final class LinkService {
         .orElseThrow(
             () ->
                 new ConflictException(
-                    master.email() + " has no payment yet: record the master's plan first."));
+                    master.who() + " has no payment yet: record the master's plan first."));
   }
 
-  private User byEmail(String email) {
-    String normalized = Emails.normalize(email);
-    return users
-        .byEmail(normalized)
-        .orElseThrow(
-            () -> new NotFoundException("There is no user with email " + normalized + "."));
+  /** The user an owner names by email, #ID or name ({@link UserLookup}). */
+  private User user(String reference) {
+    return new UserLookup(users).find(reference);
   }
 }

@@ -7,6 +7,8 @@ import java.time.Instant;
  * plan's price, the transaction id to a generated one, the start to the later of now and the user's
  * current expiry, the end to start + one plan duration.
  *
+ * @param email the user: their email, {@code #ID} or name ({@link
+ *     io.usher.application.users.UserLookup})
  * @param amount a decimal in the plan's currency, as typed
  */
 public record ManualPayment(

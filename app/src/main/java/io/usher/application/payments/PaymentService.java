@@ -1,6 +1,7 @@
 package io.usher.application.payments;
 
 import io.usher.application.links.LinkService;
+import io.usher.application.users.UserLookup;
 import io.usher.domain.common.ConflictException;
 import io.usher.domain.common.Inputs;
 import io.usher.domain.common.NotFoundException;
@@ -16,7 +17,6 @@ import io.usher.domain.ledger.TxnRef;
 import io.usher.domain.money.Money;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanStore;
-import io.usher.domain.users.Emails;
 import io.usher.domain.users.User;
 import io.usher.domain.users.UserStore;
 import java.time.Clock;
@@ -35,6 +35,7 @@ public final class PaymentService {
   private final Transactions tx;
   private final PaymentStore payments;
   private final UserStore users;
+  private final UserLookup lookup;
   private final PlanStore plans;
   private final AuditLog audit;
   private final Clock clock;
@@ -59,13 +60,13 @@ public final class PaymentService {
     this.tx = tx;
     this.payments = payments;
     this.users = users;
+    this.lookup = new UserLookup(users);
     this.plans = plans;
     this.audit = audit;
     this.clock = clock;
   }
 
   public Payment record(ManualPayment request) {
-    String email = Emails.normalize(request.email());
     // Left out (null) picks the default; given but empty is a mistake, not a request for it.
     Inputs.given("txn", "transaction id", request.txn());
     TxnRef ref =
@@ -75,12 +76,11 @@ public final class PaymentService {
     return tx.inTransaction(
         () -> {
           User user =
-              users
-                  .byEmail(email)
-                  .orElseThrow(
-                      () ->
-                          new NotFoundException(
-                              "There is no user with email " + email + ": add the user first."));
+              lookup.find(
+                  request.email(),
+                  email ->
+                      new NotFoundException(
+                          "There is no user with email " + email + ": add the user first."));
           Plan plan = plan(request.plan());
           requireNew(ref);
           Money amount =

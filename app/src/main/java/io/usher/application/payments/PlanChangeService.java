@@ -2,6 +2,7 @@ package io.usher.application.payments;
 
 import io.usher.application.invites.InviteService;
 import io.usher.application.links.LinkService;
+import io.usher.application.users.UserLookup;
 import io.usher.domain.common.ConflictException;
 import io.usher.domain.common.NotFoundException;
 import io.usher.domain.common.Transactions;
@@ -18,7 +19,6 @@ import io.usher.domain.ledger.TxnRef;
 import io.usher.domain.money.Money;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanStore;
-import io.usher.domain.users.Emails;
 import io.usher.domain.users.User;
 import io.usher.domain.users.UserStore;
 import java.time.Clock;
@@ -52,6 +52,7 @@ public final class PlanChangeService {
   private final LinkService links;
   private final InviteService invites;
   private final Clock clock;
+  private final UserLookup lookup;
 
   public PlanChangeService(
       Transactions tx,
@@ -64,6 +65,7 @@ public final class PlanChangeService {
       Clock clock) {
     this.tx = tx;
     this.users = users;
+    this.lookup = new UserLookup(users);
     this.plans = plans;
     this.payments = payments;
     this.audit = audit;
@@ -99,19 +101,20 @@ public final class PlanChangeService {
     }
   }
 
-  public Result change(String email, String planName, boolean dryRun) {
-    String normalized = Emails.normalize(email);
+  /**
+   * @param user the user's email, {@code #ID} or name ({@link UserLookup})
+   */
+  public Result change(String user, String planName, boolean dryRun) {
     if (planName == null || planName.isBlank()) {
       throw ValidationException.of("plan", "Name the plan to move the user to.");
     }
+    return tx.inTransaction(() -> change(lookup.find(user), planName, dryRun));
+  }
+
+  private Result change(User user, String planName, boolean dryRun) {
+    String normalized = user.who();
     return tx.inTransaction(
         () -> {
-          User user =
-              users
-                  .byEmail(normalized)
-                  .orElseThrow(
-                      () ->
-                          new NotFoundException("There is no user with email " + normalized + "."));
           Plan to =
               plans
                   .byName(planName.strip())
@@ -195,7 +198,7 @@ public final class PlanChangeService {
       return Optional.empty();
     }
     try {
-      Result moved = change(user.email(), bought.name(), false);
+      Result moved = change(user, bought.name(), false);
       return Optional.of(
           "moved from "
               + moved.from()

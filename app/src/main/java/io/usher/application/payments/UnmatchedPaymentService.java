@@ -1,5 +1,6 @@
 package io.usher.application.payments;
 
+import io.usher.application.users.UserLookup;
 import io.usher.domain.common.ConflictException;
 import io.usher.domain.common.Inputs;
 import io.usher.domain.common.NotFoundException;
@@ -14,7 +15,6 @@ import io.usher.domain.payments.UnmatchedPayment;
 import io.usher.domain.payments.UnmatchedStore;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanStore;
-import io.usher.domain.users.Emails;
 import io.usher.domain.users.User;
 import io.usher.domain.users.UserStore;
 import java.time.Clock;
@@ -30,6 +30,7 @@ public final class UnmatchedPaymentService {
   private final Transactions tx;
   private final UnmatchedStore unmatched;
   private final UserStore users;
+  private final UserLookup lookup;
   private final PlanStore plans;
   private final PaymentStore payments;
   private final PaymentLanding landing;
@@ -48,6 +49,7 @@ public final class UnmatchedPaymentService {
     this.tx = tx;
     this.unmatched = unmatched;
     this.users = users;
+    this.lookup = new UserLookup(users);
     this.plans = plans;
     this.payments = payments;
     this.landing = landing;
@@ -65,29 +67,28 @@ public final class UnmatchedPaymentService {
   }
 
   /**
-   * Records the payment on the user with that email.
+   * Records the payment on that user.
    *
+   * @param email the user's email, {@code #ID} or name ({@link UserLookup})
    * @param planName the plan it buys; null: the plan of the user's latest payment
    * @param remember keep the subscription id on the payment or, for a payment without one, the
    *     payer's email as the user's PayPal email, so the next one matches by itself
    * @return the sentence for the owner
    */
   public String assign(long id, String email, String planName, boolean remember) {
-    String normalized = Emails.normalize("email", email);
     String plan = Inputs.given("plan", "plan", planName);
     return tx.inTransaction(
         () -> {
           UnmatchedPayment waiting = waitingOne(id);
           User user =
-              users
-                  .byEmail(normalized)
-                  .orElseThrow(
-                      () ->
-                          ValidationException.of(
-                              "email",
-                              "No user has the email "
-                                  + normalized
-                                  + ": add the customer first, or pick another user."));
+              lookup.find(
+                  email,
+                  normalized ->
+                      ValidationException.of(
+                          "email",
+                          "No user has the email "
+                              + normalized
+                              + ": add the customer first, or pick another user."));
           Plan p = plan == null ? currentPlan(user) : namedPlan(plan);
           Money amount = waiting.amount() != null ? waiting.amount() : p.price();
           String payer = waiting.payerEmail();
@@ -119,7 +120,7 @@ public final class UnmatchedPaymentService {
                       throw new ConflictException(
                           payer
                               + " is already the PayPal email of "
-                              + other.email()
+                              + other.who()
                               + ": assign without remembering it, or change that user first.");
                     });
             users.update(new User(user.id(), user.spec().withPaypalEmail(payer)));
@@ -130,11 +131,11 @@ public final class UnmatchedPaymentService {
               "unmatched",
               waiting.id(),
               "assigned",
-              waiting.txn() + " to " + user.email() + " (" + p.name() + ")" + remembered);
+              waiting.txn() + " to " + user.who() + " (" + p.name() + ")" + remembered);
           return "Recorded "
               + waiting.txn()
               + " for "
-              + user.email()
+              + user.who()
               + " ("
               + p.name()
               + ", "

@@ -1,7 +1,7 @@
 package io.usher.application.referrals;
 
 import io.usher.application.payments.PaymentLanding;
-import io.usher.domain.common.NotFoundException;
+import io.usher.application.users.UserLookup;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.common.ValidationException;
 import io.usher.domain.ledger.AuditLog;
@@ -17,7 +17,6 @@ import io.usher.domain.referrals.ReferralCode;
 import io.usher.domain.referrals.ReferralStore;
 import io.usher.domain.referrals.ReferralTerms;
 import io.usher.domain.settings.Settings;
-import io.usher.domain.users.Emails;
 import io.usher.domain.users.User;
 import io.usher.domain.users.UserStore;
 import java.security.SecureRandom;
@@ -246,15 +245,9 @@ public final class ReferralService {
     return new Summary(code, link.apply(code), by, referred);
   }
 
-  /** {@link #summary(long)} of the user with this email. */
-  public Summary summary(String email) {
-    String normalized = Emails.normalize(email);
-    return summary(
-        users
-            .byEmail(normalized)
-            .orElseThrow(
-                () -> new NotFoundException("There is no user with email " + normalized + "."))
-            .id());
+  /** {@link #summary(long)} of the user named by email, #ID or name ({@link UserLookup}). */
+  public Summary summary(String user) {
+    return summary(new UserLookup(users).find(user).id());
   }
 
   /** Every referral, newest first, with both users named. */

@@ -16,11 +16,13 @@ public final class UserService {
   private final Transactions tx;
   private final UserStore users;
   private final AuditLog audit;
+  private final UserLookup lookup;
 
   public UserService(Transactions tx, UserStore users, AuditLog audit) {
     this.tx = tx;
     this.users = users;
     this.audit = audit;
+    this.lookup = new UserLookup(users);
   }
 
   public User create(UserSpec spec) {
@@ -64,6 +66,11 @@ public final class UserService {
     return users
         .byId(userId)
         .orElseThrow(() -> new NotFoundException("That user no longer exists."));
+  }
+
+  /** The user an owner names by email, {@code #ID} / {@code id:ID} or name: {@link UserLookup}. */
+  public User find(String reference) {
+    return lookup.find(reference);
   }
 
   public User byEmail(String email) {

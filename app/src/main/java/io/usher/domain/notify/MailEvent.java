@@ -1,6 +1,9 @@
 package io.usher.domain.notify;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The moments Usher sends an email, each with the template it starts from. The owner may edit a
@@ -166,6 +169,19 @@ public enum MailEvent {
     this.recipient = recipient;
     this.defaultSubject = defaultSubject;
     this.defaultBody = defaultBody;
+  }
+
+  /**
+   * The name scripts use ({@code usher template show welcome-plex}): the constant's name in lower
+   * case with hyphens.
+   */
+  public String code() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The event with this {@link #code()}, ignoring case. */
+  public static Optional<MailEvent> fromCode(String code) {
+    return Arrays.stream(values()).filter(e -> e.code().equalsIgnoreCase(code)).findFirst();
   }
 
   /** The event as the owner reads it in a list. */

@@ -15,6 +15,12 @@ public interface UserStore {
 
   Optional<User> byEmail(String normalizedEmail);
 
+  /**
+   * The users whose name, or the account of one of whose shares (a Jellyfin/Emby user name, a Plex
+   * username), is this text, ignoring case; oldest first.
+   */
+  List<User> byNameOrAccount(String name);
+
   /** The user whose PayPal email this is (the first one, should several share it). */
   Optional<User> byPaypalEmail(String normalizedEmail);
 

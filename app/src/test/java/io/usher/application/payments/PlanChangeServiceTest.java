@@ -227,7 +227,13 @@ class PlanChangeServiceTest {
 
     assertRefused("bob@example.com", "Basic", "There is no user with email bob@example.com.");
     assertRefused("ann@example.com", "Gold", "There is no plan named 'Gold'.");
-    assertRefused("not an email", "Basic", "'not an email' is not a valid email address.");
+    assertRefused("bob@example", "Basic", "'bob@example' is not a valid email address.");
+    // Without an @ it names a user by name (UserLookup): no one is called that.
+    assertRefused(
+        "not an email",
+        "Basic",
+        "No user is called 'not an email': give their email, their #ID from `usher users`, or"
+            + " their name or server account name.");
     assertRefused("ann@example.com", " ", "Name the plan to move the user to.");
     assertRefused("ann@example.com", "Premium", "ann@example.com is already on Premium.");
     assertRefused(
