@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.usher.application.checkout.CheckoutForm;
 import io.usher.application.checkout.CheckoutService;
+import io.usher.application.checkout.OfferedPlan;
 import io.usher.application.payments.ProviderWebhooks;
 import io.usher.domain.common.FieldError;
 import io.usher.domain.common.UsherException;
@@ -204,20 +205,35 @@ public final class CheckoutEndpoint implements HttpHandler {
 
   private void offer(HttpExchange exchange) throws IOException {
     Optional<String> referral = referral(exchange);
-    if (referral.isPresent()) {
+    String plan = chosenPlan(exchange);
+    if (referral.isPresent() || !plan.isEmpty()) {
       page(
           exchange,
           200,
           Pages.offer(
-              checkout.offer(),
-              checkout.locations(),
-              Pages.Typed.referredBy(referral.get()),
-              List.of(),
-              csrf.issue(),
-              Pages.pay(checkout)));
+              checkout, Pages.Typed.linked(plan, referral.orElse("")), List.of(), csrf.issue()));
       return;
     }
     Exchanges.send(exchange, 200, Exchanges.HTML, plans.html(csrf.issue()));
+  }
+
+  /**
+   * The plan a link chose ({@code /?plan=NAME}, e.g. from the owner's own site); empty when none or
+   * when it names no plan on sale, so the page is the usual one.
+   */
+  private String chosenPlan(HttpExchange exchange) {
+    if (exchange.getRequestURI().getRawQuery() == null) {
+      return "";
+    }
+    String typed = Exchanges.query(exchange).map(q -> q.get("plan")).orElse(null);
+    if (typed == null || typed.isBlank() || typed.length() > 200) {
+      return "";
+    }
+    return checkout.offer().stream()
+        .map(OfferedPlan::name)
+        .filter(name -> name.equalsIgnoreCase(typed.strip()))
+        .findFirst()
+        .orElse("");
   }
 
   /**
@@ -287,16 +303,7 @@ public final class CheckoutEndpoint implements HttpHandler {
 
   private void reoffer(HttpExchange exchange, int status, Pages.Typed typed, List<String> problems)
       throws IOException {
-    page(
-        exchange,
-        status,
-        Pages.offer(
-            checkout.offer(),
-            checkout.locations(),
-            typed,
-            problems,
-            csrf.issue(),
-            Pages.pay(checkout)));
+    page(exchange, status, Pages.offer(checkout, typed, problems, csrf.issue()));
   }
 
   private static void notFound(HttpExchange exchange) throws IOException {

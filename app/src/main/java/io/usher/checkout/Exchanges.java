@@ -160,7 +160,8 @@ final class Exchanges {
    * every redirect of a form's answer against it (the payment page, the return page of a trial).
    */
   static String csp(List<String> formTargets) {
-    return "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
+    // img-src data: lets the page's own inline favicon show, and nothing from elsewhere.
+    return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'"
         + formTargets.stream().map(t -> " " + t).collect(java.util.stream.Collectors.joining())
         + "; frame-ancestors 'none'; base-uri 'none'";
   }

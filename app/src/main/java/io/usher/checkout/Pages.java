@@ -19,9 +19,12 @@ final class Pages {
   record Typed(String email, String plan, String location, String discount, String referral) {
     static final Typed NONE = new Typed("", "", "", "", "");
 
-    /** The plans page opened from a referral link: its code is in the field already. */
-    static Typed referredBy(String code) {
-      return new Typed("", "", "", "", code);
+    /**
+     * The plans page opened from a link: a referral's code in its field, a plan ({@code
+     * /?plan=NAME}) chosen already; either may be empty.
+     */
+    static Typed linked(String plan, String code) {
+      return new Typed("", plan, "", "", code);
     }
   }
 
@@ -45,6 +48,25 @@ final class Pages {
     return new Pay(checkout.cardOffered(), checkout.paypalOffered(), checkout.referralsOffered());
   }
 
+  /**
+   * The plans page for a new customer; while every linked server is full it says so instead, before
+   * anyone types or pays.
+   */
+  static String offer(
+      io.usher.application.checkout.CheckoutService checkout,
+      Typed typed,
+      List<String> problems,
+      String csrf) {
+    if (checkout.turningNewcomersAway()) {
+      return message(
+          "Sign-ups are paused",
+          "Every server is full right now, so no new account can be opened. Please come back"
+              + " later. If you already watch here, renew from the link in your last email.",
+          "Try again");
+    }
+    return offer(checkout.offer(), checkout.locations(), typed, problems, csrf, pay(checkout));
+  }
+
   static String offer(
       List<OfferedPlan> plans,
       List<String> locations,
@@ -58,8 +80,10 @@ final class Pages {
     }
     StringBuilder cards = new StringBuilder();
     boolean onlyOne = plans.size() == 1;
+    boolean chosen = plans.stream().anyMatch(p -> p.name().equalsIgnoreCase(typed.plan()));
     for (OfferedPlan p : plans) {
-      cards.append(card(p, onlyOne || p.name().equalsIgnoreCase(typed.plan())));
+      cards.append(
+          card(p, onlyOne || (chosen ? p.name().equalsIgnoreCase(typed.plan()) : p.preselected())));
     }
     String locationField = "";
     if (!locations.isEmpty()) {
@@ -129,7 +153,14 @@ final class Pages {
             "downloads",
             p.downloads() ? "Downloads allowed" : "No downloads",
             "transcoding",
-            p.transcoding() ? "Transcoding allowed" : "Original quality only"));
+            p.transcoding() ? "Transcoding allowed" : "Original quality only",
+            "libraries",
+            new Html.Markup(
+                p.groups().isEmpty()
+                    ? ""
+                    : "<li>"
+                        + Html.escape("Libraries: " + String.join(", ", p.groups()))
+                        + "</li>")));
   }
 
   static String message(String heading, String text, String link) {

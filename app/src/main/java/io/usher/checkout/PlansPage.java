@@ -46,13 +46,7 @@ final class PlansPage {
             new Rendered(
                 csrf,
                 now,
-                Pages.offer(
-                        checkout.offer(),
-                        checkout.locations(),
-                        Pages.Typed.NONE,
-                        List.of(),
-                        csrf,
-                        Pages.pay(checkout))
+                Pages.offer(checkout, Pages.Typed.NONE, List.of(), csrf)
                     .getBytes(StandardCharsets.UTF_8));
         last = page;
       }

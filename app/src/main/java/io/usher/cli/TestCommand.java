@@ -47,8 +47,7 @@ final class TestCommand {
     public void run() {
       Usher usher = parent.root.usher();
       boolean noTo = to == null || to.isBlank();
-      String owner = usher.settings().value("owner.email");
-      if (noTo && (owner == null || owner.isBlank())) {
+      if (noTo && usher.settings().ownerEmail().isEmpty()) {
         throw new UsherException(
             "Give the address to send the test to with --to, or set owner.email first.");
       }

@@ -44,6 +44,9 @@ import org.jooq.impl.SQLDataType;
  * is one pass over the ledger, not 50,000 lookups.
  */
 public final class JooqLedgerQueries implements LedgerQueries, RevenueQueries {
+  /** When a payment's money came in, as {@code PaymentRow.paidOn()} says. */
+  private static final Field<Instant> PAID_ON = DSL.least(PAYMENTS.CREATED_AT, PAYMENTS.STARTS_AT);
+
   private final DSLContext dsl;
 
   public JooqLedgerQueries(DSLContext dsl) {
@@ -186,11 +189,12 @@ public final class JooqLedgerQueries implements LedgerQueries, RevenueQueries {
     if (filter.userId() != null) {
       c = c.and(PAYMENTS.USER_ID.eq(filter.userId()));
     }
+    boolean paid = filter.on() == PaymentFilter.DateBasis.PAID;
     if (filter.from() != null) {
-      c = c.and(PAYMENTS.ENDS_AT.gt(filter.from()));
+      c = c.and(paid ? PAID_ON.ge(filter.from()) : PAYMENTS.ENDS_AT.gt(filter.from()));
     }
     if (filter.to() != null) {
-      c = c.and(PAYMENTS.STARTS_AT.lt(filter.to()));
+      c = c.and(paid ? PAID_ON.lt(filter.to()) : PAYMENTS.STARTS_AT.lt(filter.to()));
     }
     return c;
   }
@@ -242,15 +246,27 @@ public final class JooqLedgerQueries implements LedgerQueries, RevenueQueries {
   }
 
   @Override
+  public List<Integer> activeUsersAt(List<Instant> moments) {
+    return moments.stream()
+        .map(
+            at ->
+                dsl.select(DSL.countDistinct(PAYMENTS.USER_ID))
+                    .from(PAYMENTS)
+                    .where(PAYMENTS.STARTS_AT.le(at))
+                    .and(PAYMENTS.ENDS_AT.gt(at))
+                    .fetchOne(0, Integer.class))
+        .toList();
+  }
+
+  @Override
   public List<RevenueDay> revenueSince(Instant from) {
-    Field<Instant> received = DSL.least(PAYMENTS.CREATED_AT, PAYMENTS.STARTS_AT);
-    Field<LocalDate> day = received.cast(SQLDataType.LOCALDATE).as("day");
+    Field<LocalDate> day = PAID_ON.cast(SQLDataType.LOCALDATE).as("day");
     Field<java.math.BigDecimal> sum = DSL.sum(PAYMENTS.AMOUNT_MINOR);
     return dsl.select(day, PAYMENTS.SOURCE, PLANS.NAME, PAYMENTS.CURRENCY, sum)
         .from(PAYMENTS)
         .join(PLANS)
         .on(PLANS.ID.eq(PAYMENTS.PLAN_ID))
-        .where(received.ge(from))
+        .where(PAID_ON.ge(from))
         .and(PAYMENTS.AMOUNT_MINOR.gt(0L))
         .and(PAYMENTS.SOURCE.notIn(PaymentSource.CREDIT.code(), PaymentSource.SYNC.code()))
         .groupBy(day, PAYMENTS.SOURCE, PLANS.NAME, PAYMENTS.CURRENCY)

@@ -33,6 +33,7 @@ class CheckoutEndpointTest {
   @TempDir Path dataDir;
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
   final FakePaymentProvider provider = new FakePaymentProvider();
+  final FakeMediaServers media = new FakeMediaServers();
   final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   AppContext usher;
@@ -41,7 +42,7 @@ class CheckoutEndpointTest {
 
   @BeforeEach
   void start() throws Exception {
-    usher = new AppContext(dataDir, clock, s -> new FakeMediaServers(), s -> provider);
+    usher = new AppContext(dataDir, clock, s -> media, s -> provider);
     Fixtures.monthly(usher, "Monthly", "10");
     Fixtures.monthly(usher, "<script>alert(1)</script>", "5");
     var hidden = Fixtures.monthly(usher, "Staff only", "0");
@@ -99,6 +100,51 @@ class CheckoutEndpointTest {
         .doesNotContain("<script>")
         .doesNotContain("Staff only")
         .contains("action=\"/checkout\"");
+  }
+
+  @Test
+  void theCheapestPlanIsChosenAlreadyAndALinkMayChooseAnother() throws Exception {
+    String cheapest = "value=\"&lt;script&gt;alert(1)&lt;/script&gt;\" required checked>";
+    assertThat(get("/").body())
+        .contains(cheapest)
+        .contains("value=\"Monthly\" required>")
+        .contains("<li>Libraries: Standard</li>");
+
+    assertThat(get("/?plan=monthly").body())
+        .contains("value=\"Monthly\" required checked>")
+        .doesNotContain(cheapest);
+    assertThat(get("/?plan=Staff%20only").body())
+        .as("a hidden plan cannot be chosen by a link")
+        .contains(cheapest)
+        .doesNotContain("Staff only");
+  }
+
+  @Test
+  void whileEveryServerIsFullThePlansPageSaysSignUpsArePausedBeforeAnyoneTypes() throws Exception {
+    media.server("http://den:8096").library("f1", "Movies");
+    usher
+        .servers()
+        .addMediaBrowser(io.usher.domain.media.ServerKind.JELLYFIN, "Den", "http://den:8096", "k");
+    usher
+        .servers()
+        .update(
+            "Den",
+            "Den",
+            new io.usher.domain.servers.ServerSettings(
+                null, true, false, true, false, null, false));
+    clock.advance(PlansPage.MAX_AGE);
+
+    String page = get("/").body();
+    assertThat(page).contains("Sign-ups are paused").doesNotContain("action=\"/checkout\"");
+
+    usher
+        .servers()
+        .update(
+            "Den",
+            "Den",
+            new io.usher.domain.servers.ServerSettings(null, true, true, true, false, null, false));
+    clock.advance(PlansPage.MAX_AGE);
+    assertThat(get("/").body()).contains("action=\"/checkout\"");
   }
 
   @Test

@@ -36,6 +36,7 @@ import io.usher.domain.users.UserStore;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -195,11 +196,12 @@ public final class CheckoutService {
   public List<OfferedPlan> offer() {
     boolean charging = charging();
     List<Plan> all = plans.all();
-    return all.stream()
-        .filter(p -> !p.spec().hidden() && p.spec().maxSubs() == 0)
-        .filter(p -> sellable(p, charging))
-        .map(p -> offered(p, all))
-        .toList();
+    return preselectCheapest(
+        all.stream()
+            .filter(p -> !p.spec().hidden() && p.spec().maxSubs() == 0)
+            .filter(p -> sellable(p, charging))
+            .toList(),
+        all);
   }
 
   /**
@@ -210,11 +212,44 @@ public final class CheckoutService {
     int subs = users.subsOf(customer.id()).size();
     boolean charging = charging();
     List<Plan> all = plans.all();
+    return preselectCheapest(
+        all.stream()
+            .filter(p -> !p.spec().hidden() && forCustomer(p, subs))
+            .filter(p -> sellable(p, charging))
+            .toList(),
+        all);
+  }
+
+  /**
+   * The plans as offered, the cheapest one that is not a trial chosen already (or the first, when
+   * all are trials), so a customer who wants the usual plan only types their email.
+   */
+  private static List<OfferedPlan> preselectCheapest(List<Plan> sold, List<Plan> all) {
+    Plan cheapest =
+        sold.stream()
+            .filter(p -> !p.spec().trial())
+            .min(Comparator.comparingLong(p -> p.price().minor()))
+            .orElse(sold.isEmpty() ? null : sold.getFirst());
+    return sold.stream().map(p -> offered(p, all).preselected(p == cheapest)).toList();
+  }
+
+  /**
+   * Whether servers are linked but none can take a new customer now (all full, closed to new users
+   * or disabled): the plans page says so before anyone types, rather than after they paid.
+   */
+  public boolean turningNewcomersAway() {
+    List<Server> all = servers.all();
+    if (all.isEmpty()) {
+      return false;
+    }
+    Map<Long, Integer> counts = servers.userCounts();
     return all.stream()
-        .filter(p -> !p.spec().hidden() && forCustomer(p, subs))
-        .filter(p -> sellable(p, charging))
-        .map(p -> offered(p, all))
-        .toList();
+        .noneMatch(
+            s ->
+                s.settings().enabled()
+                    && s.settings().acceptsNewUsers()
+                    && (s.settings().capacity() == null
+                        || counts.getOrDefault(s.id(), 0) < s.settings().capacity()));
   }
 
   /** Whether a payment provider is set up, so paid plans can be charged. */
@@ -477,7 +512,9 @@ public final class CheckoutService {
         s.transcode(),
         s.trial(),
         PriceTag.per(s.duration()),
-        perMonth);
+        perMonth,
+        s.groups(),
+        false);
   }
 
   private byte[] bytes(int n) {

@@ -1,5 +1,7 @@
 package io.usher.application.checkout;
 
+import java.util.List;
+
 /**
  * A plan as a customer sees it on the checkout page: nothing of the admin side (no groups, ids,
  * provider prices).
@@ -19,4 +21,23 @@ public record OfferedPlan(
     boolean transcoding,
     boolean trial,
     String per,
-    String perMonth) {}
+    String perMonth,
+    List<String> groups,
+    boolean preselected) {
+
+  /** The same plan chosen (or not) before the customer picks one. */
+  public OfferedPlan preselected(boolean chosen) {
+    return new OfferedPlan(
+        name,
+        price,
+        duration,
+        streams,
+        downloads,
+        transcoding,
+        trial,
+        per,
+        perMonth,
+        groups,
+        chosen);
+  }
+}

@@ -75,9 +75,14 @@ public final class DashboardService {
    * @param problems what is wrong now, one sentence each (a failed job, a stuck mail)
    * @param checklist the setup steps, done or not
    */
+  /**
+   * @param activeUsers users with paid-for time at the end of each of the last eleven months and
+   *     now, oldest first
+   */
   public record Overview(
       StatusCounts counts,
       Revenue revenue,
+      List<ActiveUsers> activeUsers,
       List<UserRow> expiring,
       List<PaymentRow> recent,
       List<String> problems,
@@ -87,6 +92,9 @@ public final class DashboardService {
       return checklist.stream().allMatch(Check::done);
     }
   }
+
+  /** How many users had paid-for time at the end of a month (this month: now). */
+  public record ActiveUsers(YearMonth month, int users) {}
 
   /** Where the owner fixes a step. */
   public enum Place {
@@ -144,9 +152,24 @@ public final class DashboardService {
         jobs.list().stream()
             .filter(j -> j.last() != null && "failed".equals(j.last().outcome()))
             .toList();
+    List<YearMonth> months = new ArrayList<>();
+    List<Instant> moments = new ArrayList<>();
+    for (int back = 11; back >= 1; back--) {
+      YearMonth m = month.minusMonths(back);
+      months.add(m);
+      moments.add(m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant().minusNanos(1000));
+    }
+    months.add(month);
+    moments.add(now);
+    List<Integer> counts = money.activeUsersAt(moments);
+    List<ActiveUsers> active = new ArrayList<>();
+    for (int i = 0; i < months.size(); i++) {
+      active.add(new ActiveUsers(months.get(i), counts.get(i)));
+    }
     return new Overview(
         StatusCounts.of(users, soon),
         revenue,
+        active,
         expiring,
         queries.latestPayments(RECENT),
         problems(failed, stuck),

@@ -17,4 +17,13 @@ public record PaymentRow(
     String subscriptionId,
     PaymentSource source,
     String notes,
-    Instant createdAt) {}
+    Instant createdAt) {
+
+  /**
+   * When the money came in: when Usher recorded it, or its start when that is earlier (a payment
+   * imported or entered after the fact). The dashboard's revenue counts it on this day too.
+   */
+  public Instant paidOn() {
+    return start.isBefore(createdAt) ? start : createdAt;
+  }
+}

@@ -14,4 +14,10 @@ public interface RevenueQueries {
 
   /** The subscriptions' payments (payers', not linked copies) whose period runs at {@code now}. */
   List<RunningSubscription> runningSubscriptions(Instant now);
+
+  /**
+   * How many users had paid-for time running at each moment (a payment of any kind whose period
+   * contains it), in the moments' order.
+   */
+  List<Integer> activeUsersAt(List<Instant> moments);
 }

@@ -8,8 +8,12 @@ import io.usher.ui.kit.Formats;
 import io.usher.ui.kit.Header;
 import io.usher.ui.kit.Screen;
 import io.usher.ui.users.StatusFilter;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import javafx.beans.binding.Bindings;
@@ -17,6 +21,10 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -28,12 +36,14 @@ import javafx.scene.layout.VBox;
 
 /** Headline numbers: who may watch, who is about to stop, who has stopped, who never will. */
 public final class DashboardView implements Screen {
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy", Locale.US);
+
   private final DashboardViewModel model;
   private final Consumer<StatusFilter> openUsers;
   private final Runnable openPlans;
   private final Runnable openUnmatched;
   private final Consumer<DashboardService.Place> open;
-  private final Runnable openPayments;
+  private final BiConsumer<LocalDate, LocalDate> openPayments;
   private final Formats formats;
   private final VBox root = new VBox(20);
   private final ScrollPane scroller = new ScrollPane(root);
@@ -42,7 +52,8 @@ public final class DashboardView implements Screen {
 
   /**
    * @param open opens the screen where a setup step is done
-   * @param openPayments opens the Payments screen, behind every money figure
+   * @param openPayments opens the Payments screen on what was paid between two days (both null:
+   *     all), behind every money figure
    */
   public DashboardView(
       DashboardViewModel model,
@@ -50,7 +61,7 @@ public final class DashboardView implements Screen {
       Consumer<StatusFilter> openUsers,
       Runnable openPlans,
       Runnable openUnmatched,
-      Runnable openPayments,
+      BiConsumer<LocalDate, LocalDate> openPayments,
       Consumer<DashboardService.Place> open) {
     this.model = model;
     this.formats = formats;
@@ -87,7 +98,15 @@ public final class DashboardView implements Screen {
             "dash-expiring-list",
             "Expiring in 7 days",
             overview.expiring().stream()
-                .map(u -> row(u.label(), "access ends " + formats.date(u.expires()), null))
+                .map(
+                    u ->
+                        row(
+                            u.label(),
+                            "access ends "
+                                + formats.relativeDate(u.expires())
+                                + " · "
+                                + formats.date(u.expires()),
+                            null))
                 .toList(),
             "No one's access ends this week.",
             () -> openUsers.accept(StatusFilter.EXPIRING));
@@ -110,12 +129,39 @@ public final class DashboardView implements Screen {
                             null))
                 .toList(),
             "No payment in the last month.",
-            openPayments);
+            () -> openPayments.accept(null, null));
     HBox.setHgrow(expiring, Priority.ALWAYS);
     HBox.setHgrow(recent, Priority.ALWAYS);
     HBox pair = new HBox(16, expiring, recent);
     blocks.add(pair);
+    blocks.add(activeChart(overview.activeUsers()));
     lists.getChildren().setAll(blocks);
+  }
+
+  /** Users with paid-for time at each month's end: whether the business grows. */
+  private Node activeChart(List<DashboardService.ActiveUsers> months) {
+    CategoryAxis x = new CategoryAxis();
+    NumberAxis y = new NumberAxis();
+    y.setForceZeroInRange(true);
+    y.setMinorTickVisible(false);
+    y.setLabel("users");
+    LineChart<String, Number> chart = new LineChart<>(x, y);
+    chart.setId("dash-active-chart");
+    chart.setTitle("Active users");
+    chart.setAnimated(false);
+    chart.setLegendVisible(false);
+    chart.setMinHeight(220);
+    chart.setPrefHeight(240);
+    XYChart.Series<String, Number> series = new XYChart.Series<>();
+    for (DashboardService.ActiveUsers m : months) {
+      series.getData().add(new XYChart.Data<>(MONTH.format(m.month()), m.users()));
+    }
+    chart.getData().add(series);
+    VBox panel = new VBox(chart);
+    panel.getStyleClass().add("panel");
+    panel.setCursor(Cursor.HAND);
+    panel.setOnMouseClicked(e -> openUsers.accept(StatusFilter.ACTIVE));
+    return panel;
   }
 
   private Node checklist(List<DashboardService.Check> checks) {

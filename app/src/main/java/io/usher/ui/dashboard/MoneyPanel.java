@@ -5,10 +5,13 @@ import io.usher.domain.ledger.PaymentSource;
 import io.usher.domain.money.Money;
 import io.usher.domain.reports.Revenue;
 import io.usher.ui.kit.Formats;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
@@ -27,7 +30,7 @@ import javafx.scene.layout.VBox;
 /**
  * The dashboard's money: this month, last month and monthly recurring revenue as figures, twelve
  * months of revenue stacked by where it came from, and revenue by plan. Every part opens the
- * Payments screen.
+ * Payments screen on the payments behind it: those paid in that month, or in the twelve.
  */
 final class MoneyPanel {
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy", Locale.US);
@@ -44,14 +47,24 @@ final class MoneyPanel {
   private final StackedBarChart<String, Number> chart = new StackedBarChart<>(months, amounts);
   private final VBox plans = new VBox(8);
   private final VBox root;
+  private final BiConsumer<LocalDate, LocalDate> openPaid;
+  private List<Revenue.Month> shown = List.of();
 
-  MoneyPanel(Runnable openPayments) {
+  /**
+   * @param openPaid opens the Payments screen on what was paid from the first day to the last
+   */
+  MoneyPanel(BiConsumer<LocalDate, LocalDate> openPaid) {
+    this.openPaid = openPaid;
     HBox figures =
         new HBox(
             16,
-            card(thisMonth, "Revenue this month", "money received so far", openPayments),
-            card(lastMonth, "Revenue last month", "the whole month", openPayments),
-            card(recurring, "Monthly recurring", "running subscriptions, per month", openPayments));
+            card(thisMonth, "Revenue this month", "money received so far", () -> openMonths(1, 1)),
+            card(lastMonth, "Revenue last month", "the whole month", () -> openMonths(2, 2)),
+            card(
+                recurring,
+                "Monthly recurring",
+                "running subscriptions, per month",
+                () -> openMonths(1, 1)));
     others.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
     others.setWrapText(true);
     others.managedProperty().bind(others.visibleProperty());
@@ -65,7 +78,7 @@ final class MoneyPanel {
     amounts.setForceZeroInRange(true);
     amounts.setMinorTickVisible(false);
     chart.setCursor(Cursor.HAND);
-    chart.setOnMouseClicked(e -> openPayments.run());
+    chart.setOnMouseClicked(e -> openMonths(12, 1));
     Label plansTitle = new Label("Revenue by plan");
     plansTitle.getStyleClass().add(Styles.TITLE_4);
     plansTitle.setWrapText(true);
@@ -83,7 +96,22 @@ final class MoneyPanel {
     root = new VBox(12, figures, others, charts);
   }
 
+  /**
+   * Opens the payments paid from the start of the {@code first}-from-last month shown to the end of
+   * the {@code last}-from-last (1 = this month).
+   */
+  private void openMonths(int first, int last) {
+    if (shown.size() < first) {
+      openPaid.accept(null, null);
+      return;
+    }
+    YearMonth since = shown.get(shown.size() - first).month();
+    YearMonth until = shown.get(shown.size() - last).month();
+    openPaid.accept(since.atDay(1), until.atEndOfMonth());
+  }
+
   void show(Revenue revenue) {
+    shown = revenue.months();
     thisMonth.setText(Formats.money(revenue.thisMonth()));
     lastMonth.setText(Formats.money(revenue.lastMonth()));
     recurring.setText(Formats.money(revenue.recurring()));

@@ -1,11 +1,13 @@
 package io.usher.ui.kit;
 
 import io.usher.domain.money.Money;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import javafx.util.StringConverter;
 
@@ -17,9 +19,18 @@ public final class Formats {
       DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
   private final ZoneId zone;
+  private final Clock clock;
 
   public Formats(ZoneId zone) {
+    this(zone, Clock.system(zone));
+  }
+
+  /**
+   * @param clock what "today" is for dates said relatively
+   */
+  public Formats(ZoneId zone, Clock clock) {
     this.zone = zone;
+    this.clock = clock;
   }
 
   public ZoneId zone() {
@@ -32,6 +43,30 @@ public final class Formats {
 
   public String dateTime(Instant instant) {
     return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));
+  }
+
+  /**
+   * A day near today as people say it ("today", "tomorrow", "in 3 days", "2 days ago"); further
+   * away, the date.
+   */
+  public String relativeDate(Instant instant) {
+    if (instant == null) {
+      return "";
+    }
+    long days = ChronoUnit.DAYS.between(LocalDate.now(clock.withZone(zone)), localDate(instant));
+    if (Math.abs(days) >= 14) {
+      return date(instant);
+    }
+    if (days == 0) {
+      return "today";
+    }
+    if (days == 1) {
+      return "tomorrow";
+    }
+    if (days == -1) {
+      return "yesterday";
+    }
+    return days > 0 ? "in " + days + " days" : -days + " days ago";
   }
 
   /** A date picked in the window means the start of that day where the owner is. */

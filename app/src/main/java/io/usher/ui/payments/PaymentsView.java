@@ -2,6 +2,7 @@ package io.usher.ui.payments;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import io.usher.domain.ledger.PaymentFilter;
 import io.usher.domain.ledger.PaymentRow;
 import io.usher.ui.kit.Banner;
 import io.usher.ui.kit.Formats;
@@ -10,18 +11,24 @@ import io.usher.ui.kit.Placeholder;
 import io.usher.ui.kit.Screen;
 import io.usher.ui.kit.Tables;
 import io.usher.ui.kit.UiTasks;
+import java.time.LocalDate;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** The ledger: every payment, filtered by user and dates, with totals; add a manual payment. */
 public final class PaymentsView implements Screen {
@@ -29,6 +36,9 @@ public final class PaymentsView implements Screen {
   private final UiTasks tasks;
   private final Formats formats;
   private final VBox root = new VBox(14);
+  private final ComboBox<PaymentFilter.DateBasis> basis = new ComboBox<>();
+  private final DatePicker from;
+  private final DatePicker to;
 
   private final java.util.function.Consumer<javafx.stage.Window> export;
 
@@ -44,6 +54,8 @@ public final class PaymentsView implements Screen {
     this.model = model;
     this.tasks = tasks;
     this.formats = formats;
+    this.from = datePicker("payments-from", "From");
+    this.to = datePicker("payments-to", "Until");
     createView();
   }
 
@@ -56,16 +68,41 @@ public final class PaymentsView implements Screen {
     TextField user = new TextField();
     user.setId("payments-user");
     user.setPromptText("Filter by user email");
-    user.setPrefWidth(260);
+    user.setPrefWidth(240);
+    user.setMinWidth(140);
     user.textProperty().bindBidirectional(model.user());
-    DatePicker from = datePicker("payments-from", "From");
-    DatePicker to = datePicker("payments-to", "Until");
+    basis.setId("payments-on");
+    basis.getItems().setAll(PaymentFilter.DateBasis.values());
+    basis.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(PaymentFilter.DateBasis on) {
+            return on == PaymentFilter.DateBasis.PERIOD ? "Covering days" : "Paid";
+          }
+
+          @Override
+          public PaymentFilter.DateBasis fromString(String text) {
+            return null;
+          }
+        });
+    basis.valueProperty().bindBidirectional(model.on());
+    basis.setTooltip(
+        new Tooltip(
+            "Paid: payments whose money came in between the dates. Covering days: payments whose"
+                + " period includes any of those days."));
+    basis.setMinWidth(Region.USE_PREF_SIZE);
     from.valueProperty().addListener((o, was, now) -> model.from().set(formats.startOf(now)));
     to.valueProperty()
         .addListener(
             (o, was, now) -> model.to().set(now == null ? null : formats.startOf(now.plusDays(1))));
+    Label between = new Label("between");
+    between.setMinWidth(Region.USE_PREF_SIZE);
+    Label and = new Label("and");
+    and.setMinWidth(Region.USE_PREF_SIZE);
     Button clear = new Button("Clear dates");
+    clear.setId("payments-clear-dates");
     clear.getStyleClass().add(Styles.FLAT);
+    clear.setMinWidth(Region.USE_PREF_SIZE);
     clear.setOnAction(
         e -> {
           from.setValue(null);
@@ -74,7 +111,11 @@ public final class PaymentsView implements Screen {
     ProgressIndicator busy = new ProgressIndicator();
     busy.setPrefSize(18, 18);
     busy.visibleProperty().bind(model.loading());
-    HBox filters = new HBox(10, user, from, to, clear, busy);
+    // The dates go onto a second line in a narrow window rather than widen the screen.
+    HBox dates = new HBox(8, basis, between, from, and, to, clear, busy);
+    dates.setAlignment(Pos.CENTER_LEFT);
+    dates.setMinWidth(Region.USE_PREF_SIZE);
+    FlowPane filters = new FlowPane(12, 8, user, dates);
     filters.setAlignment(Pos.CENTER_LEFT);
 
     TableView<PaymentRow> table = new TableView<>(model.shown());
@@ -89,6 +130,7 @@ public final class PaymentsView implements Screen {
     table
         .getColumns()
         .setAll(
+            Tables.sortable("Paid on", 150, PaymentRow::paidOn, formats::dateTime),
             Tables.sortable("Starts", 110, PaymentRow::start, formats::date),
             Tables.sortable("Ends", 110, PaymentRow::end, formats::date),
             Tables.text("User", 220, p -> p.email() == null ? "" : p.email()),
@@ -165,13 +207,65 @@ public final class PaymentsView implements Screen {
     edit(root, model, tasks, formats, payment, model::load);
   }
 
+  /**
+   * A date field that takes what is typed as well as what is picked ("2026-11-01", "1 Nov 2026"),
+   * applied as soon as it reads as a date; text that does not is marked and changes nothing.
+   */
   private DatePicker datePicker(String id, String prompt) {
     DatePicker picker = new DatePicker();
-    picker.setConverter(formats.dateConverter());
+    StringConverter<LocalDate> dates = formats.dateConverter();
+    picker.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(LocalDate date) {
+            return dates.toString(date);
+          }
+
+          @Override
+          public LocalDate fromString(String text) {
+            LocalDate typed = typedDate(dates, text);
+            return typed == INVALID ? picker.getValue() : typed;
+          }
+        });
+    picker
+        .getEditor()
+        .textProperty()
+        .addListener(
+            (o, was, text) -> {
+              LocalDate typed = typedDate(dates, text);
+              picker.pseudoClassStateChanged(Styles.STATE_DANGER, typed == INVALID);
+              if (typed != INVALID && !java.util.Objects.equals(typed, picker.getValue())) {
+                picker.setValue(typed);
+              }
+            });
     picker.setId(id);
     picker.setPromptText(prompt);
-    picker.setPrefWidth(150);
+    picker.setPrefWidth(140);
+    picker.setMinWidth(120);
+    picker.setTooltip(new Tooltip("Type a date like 2026-11-01 or 1 Nov 2026, or pick one."));
     return picker;
+  }
+
+  /** Stands for text that is not a date, so a cleared field (null) is told apart from it. */
+  private static final LocalDate INVALID = LocalDate.MIN;
+
+  private static LocalDate typedDate(StringConverter<LocalDate> dates, String text) {
+    try {
+      return dates.fromString(text);
+    } catch (java.time.DateTimeException e) {
+      return INVALID;
+    }
+  }
+
+  /**
+   * Shows the payments paid between two days, as a figure on the dashboard counts them.
+   *
+   * @param until the last day, included
+   */
+  public void showPaid(LocalDate since, LocalDate until) {
+    basis.setValue(PaymentFilter.DateBasis.PAID);
+    from.setValue(since);
+    to.setValue(until);
   }
 
   private static String nullToEmpty(String s) {

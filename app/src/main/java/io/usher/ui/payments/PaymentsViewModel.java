@@ -42,6 +42,8 @@ public final class PaymentsViewModel {
   private final StringProperty user = new SimpleStringProperty("");
   private final ObjectProperty<Instant> from = new SimpleObjectProperty<>();
   private final ObjectProperty<Instant> to = new SimpleObjectProperty<>();
+  private final ObjectProperty<PaymentFilter.DateBasis> on =
+      new SimpleObjectProperty<>(PaymentFilter.DateBasis.PAID);
   private final StringProperty totals = new SimpleStringProperty("");
   private final BooleanProperty loading = new SimpleBooleanProperty();
   private final StringProperty error = new SimpleStringProperty("");
@@ -53,11 +55,12 @@ public final class PaymentsViewModel {
     user.addListener((obs, was, now) -> applyFilter());
     from.addListener((obs, was, now) -> load());
     to.addListener((obs, was, now) -> load());
+    on.addListener((obs, was, now) -> load());
   }
 
   public void load() {
     loading.set(true);
-    PaymentFilter filter = new PaymentFilter(null, from.get(), to.get());
+    PaymentFilter filter = new PaymentFilter(null, from.get(), to.get(), on.get());
     tasks.run(
         () -> usher.queries().payments(filter),
         loaded -> {
@@ -120,6 +123,11 @@ public final class PaymentsViewModel {
 
   public ObjectProperty<Instant> to() {
     return to;
+  }
+
+  /** Whether the dates select payments paid then, or payments whose period covers them. */
+  public ObjectProperty<PaymentFilter.DateBasis> on() {
+    return on;
   }
 
   public StringProperty totals() {

@@ -103,7 +103,12 @@ public final class MainWindow {
             this::openUsers,
             () -> go(Section.PLANS),
             () -> go(Section.UNMATCHED),
-            () -> go(Section.PAYMENTS),
+            (since, until) -> {
+              go(Section.PAYMENTS);
+              if (screens.get(Section.PAYMENTS) instanceof PaymentsView payments) {
+                payments.showPaid(since, until);
+              }
+            },
             place -> {
               go(
                   switch (place) {

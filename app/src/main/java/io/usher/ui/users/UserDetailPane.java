@@ -11,6 +11,7 @@ import io.usher.ui.kit.Badge;
 import io.usher.ui.kit.Formats;
 import io.usher.ui.kit.Placeholder;
 import io.usher.ui.kit.Tables;
+import java.time.Instant;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -166,7 +167,7 @@ final class UserDetailPane {
     facts.getChildren().clear();
     int row = 0;
     row = fact(row, "Email", s.email());
-    row = fact(row, "Expires", item == null ? null : formats.date(item.row().expires()));
+    row = fact(row, "Expires", item == null ? null : expiry(item.row().expires()));
     row = fact(row, "Plan", item == null ? null : item.row().plan());
     row = fact(row, "Invite", waiting == null || waiting.isEmpty() ? null : "pending: " + waiting);
     row =
@@ -176,6 +177,16 @@ final class UserDetailPane {
     row = referral(row, model.referral().get());
     fact(row, "Notes", s.notes());
     root.getChildren().setAll(content);
+  }
+
+  /** "in 3 days (25 Nov 2026)": how near, and the day itself. */
+  private String expiry(Instant expires) {
+    if (expires == null) {
+      return null;
+    }
+    String near = formats.relativeDate(expires);
+    String day = formats.date(expires);
+    return near.equals(day) ? day : near + " (" + day + ")";
   }
 
   private int fact(int row, String name, String value) {

@@ -254,7 +254,7 @@ public final class UsersView implements Screen {
             // Status and expiry first: what an owner looks for, in sight in a narrow window.
             statusColumn,
             Tables.<UserItem, Instant>sortable(
-                "Expires", 120, i -> i.row().expires(), formats::date),
+                "Expires", 120, i -> i.row().expires(), formats::relativeDate),
             Tables.text("Name", 170, i -> nullToEmpty(i.row().name())),
             Tables.text("Plan", 220, i -> nullToEmpty(i.row().plan())),
             Tables.text("Class", 100, i -> i.row().permanent() ? "Permanent" : "Standard"),

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,37 @@ class DashboardServiceTest {
             "Give the checkout a public address");
     assertThat(o.expiring()).isEmpty();
     assertThat(o.recent()).isEmpty();
+  }
+
+  @Test
+  void activeUsersAreCountedAtEachMonthsEndAndNow() {
+    Fixtures.monthly(usher, "Monthly", "12.50");
+    usher.users().create(UserSpec.withEmail("ann@example.com"));
+    usher.users().create(UserSpec.withEmail("bob@example.com"));
+    // Ann paid for September 15 to October 15; Bob pays from now on.
+    usher
+        .payments()
+        .record(
+            new ManualPayment(
+                "ann@example.com",
+                "Monthly",
+                null,
+                "sep",
+                null,
+                null,
+                Instant.parse("2026-09-15T00:00:00Z"),
+                Instant.parse("2026-10-15T00:00:00Z"),
+                null));
+    usher.payments().record(ManualPayment.of("bob@example.com", "Monthly"));
+
+    List<DashboardService.ActiveUsers> active = usher.dashboard().overview(UTC).activeUsers();
+
+    assertThat(active).hasSize(12);
+    assertThat(active.getFirst().month()).isEqualTo(java.time.YearMonth.of(2026, 1));
+    assertThat(active)
+        .filteredOn(a -> a.users() > 0)
+        .extracting(a -> a.month().toString() + "=" + a.users())
+        .containsExactly("2026-09=1", "2026-12=1");
   }
 
   @Test

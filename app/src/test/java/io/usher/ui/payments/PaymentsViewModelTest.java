@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usher.application.LedgerTestBase;
 import io.usher.application.payments.ManualPayment;
+import io.usher.domain.ledger.PaymentFilter;
 import io.usher.domain.users.UserSpec;
 import io.usher.testing.Fixtures;
 import io.usher.ui.kit.UiTasks;
@@ -52,11 +53,30 @@ class PaymentsViewModelTest extends LedgerTestBase {
   }
 
   @Test
-  void aDateRangeKeepsOnlyPaymentsWhosePeriodOverlapsIt() {
+  void aDateRangeOnPeriodsKeepsOnlyPaymentsWhosePeriodOverlapsIt() {
+    model.on().set(PaymentFilter.DateBasis.PERIOD);
     model.from().set(Instant.parse("2026-01-15T00:00:00Z"));
     model.to().set(Instant.parse("2026-01-20T00:00:00Z"));
     assertThat(model.shown()).extracting(p -> p.txn()).containsExactly("txn-bob");
     assertThat(model.totals().get()).isEqualTo("1 payment · 4.50 USD");
+  }
+
+  @Test
+  void aDateRangeOnPaymentDaysKeepsOnlyWhatWasPaidThenAndThatIsTheDefault() {
+    assertThat(model.on().get()).isEqualTo(PaymentFilter.DateBasis.PAID);
+    model.from().set(Instant.parse("2026-01-15T00:00:00Z"));
+    model.to().set(Instant.parse("2026-01-20T00:00:00Z"));
+    assertThat(model.shown()).as("bob's January payment was paid on 1 January").isEmpty();
+
+    model.from().set(Instant.parse("2026-01-01T00:00:00Z"));
+    model.to().set(Instant.parse("2026-01-02T00:00:00Z"));
+    assertThat(model.shown())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.txn()).isEqualTo("txn-bob");
+              assertThat(p.paidOn()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+            });
   }
 
   @Test
