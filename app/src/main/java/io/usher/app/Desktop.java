@@ -134,7 +134,7 @@ final class Desktop {
         new MainWindow(
             session.context,
             session.tasks,
-            new Formats(ZoneId.systemDefault()),
+            new Formats(ZoneId.systemDefault(), Clock.systemUTC()),
             session.theme,
             file -> restore(stage, file));
     window.show(stage);

@@ -64,6 +64,7 @@ public final class CheckoutEndpoint implements HttpHandler {
     try (exchange) {
       try {
         exchange.setAttribute(Exchanges.FORM_TARGETS, checkout.formTargets());
+        exchange.setAttribute(Branded.ATTRIBUTE, checkout.branding());
       } catch (RuntimeException e) {
         // The settings could not be read: the strictest policy, and the page says what failed.
         LOG.warn("Checkout page policy fell back to the strictest: {}", e.toString());

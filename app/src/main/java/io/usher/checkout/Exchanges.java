@@ -2,6 +2,7 @@ package io.usher.checkout;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import io.usher.domain.settings.Branding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -143,7 +144,14 @@ final class Exchanges {
   }
 
   static void send(HttpExchange exchange, int status, String type, String text) throws IOException {
-    send(exchange, status, type, text.getBytes(StandardCharsets.UTF_8));
+    String out = text;
+    if (HTML.equals(type)) {
+      out =
+          Branded.apply(
+              exchange.getAttribute(Branded.ATTRIBUTE) instanceof Branding b ? b : Branding.NONE,
+              text);
+    }
+    send(exchange, status, type, out.getBytes(StandardCharsets.UTF_8));
   }
 
   static void send(HttpExchange exchange, int status, String type, byte[] bytes)
@@ -160,8 +168,8 @@ final class Exchanges {
    * every redirect of a form's answer against it (the payment page, the return page of a trial).
    */
   static String csp(List<String> formTargets) {
-    // img-src data: lets the page's own inline favicon show, and nothing from elsewhere.
-    return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'"
+    // img-src: the page's own inline favicon, and the owner's logo from an https address.
+    return "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:; form-action 'self'"
         + formTargets.stream().map(t -> " " + t).collect(java.util.stream.Collectors.joining())
         + "; frame-ancestors 'none'; base-uri 'none'";
   }

@@ -33,13 +33,26 @@ final class Pages {
    * for a referral code.
    */
   record Pay(boolean card, boolean paypal, boolean referrals) {
+    /**
+     * The form's buttons. A free trial is paid for by no one, so while a trial plan is chosen the
+     * first button reads "Start free trial" and the PayPal one steps aside (the page's CSS, no
+     * script).
+     */
     String buttons() {
       String paypalButton =
           "<button type=\"submit\" name=\"pay\" value=\"paypal\" class=\"paypal\">%s</button>";
+      String trial = "<span class=\"for-trial\">Start free trial</span>";
       if (paypal && !card) {
-        return paypalButton.formatted("Continue to PayPal");
+        return "<button type=\"submit\" name=\"pay\" value=\"paypal\" class=\"paypal only\">"
+            + "<span class=\"for-paid\">Continue to PayPal</span>"
+            + trial
+            + "</button>";
       }
-      String cardButton = "<button type=\"submit\">Continue to payment</button>";
+      String cardButton =
+          "<button type=\"submit\"><span class=\"for-paid\">Continue to payment"
+              + "</span>"
+              + trial
+              + "</button>";
       return paypal ? cardButton + "\n" + paypalButton.formatted("Pay with PayPal") : cardButton;
     }
   }
@@ -136,7 +149,7 @@ final class Pages {
             "name",
             p.name(),
             "checked",
-            new Html.Markup(checked ? " checked" : ""),
+            new Html.Markup((checked ? " checked" : "") + (p.trial() ? " data-trial" : "")),
             "trial",
             new Html.Markup(p.trial() ? " <span class=\"tag\">Trial</span>" : ""),
             "price",

@@ -46,7 +46,9 @@ final class PlansPage {
             new Rendered(
                 csrf,
                 now,
-                Pages.offer(checkout, Pages.Typed.NONE, List.of(), csrf)
+                Branded.apply(
+                        checkout.branding(),
+                        Pages.offer(checkout, Pages.Typed.NONE, List.of(), csrf))
                     .getBytes(StandardCharsets.UTF_8));
         last = page;
       }

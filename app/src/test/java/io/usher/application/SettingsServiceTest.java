@@ -51,6 +51,16 @@ class SettingsServiceTest extends LedgerTestBase {
   }
 
   @Test
+  void theAccentColourIsAHexColourOrNothing() {
+    assertThatThrownBy(() -> usher.settings().set("brand.accent", "blue"))
+        .hasMessage("brand.accent is a colour written #rrggbb, like #2f6fed, not 'blue'.");
+    assertThatThrownBy(() -> usher.settings().set("brand.accent", "#e5a00d;}body{x"))
+        .isInstanceOf(ValidationException.class);
+    assertThat(usher.settings().set("brand.accent", " #E5A00D ").value()).isEqualTo("#e5a00d");
+    assertThat(usher.settings().set("brand.accent", "").value()).isEmpty();
+  }
+
+  @Test
   void anUnknownKeyIsRefusedNamingTheKnownOnes() {
     assertThatThrownBy(() -> usher.settings().set("stripe.key", "x"))
         .hasMessageStartingWith("Unknown setting 'stripe.key'. Known settings: import.permanent,")

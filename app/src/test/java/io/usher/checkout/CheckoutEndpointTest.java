@@ -120,6 +120,58 @@ class CheckoutEndpointTest {
   }
 
   @Test
+  void aTrialPlanTurnsThePayButtonIntoStartFreeTrialWhenChosen() throws Exception {
+    usher
+        .plans()
+        .create(
+            Fixtures.plan(
+                "Week free", "0", io.usher.domain.plans.PlanDuration.days(7), true, null));
+    clock.advance(PlansPage.MAX_AGE);
+
+    String page = get("/?plan=week%20free").body();
+
+    assertThat(page)
+        .contains("value=\"Week free\" required checked data-trial>")
+        .contains("<span class=\"for-paid\">Continue to payment</span>")
+        .contains("<span class=\"for-trial\">Start free trial</span>")
+        .contains("form:has(input[data-trial]:checked) .for-trial { display: inline; }");
+  }
+
+  @Test
+  void theOwnersBrandingIsOnEveryPageEscapedAndWithoutItNoMarkerIsLeft() throws Exception {
+    assertThat(get("/").body()).doesNotContain("<!--brand").doesNotContain("<header");
+    assertThat(get("/account/login").body()).doesNotContain("<!--brand");
+
+    usher.settings().set("brand.name", "Movie <Night>");
+    usher.settings().set("brand.logo-url", "https://tv.example.com/logo.png");
+    usher.settings().set("brand.accent", "#E5A00D");
+    usher.settings().set("brand.welcome", "Four screens, every film.");
+    usher.settings().set("brand.footer", "Run by Sam & friends");
+    usher.settings().set("brand.contact", "sam@tv.example.com");
+    usher.settings().set("brand.terms-url", "https://tv.example.com/terms");
+    clock.advance(PlansPage.MAX_AGE);
+
+    String plans = get("/").body();
+    assertThat(plans)
+        .contains("<style>:root { --accent: #e5a00d; }</style>")
+        .contains("<img src=\"https://tv.example.com/logo.png\" alt=\"\">")
+        .contains("<span>Movie &lt;Night&gt;</span>")
+        .contains("<p class=\"welcome\">Four screens, every film.</p>")
+        .contains("Run by Sam &amp; friends")
+        .contains("<a href=\"mailto:sam@tv.example.com\">")
+        .contains("<a href=\"https://tv.example.com/terms\" rel=\"noopener\">Terms</a>")
+        .doesNotContain("<!--brand");
+    String login = get("/account/login").body();
+    assertThat(login)
+        .contains("<span>Movie &lt;Night&gt;</span>")
+        .contains("Run by Sam &amp; friends")
+        .doesNotContain("Four screens")
+        .doesNotContain("<!--brand");
+    assertThat(get("/").headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("img-src data: https:");
+  }
+
+  @Test
   void whileEveryServerIsFullThePlansPageSaysSignUpsArePausedBeforeAnyoneTypes() throws Exception {
     media.server("http://den:8096").library("f1", "Movies");
     usher

@@ -38,7 +38,7 @@ class DiscountsScreenTest {
     new MainWindow(
             usher,
             new UiTasks(Runnable::run, Runnable::run),
-            new Formats(ZoneOffset.UTC),
+            new Formats(ZoneOffset.UTC, java.time.Clock.systemUTC()),
             "light",
             file -> {})
         .show(stage);

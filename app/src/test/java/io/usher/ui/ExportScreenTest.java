@@ -43,7 +43,7 @@ class ExportScreenTest {
     new MainWindow(
             usher,
             new UiTasks(Runnable::run, Runnable::run),
-            new Formats(ZoneOffset.UTC),
+            new Formats(ZoneOffset.UTC, java.time.Clock.systemUTC()),
             "light",
             file -> {},
             (owner, title, suggested) -> Optional.of(files.resolve(suggested)))

@@ -38,7 +38,7 @@ class JobsViewTest {
     new MainWindow(
             usher,
             new UiTasks(Runnable::run, Runnable::run),
-            new Formats(ZoneOffset.UTC),
+            new Formats(ZoneOffset.UTC, java.time.Clock.systemUTC()),
             "light",
             file -> {})
         .show(stage);

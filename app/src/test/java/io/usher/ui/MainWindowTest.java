@@ -42,7 +42,7 @@ class MainWindowTest {
         new MainWindow(
             usher,
             new UiTasks(Runnable::run, Runnable::run),
-            new Formats(ZoneOffset.UTC),
+            new Formats(ZoneOffset.UTC, java.time.Clock.systemUTC()),
             "light",
             file -> {});
     window.show(stage);

@@ -104,7 +104,7 @@ class NothingCutOffTest {
     new MainWindow(
             usher,
             new UiTasks(Runnable::run, Runnable::run),
-            new Formats(ZoneOffset.UTC),
+            new Formats(ZoneOffset.UTC, java.time.Clock.systemUTC()),
             "light",
             file -> {})
         .browser(url -> true)

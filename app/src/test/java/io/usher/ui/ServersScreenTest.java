@@ -46,7 +46,7 @@ class ServersScreenTest {
     new MainWindow(
             usher,
             new UiTasks(Runnable::run, Runnable::run),
-            new Formats(ZoneOffset.UTC),
+            new Formats(ZoneOffset.UTC, java.time.Clock.systemUTC()),
             "light",
             file -> {})
         .browser(opened::add)

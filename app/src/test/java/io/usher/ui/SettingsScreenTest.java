@@ -52,7 +52,7 @@ class SettingsScreenTest {
         new MainWindow(
             usher,
             new UiTasks(Runnable::run, Runnable::run),
-            new Formats(ZoneOffset.UTC),
+            new Formats(ZoneOffset.UTC, java.time.Clock.systemUTC()),
             "light",
             restoreAsked::add);
     window.show(stage);

@@ -29,6 +29,7 @@ import io.usher.domain.servers.LocationStore;
 import io.usher.domain.servers.Server;
 import io.usher.domain.servers.ServerSettings;
 import io.usher.domain.servers.ServerStore;
+import io.usher.domain.settings.Branding;
 import io.usher.domain.settings.Settings;
 import io.usher.domain.users.Emails;
 import io.usher.domain.users.User;
@@ -456,6 +457,21 @@ public final class CheckoutService {
   private record Targets(List<String> origins, java.time.Instant read) {}
 
   private volatile Targets targets;
+
+  /** The owner's name, logo, colour and words for the pages, read at most once a second. */
+  public Branding branding() {
+    Brand known = brand;
+    java.time.Instant now = clock.instant();
+    if (known == null || !now.isBefore(known.read().plusSeconds(1))) {
+      known = new Brand(settings.branding(), now);
+      brand = known;
+    }
+    return known.branding();
+  }
+
+  private record Brand(Branding branding, java.time.Instant read) {}
+
+  private volatile Brand brand;
 
   /** An order placed at the checkout page, by its reference. */
   public Optional<PendingOrder> order(String reference) {

@@ -57,6 +57,22 @@ public final class SettingDefaults {
               SettingType.URL,
               "Address customers use to reach the checkout page"),
           new SettingKey(
+              "brand.name", "", SettingType.TEXT, "Name at the top of the checkout pages"),
+          new SettingKey(
+              "brand.logo-url", "", SettingType.URL, "Logo shown beside the name (https://…)"),
+          new SettingKey(
+              "brand.accent",
+              "",
+              SettingType.COLOR,
+              "Colour of the checkout pages' buttons and links (#rrggbb)"),
+          new SettingKey("brand.welcome", "", SettingType.TEXT, "A short welcome above the plans"),
+          new SettingKey(
+              "brand.footer", "", SettingType.TEXT, "A line at the foot of every checkout page"),
+          new SettingKey(
+              "brand.contact", "", SettingType.EMAIL, "Where customers write with questions"),
+          new SettingKey(
+              "brand.terms-url", "", SettingType.URL, "Your terms, linked from every page's foot"),
+          new SettingKey(
               "checkout.trusted-proxies",
               "",
               SettingType.TEXT,

@@ -43,6 +43,8 @@ public enum SettingType {
   SMTP_SECURITY,
   URL,
   EMAIL,
+  /** Empty, or a colour as #rrggbb. */
+  COLOR,
   THEME;
 
   /** The settings column holds this many characters. */
@@ -50,6 +52,7 @@ public enum SettingType {
 
   private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9._:%\\[\\]-]{1,253}");
   private static final Pattern DISCORD = Pattern.compile("[0-9]{5,25}");
+  private static final Pattern HEX_COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
   private static final Pattern WEB_ADDRESS =
       Pattern.compile(
           "(?i)https?://([^\\s/?#@:\\[\\]]+|\\[[0-9a-f:.]+\\])(:([0-9]{1,5}))?([/?#]\\S*)?");
@@ -116,6 +119,13 @@ public enum SettingType {
         yield v.replaceAll("/+$", "");
       }
       case EMAIL -> v.isEmpty() ? "" : Emails.normalize(key, v);
+      case COLOR -> {
+        if (!v.isEmpty() && !HEX_COLOR.matcher(v).matches()) {
+          throw ValidationException.of(
+              key, key + " is a colour written #rrggbb, like #2f6fed, not '" + shown(v) + "'.");
+        }
+        yield v.toLowerCase(Locale.ROOT);
+      }
       case THEME -> oneOf(key, v, "light or dark", "light", "dark");
     };
   }

@@ -91,6 +91,18 @@ public interface Settings {
     return text("checkout.public-url");
   }
 
+  /** The checkout pages' look: each part empty when the owner has not set it. */
+  default Branding branding() {
+    return new Branding(
+        text("brand.name"),
+        text("brand.logo-url"),
+        text("brand.accent"),
+        text("brand.welcome"),
+        text("brand.footer"),
+        text("brand.contact"),
+        text("brand.terms-url"));
+  }
+
   default String trustedProxies() {
     return text("checkout.trusted-proxies");
   }

@@ -21,10 +21,6 @@ public final class Formats {
   private final ZoneId zone;
   private final Clock clock;
 
-  public Formats(ZoneId zone) {
-    this(zone, Clock.system(zone));
-  }
-
   /**
    * @param clock what "today" is for dates said relatively
    */
@@ -53,7 +49,7 @@ public final class Formats {
     if (instant == null) {
       return "";
     }
-    long days = ChronoUnit.DAYS.between(LocalDate.now(clock.withZone(zone)), localDate(instant));
+    long days = ChronoUnit.DAYS.between(localDate(clock.instant()), localDate(instant));
     if (Math.abs(days) >= 14) {
       return date(instant);
     }

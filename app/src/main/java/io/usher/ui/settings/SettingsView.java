@@ -196,7 +196,28 @@ public final class SettingsView implements Screen {
                 "referral.min-days", "Fewest referral days", "A referral earns at least this."),
             new SettingsForm.Field(
                 "referral.max-days", "Most referral days", "A referral earns at most this."));
-    return List.of(page, customers, referrals);
+    SettingsForm brand =
+        form(
+            "Branding",
+            new SettingsForm.Field(
+                "brand.name", "Site name", "Shown at the top of the plans and account pages."),
+            new SettingsForm.Field(
+                "brand.logo-url",
+                "Logo",
+                "An https:// address of your logo image; shown beside the name."),
+            new SettingsForm.Field(
+                "brand.accent",
+                "Accent colour",
+                "Buttons and links, written #rrggbb (e.g. #e5a00d); empty: Usher's blue."),
+            new SettingsForm.Field(
+                "brand.welcome", "Welcome", "A sentence or two above the plans."),
+            new SettingsForm.Field(
+                "brand.footer", "Footer", "A line at the foot of every page, e.g. your name."),
+            new SettingsForm.Field(
+                "brand.contact", "Contact email", "Linked at the foot for customers' questions."),
+            new SettingsForm.Field(
+                "brand.terms-url", "Terms", "The address of your terms, linked at the foot."));
+    return List.of(page, brand, customers, referrals);
   }
 
   private SettingsForm expiryForm() {

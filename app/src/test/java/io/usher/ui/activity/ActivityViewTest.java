@@ -64,7 +64,9 @@ class ActivityViewTest {
 
     UiTasks tasks = new UiTasks(Runnable::run, Runnable::run);
     ActivityView view =
-        new ActivityView(new ActivityViewModel(usher, tasks), new Formats(ZoneOffset.UTC));
+        new ActivityView(
+            new ActivityViewModel(usher, tasks),
+            new Formats(ZoneOffset.UTC, java.time.Clock.systemUTC()));
     Theme.apply(Theme.LIGHT);
     Scene scene = new Scene((javafx.scene.Parent) view.node(), 1200, 720);
     scene.getStylesheets().addAll(Theme.stylesheets());
