@@ -279,6 +279,22 @@ public final class JooqLedgerQueries implements LedgerQueries, RevenueQueries {
   }
 
   @Override
+  public List<SignUp> signUpsSince(Instant since, int limit) {
+    return dsl.select(USERS.ID, USERS.EMAIL, USERS.NAME, USERS.CREATED_AT)
+        .from(USERS)
+        .where(USERS.CREATED_AT.ge(since))
+        .andExists(
+            DSL.selectOne()
+                .from(PAYMENTS)
+                .where(PAYMENTS.USER_ID.eq(USERS.ID))
+                .and(PAYMENTS.SOURCE.ne(PaymentSource.SYNC.code())))
+        .orderBy(USERS.CREATED_AT.desc(), USERS.ID.desc())
+        .limit(limit)
+        .fetch(
+            r -> new SignUp(r.value1(), r.value2() != null ? r.value2() : r.value3(), r.value4()));
+  }
+
+  @Override
   public List<RevenueDay> revenueSince(Instant from) {
     Field<LocalDate> day = PAID_ON.cast(SQLDataType.LOCALDATE).as("day");
     Field<java.math.BigDecimal> sum = DSL.sum(PAYMENTS.AMOUNT_MINOR);

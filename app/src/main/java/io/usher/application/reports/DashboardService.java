@@ -38,6 +38,9 @@ public final class DashboardService {
 
   private static final int RECENT = 8;
 
+  /** How far back the new customers list looks. */
+  private static final Duration SIGN_UPS = Duration.ofDays(30);
+
   private final LedgerQueryService queries;
   private final RevenueQueries money;
   private final PlanService plans;
@@ -83,6 +86,7 @@ public final class DashboardService {
       StatusCounts counts,
       Revenue revenue,
       List<ActiveUsers> activeUsers,
+      List<RevenueQueries.SignUp> signUps,
       List<UserRow> expiring,
       List<PaymentRow> recent,
       List<String> problems,
@@ -170,6 +174,7 @@ public final class DashboardService {
         StatusCounts.of(users, soon),
         revenue,
         active,
+        money.signUpsSince(now.minus(SIGN_UPS), RECENT),
         expiring,
         queries.latestPayments(RECENT),
         problems(failed, stuck),

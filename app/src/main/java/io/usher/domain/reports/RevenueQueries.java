@@ -20,4 +20,14 @@ public interface RevenueQueries {
    * contains it), in the moments' order.
    */
   List<Integer> activeUsersAt(List<Instant> moments);
+
+  /**
+   * Customers who joined since {@code since}: users added then who have a payment other than the
+   * default one sync gives an account it found (so a sync's imports are not sign-ups), newest
+   * first, at most {@code limit}.
+   */
+  List<SignUp> signUpsSince(Instant since, int limit);
+
+  /** A new customer and when they joined. */
+  record SignUp(long userId, String label, Instant joined) {}
 }

@@ -134,7 +134,20 @@ public final class DashboardView implements Screen {
     HBox.setHgrow(recent, Priority.ALWAYS);
     HBox pair = new HBox(16, expiring, recent);
     blocks.add(pair);
-    blocks.add(activeChart(overview.activeUsers()));
+    Node signUps =
+        list(
+            "dash-sign-ups",
+            "New customers",
+            overview.signUps().stream()
+                .map(u -> row(u.label(), "joined " + formats.relativeDate(u.joined()), null))
+                .toList(),
+            "No new customer in the last 30 days.",
+            () -> openUsers.accept(StatusFilter.ALL));
+    Node active = activeChart(overview.activeUsers());
+    HBox.setHgrow(active, Priority.ALWAYS);
+    ((Region) signUps).setPrefWidth(320);
+    ((Region) signUps).setMinWidth(240);
+    blocks.add(new HBox(16, active, signUps));
     lists.getChildren().setAll(blocks);
   }
 
@@ -230,6 +243,8 @@ public final class DashboardView implements Screen {
     if (rows.isEmpty()) {
       Label none = new Label(empty);
       none.getStyleClass().add(Styles.TEXT_MUTED);
+      none.setWrapText(true);
+      none.setMinHeight(Region.USE_PREF_SIZE);
       body.getChildren().add(none);
     } else {
       body.getChildren().setAll(rows);

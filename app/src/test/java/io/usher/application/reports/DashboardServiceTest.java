@@ -89,6 +89,27 @@ class DashboardServiceTest {
   }
 
   @Test
+  void newCustomersAreThoseWhoJoinedThisMonthAndPaidNotAccountsSyncFound() {
+    Fixtures.monthly(usher, "Monthly", "12.50");
+    clock.set(NOW.minus(Duration.ofDays(60)));
+    usher.users().create(UserSpec.withEmail("old@example.com"));
+    usher.payments().record(ManualPayment.of("old@example.com", "Monthly"));
+    clock.set(NOW.minus(Duration.ofDays(3)));
+    usher.users().create(UserSpec.withEmail("new@example.com"));
+    usher.payments().record(ManualPayment.of("new@example.com", "Monthly"));
+    usher.users().create(UserSpec.withEmail("nopay@example.com"));
+    clock.set(NOW);
+
+    assertThat(usher.dashboard().overview(UTC).signUps())
+        .singleElement()
+        .satisfies(
+            u -> {
+              assertThat(u.label()).isEqualTo("new@example.com");
+              assertThat(u.joined()).isEqualTo(NOW.minus(Duration.ofDays(3)));
+            });
+  }
+
+  @Test
   void paymentsShowAsRevenueRecentPaymentsAndWhoExpiresThisWeek() {
     Fixtures.monthly(usher, "Monthly", "12.50");
     usher.users().create(UserSpec.withEmail("ann@example.com"));
