@@ -21,6 +21,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -64,21 +65,15 @@ final class TemplateCommand {
   static final class Show implements Runnable {
     @ParentCommand TemplateCommand parent;
 
-    @Parameters(
-        index = "0",
-        paramLabel = "EVENT",
-        converter = EventConverter.class,
-        completionCandidates = Events.class,
-        description = "One of: ${COMPLETION-CANDIDATES}.")
-    MailEvent event;
+    @Mixin EventArgument which;
 
     @Override
     public void run() {
       MailService mail = parent.root.usher().mail();
-      MailTemplate t = mail.template(event);
+      MailTemplate t = mail.template(which.event);
       Output out = parent.root.output();
       if (out.json()) {
-        out.done("", fields(t, mail.customised(event)));
+        out.done("", fields(t, mail.customised(which.event)));
       } else {
         out.line("Subject: " + t.subject());
         out.line("");
@@ -94,13 +89,7 @@ final class TemplateCommand {
     @ParentCommand TemplateCommand parent;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Parameters(
-        index = "0",
-        paramLabel = "EVENT",
-        converter = EventConverter.class,
-        completionCandidates = Events.class,
-        description = "One of: ${COMPLETION-CANDIDATES}.")
-    MailEvent event;
+    @Mixin EventArgument which;
 
     @Option(names = "--subject", paramLabel = "S", description = "The subject line.")
     String subject;
@@ -126,22 +115,23 @@ final class TemplateCommand {
             spec.commandLine(), "Give --subject, --body or --body-file: there is nothing to set.");
       }
       MailService mail = parent.root.usher().mail();
-      MailTemplate current = mail.template(event);
+      MailTemplate current = mail.template(which.event);
       String newBody = current.body();
       if (body != null) {
         newBody = body.text != null ? body.text : read(body.file);
       }
       MailTemplate saved =
           mail.save(
-              new MailTemplate(event, subject != null ? subject : current.subject(), newBody));
+              new MailTemplate(
+                  which.event, subject != null ? subject : current.subject(), newBody));
       parent
           .root
           .output()
           .done(
               "Saved the "
-                  + event.code()
+                  + which.event.code()
                   + " template: new "
-                  + event.label()
+                  + which.event.label()
                   + " mails use this wording.",
               fields(saved, true));
     }
@@ -151,25 +141,19 @@ final class TemplateCommand {
   static final class Reset implements Runnable {
     @ParentCommand TemplateCommand parent;
 
-    @Parameters(
-        index = "0",
-        paramLabel = "EVENT",
-        converter = EventConverter.class,
-        completionCandidates = Events.class,
-        description = "One of: ${COMPLETION-CANDIDATES}.")
-    MailEvent event;
+    @Mixin EventArgument which;
 
     @Override
     public void run() {
-      MailTemplate restored = parent.root.usher().mail().reset(event);
+      MailTemplate restored = parent.root.usher().mail().reset(which.event);
       parent
           .root
           .output()
           .done(
               "Reset the "
-                  + event.code()
+                  + which.event.code()
                   + " template: "
-                  + event.label()
+                  + which.event.label()
                   + " mails use Usher's wording again.",
               fields(restored, false));
     }
@@ -219,6 +203,17 @@ final class TemplateCommand {
     public Iterator<String> iterator() {
       return Arrays.stream(MailEvent.values()).map(MailEvent::code).iterator();
     }
+  }
+
+  /** The mail a subcommand works on, named by its code. */
+  static final class EventArgument {
+    @Parameters(
+        index = "0",
+        paramLabel = "EVENT",
+        converter = EventConverter.class,
+        completionCandidates = Events.class,
+        description = "One of: ${COMPLETION-CANDIDATES}.")
+    MailEvent event;
   }
 
   /** A malformed command line (exit 2) when the event is not one of Usher's mails. */
