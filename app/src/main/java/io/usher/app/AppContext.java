@@ -30,6 +30,7 @@ import io.usher.application.notify.MailService;
 import io.usher.application.notify.Notifier;
 import io.usher.application.notify.WelcomeMails;
 import io.usher.application.outbox.OutboxService;
+import io.usher.application.payments.CurrentPlan;
 import io.usher.application.payments.EventFeedSync;
 import io.usher.application.payments.PaymentHistorySync;
 import io.usher.application.payments.PaymentLanding;
@@ -46,6 +47,7 @@ import io.usher.application.servers.PlexSignIn;
 import io.usher.application.servers.ServerService;
 import io.usher.application.settings.SettingsService;
 import io.usher.application.sync.SyncService;
+import io.usher.application.users.UserActions;
 import io.usher.application.users.UserService;
 import io.usher.checkout.WebLinks;
 import io.usher.domain.common.Transactions;
@@ -107,6 +109,7 @@ public final class AppContext implements Usher {
   private final SettingsService settings;
   private final ServerService servers;
   private final PlexSignIn plexSignIn;
+  private final UserActions userActions;
   private final SyncService sync;
   private final OutboxService outbox;
   private final InviteService invites;
@@ -365,6 +368,15 @@ public final class AppContext implements Usher {
     WebLinks webLinks = new WebLinks(settings);
     PaymentLanding landing =
         new PaymentLanding(landingPayments, audit, links, invites, planChanges, clock);
+    this.userActions =
+        new UserActions(
+            tx,
+            userStore,
+            landingPayments,
+            new CurrentPlan(landingPayments, planStore),
+            landing,
+            notifier,
+            clock);
     this.referrals =
         new ReferralService(
             tx,
@@ -600,6 +612,11 @@ public final class AppContext implements Usher {
   @Override
   public PlexSignIn plexSignIn() {
     return plexSignIn;
+  }
+
+  @Override
+  public UserActions userActions() {
+    return userActions;
   }
 
   @Override

@@ -68,6 +68,9 @@ public interface Usher extends AutoCloseable {
   /** "Sign in with Plex": the token for linking a Plex server without pasting one. */
   PlexSignIn plexSignIn();
 
+  /** Extend or remind one user or a selection, with a preview first. */
+  io.usher.application.users.UserActions userActions();
+
   SyncService sync();
 
   InviteService invites();

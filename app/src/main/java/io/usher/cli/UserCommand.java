@@ -1,9 +1,12 @@
 package io.usher.cli;
 
+import io.usher.application.Usher;
+import io.usher.application.users.UserActions;
 import io.usher.application.users.UserService;
 import io.usher.domain.users.User;
 import io.usher.domain.users.UserSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,9 +16,102 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "user",
     description = "Create or edit a user.",
-    subcommands = {UserCommand.Add.class, UserCommand.Set.class, UserCommand.ChangeAccount.class})
+    subcommands = {
+      UserCommand.Add.class,
+      UserCommand.Set.class,
+      UserCommand.ChangeAccount.class,
+      UserCommand.Extend.class,
+      UserCommand.Remind.class
+    })
 final class UserCommand {
   @ParentCommand RootCommand root;
+
+  @Command(
+      name = "extend",
+      description =
+          "Give users days for free on their current plan, after their paid time (a credit"
+              + " payment of no money); their share is queued as for any payment.")
+  static final class Extend implements Runnable {
+    @ParentCommand UserCommand parent;
+
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "USER",
+        description = "Each user: their email, #ID (as `usher users` lists it) or name.")
+    List<String> users;
+
+    @Option(
+        names = "--days",
+        required = true,
+        paramLabel = "N",
+        description = "How many days, 1 to 3650.")
+    int days;
+
+    @Option(names = "--dry-run", description = "Only say what would happen.")
+    boolean dryRun;
+
+    @Override
+    public void run() {
+      Usher usher = parent.root.usher();
+      parent.report(usher.userActions().extend(ids(usher, users), days, dryRun), dryRun);
+    }
+  }
+
+  @Command(
+      name = "remind",
+      description = "Send active users the expiry reminder now (mail, and Discord when linked).")
+  static final class Remind implements Runnable {
+    @ParentCommand UserCommand parent;
+
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "USER",
+        description = "Each user: their email, #ID (as `usher users` lists it) or name.")
+    List<String> users;
+
+    @Option(names = "--dry-run", description = "Only say what would happen.")
+    boolean dryRun;
+
+    @Override
+    public void run() {
+      Usher usher = parent.root.usher();
+      parent.report(usher.userActions().remind(ids(usher, users), dryRun), dryRun);
+    }
+  }
+
+  private static List<Long> ids(Usher usher, List<String> references) {
+    return references.stream().map(r -> usher.users().find(r).id()).toList();
+  }
+
+  /** One line per user; with --json an object per user. Skipped users are said, not failed. */
+  void report(List<UserActions.Outcome> outcomes, boolean dryRun) {
+    Output out = root.output();
+    if (out.json()) {
+      out.list(
+          List.of(),
+          List.of(),
+          outcomes.stream()
+              .map(
+                  o -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", o.userId());
+                    m.put("user", o.who());
+                    m.put("done", o.done() && !dryRun);
+                    m.put("skipped", !o.done());
+                    m.put("what", o.what());
+                    return m;
+                  })
+              .toList());
+      return;
+    }
+    for (UserActions.Outcome o : outcomes) {
+      out.line(
+          (dryRun && o.done() ? "would: " : o.done() ? "done: " : "skipped: ")
+              + o.who()
+              + ", "
+              + o.what());
+    }
+  }
 
   @Command(name = "add", description = "Create a user.")
   static final class Add implements Runnable {

@@ -169,6 +169,37 @@ class CliTest {
   }
 
   @Test
+  void userExtendGivesDaysToSeveralUsersAfterADryRunThatChangesNothing() {
+    basicPlan();
+    for (String email : new String[] {"ann@example.com", "bob@example.com"}) {
+      assertThat(usher("user", "add", "--email", email)).as(err).isZero();
+    }
+    assertThat(usher("payment", "add", "--email", "ann@example.com", "--plan", "Basic"))
+        .as(err)
+        .isZero();
+
+    assertThat(
+            usher(
+                "user", "extend", "ann@example.com", "bob@example.com", "--days", "7", "--dry-run"))
+        .as(err)
+        .isZero();
+    assertThat(out.lines())
+        .containsExactly(
+            "would: ann@example.com, +7 days of Basic, until 29 December 2026",
+            "skipped: bob@example.com, has never paid, so there is no plan to extend");
+    assertThat(json("payments")).hasSize(1);
+
+    assertThat(usher("user", "extend", "ann@example.com", "--days", "7")).as(err).isZero();
+    assertThat(out).startsWith("done: ann@example.com, +7 days of Basic");
+    assertThat(json("payments")).hasSize(2);
+    assertThat(usher("user", "extend", "ann@example.com", "--days", "0")).isEqualTo(1);
+    assertThat(err.strip()).isEqualTo("Give from 1 to 3650 days, not 0.");
+    assertThat(usher("user", "remind", "ann@example.com", "--dry-run")).as(err).isZero();
+    assertThat(out.strip())
+        .isEqualTo("would: ann@example.com, reminded that access ends on 29 December 2026");
+  }
+
+  @Test
   void planSetMovesTheDefault() {
     basicPlan();
     usher(

@@ -92,6 +92,36 @@ class MainWindowTest {
   }
 
   @Test
+  void ownerExtendsTwoSelectedUsersAfterAPreviewOfWhatHappensToEach(FxRobot robot) {
+    io.usher.testing.Fixtures.monthly(usher, "Monthly", "10");
+    for (String email : new String[] {"ann@example.com", "bob@example.com"}) {
+      usher.users().create(io.usher.domain.users.UserSpec.withEmail(email));
+    }
+    usher
+        .payments()
+        .record(io.usher.application.payments.ManualPayment.of("ann@example.com", "Monthly"));
+    robot.clickOn("#nav-users");
+    TableView<?> users = table(robot, "#users-table");
+    robot.interact(() -> users.getSelectionModel().selectAll());
+
+    robot.clickOn("#users-selected").clickOn("#users-extend");
+    robot.doubleClickOn("#user-action-days").write("10");
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ListView<String> preview =
+        robot.lookup("#user-action-preview").queryAs(javafx.scene.control.ListView.class);
+    assertThat(preview.getItems())
+        .containsExactly(
+            "ann@example.com — +10 days of Monthly, until 1 January 2027",
+            "Skipped: bob@example.com — has never paid, so there is no plan to extend");
+    assertThat(usher.payments().forUser(usher.users().byEmail("ann@example.com").id())).hasSize(1);
+    robot.clickOn("#dialog-ok");
+
+    assertThat(robot.lookup("#users-notice").queryAs(Label.class).getText())
+        .isEqualTo("Extended 1 user; 1 skipped (the preview said why).");
+    assertThat(usher.payments().forUser(usher.users().byEmail("ann@example.com").id())).hasSize(2);
+  }
+
+  @Test
   void theChecklistsPaymentStepOpensTheSettingsOnTheStripeAndPayPalKeys(FxRobot robot) {
     robot.clickOn("#nav-dashboard");
     // The checklist sits below the fold of the test's window: fire the button as a click would.

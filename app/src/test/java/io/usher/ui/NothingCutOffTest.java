@@ -217,6 +217,8 @@ class NothingCutOffTest {
     dialog(robot, at, "users", "#users-table", "user-edit");
     dialog(robot, at, "users", "#users-table", "user-add-payment");
     dialog(robot, at, "users", "#users-table", "user-more>user-change-plan");
+    dialog(robot, at, "users", "#users-table", "users-selected>users-extend");
+    dialog(robot, at, "users", "#users-table", "users-selected>users-remind");
     dialog(robot, at, "payments", null, "payments-add");
     dialog(robot, at, "payments", "#payments-table", "payments-edit");
     dialog(robot, at, "unmatched", "#unmatched-table", "unmatched-assign");

@@ -5,6 +5,7 @@ import io.usher.application.checkout.CheckoutService;
 import io.usher.application.checkout.OfferedPlan;
 import io.usher.application.invites.InviteService;
 import io.usher.application.invites.OwnerAlert;
+import io.usher.application.payments.CurrentPlan;
 import io.usher.application.referrals.ReferralService;
 import io.usher.domain.common.ConflictException;
 import io.usher.domain.common.Transactions;
@@ -30,7 +31,6 @@ import io.usher.domain.users.UserStore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -278,8 +278,6 @@ public final class CustomerAccountService {
 
   /** The plan of the payment that ends last, as the Users screen shows it. */
   private Optional<Plan> lastPlan(User user) {
-    return payments.forUser(user.id()).stream()
-        .max(Comparator.comparing((Payment p) -> p.period().end()).thenComparing(Payment::id))
-        .flatMap(p -> plans.byId(p.spec().planId()));
+    return new CurrentPlan(payments, plans).of(user);
   }
 }

@@ -1,5 +1,6 @@
 package io.usher.application.referrals;
 
+import io.usher.application.payments.CurrentPlan;
 import io.usher.application.payments.PaymentLanding;
 import io.usher.application.users.UserLookup;
 import io.usher.domain.common.Transactions;
@@ -22,7 +23,6 @@ import io.usher.domain.users.UserStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -221,10 +221,7 @@ public final class ReferralService {
 
   /** The plan of the payment that runs longest; else the default plan. */
   private Optional<Plan> currentPlan(User user) {
-    return payments.forUser(user.id()).stream()
-        .max(Comparator.comparing((Payment p) -> p.period().end()))
-        .flatMap(p -> plans.byId(p.spec().planId()))
-        .or(plans::defaultPlan);
+    return new CurrentPlan(payments, plans).of(user).or(plans::defaultPlan);
   }
 
   /** A user's code, who referred them, and whom they referred, for the owner and the customer. */

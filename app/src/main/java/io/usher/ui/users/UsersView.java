@@ -18,6 +18,7 @@ import io.usher.ui.payments.PaymentsViewModel;
 import io.usher.ui.sync.SyncBar;
 import io.usher.ui.sync.SyncViewModel;
 import java.time.Instant;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -26,6 +27,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -113,28 +116,43 @@ public final class UsersView implements Screen {
     ProgressIndicator busy = new ProgressIndicator();
     busy.setPrefSize(18, 18);
     busy.visibleProperty().bind(model.loading());
-    Button requireChange = new Button("Ask to change Plex account");
+    MenuItem extend = new MenuItem("Extend…");
+    extend.setId("users-extend");
+    MenuItem remind = new MenuItem("Send reminder…");
+    remind.setId("users-remind");
+    MenuItem requireChange = new MenuItem("Ask to change Plex account");
     requireChange.setId("users-require-change");
-    requireChange.getStyleClass().add(Styles.SMALL);
-    requireChange.setMinWidth(Region.USE_PREF_SIZE);
-    requireChange.setTooltip(
-        new javafx.scene.control.Tooltip("Tags the selected users (Ctrl-click to select many)."));
+    MenuButton selected = new MenuButton("Selected users");
+    selected.setId("users-selected");
+    selected.getItems().setAll(extend, remind, requireChange);
+    selected.getStyleClass().add(Styles.SMALL);
+    selected.setMinWidth(Region.USE_PREF_SIZE);
+    selected.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Acts on the selected users (Ctrl-click or Shift-click to select many)."));
     HBox filters =
-        new HBox(
-            10, search, status, count, busy, new atlantafx.base.controls.Spacer(), requireChange);
+        new HBox(10, search, status, count, busy, new atlantafx.base.controls.Spacer(), selected);
     filters.setAlignment(Pos.CENTER_LEFT);
     HBox.setHgrow(search, Priority.SOMETIMES);
 
     TableView<UserItem> table = createTable();
-    requireChange
-        .disableProperty()
-        .bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
-    requireChange.setOnAction(
-        e ->
-            model.requireAccountChange(
-                table.getSelectionModel().getSelectedItems().stream()
-                    .map(i -> i.row().id())
-                    .toList()));
+    selected.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+    requireChange.setOnAction(e -> model.requireAccountChange(selectedIds(table)));
+    extend.setOnAction(
+        e -> {
+          List<Long> ids = selectedIds(table);
+          UserActionDialog.extend(
+                  root.getScene().getWindow(), tasks, days -> dry -> model.extend(ids, days, dry))
+              .showAndWait()
+              .ifPresent(done -> model.acted("Extended", done));
+        });
+    remind.setOnAction(
+        e -> {
+          List<Long> ids = selectedIds(table);
+          UserActionDialog.remind(root.getScene().getWindow(), tasks, dry -> model.remind(ids, dry))
+              .showAndWait()
+              .ifPresent(done -> model.acted("Sent the reminder to", done));
+        });
     detail =
         new UserDetailPane(
             formats,
@@ -385,6 +403,10 @@ public final class UsersView implements Screen {
     return shown == total
         ? total + (total == 1 ? " user" : " users")
         : shown + " of " + total + " users";
+  }
+
+  private static List<Long> selectedIds(TableView<UserItem> table) {
+    return table.getSelectionModel().getSelectedItems().stream().map(i -> i.row().id()).toList();
   }
 
   private static String nullToEmpty(String s) {

@@ -4,6 +4,7 @@ import io.usher.application.Usher;
 import io.usher.application.accounts.AccountChangeService;
 import io.usher.application.payments.PlanChangeService;
 import io.usher.application.referrals.ReferralService;
+import io.usher.application.users.UserActions;
 import io.usher.domain.ledger.PaymentFilter;
 import io.usher.domain.ledger.PaymentRow;
 import io.usher.domain.plans.Plan;
@@ -145,6 +146,29 @@ public final class UsersViewModel {
   public Supplier<io.usher.application.invites.InviteResult> invite(
       io.usher.application.invites.InviteRequest request) {
     return () -> usher.invites().invite(request);
+  }
+
+  /** Extends the users by {@code days}, or only says what that would do. */
+  public List<UserActions.Outcome> extend(List<Long> ids, int days, boolean dryRun) {
+    return usher.userActions().extend(ids, days, dryRun);
+  }
+
+  /** Sends the users the expiry reminder now, or only says who would get it. */
+  public List<UserActions.Outcome> remind(List<Long> ids, boolean dryRun) {
+    return usher.userActions().remind(ids, dryRun);
+  }
+
+  /** After an action on a selection: how many it reached, and the list as it is now. */
+  public void acted(String verb, List<UserActions.Outcome> outcomes) {
+    long done = outcomes.stream().filter(UserActions.Outcome::done).count();
+    long skipped = outcomes.size() - done;
+    notice.set(
+        verb
+            + " "
+            + done
+            + (done == 1 ? " user" : " users")
+            + (skipped == 0 ? "." : "; " + skipped + " skipped (the preview said why)."));
+    load();
   }
 
   /** Tags the given users as having to move to another Plex account. */
