@@ -227,6 +227,11 @@ class WritersPropertyTest {
             List.of("unmatched", "assign", "1", "--email", "bob@example.com"),
             List.of("--plan", "--remember!")),
         Adversarial.command(List.of("unmatched", "dismiss", "1"), List.of("--reason")),
+        Adversarial.command(
+            List.of("user", "extend", "bob@example.com"), List.of("--days", "--dry-run!")),
+        Adversarial.values()
+            .flatMap(
+                who -> Adversarial.command(List.of("user", "remind", who), List.of("--dry-run!"))),
         Adversarial.values()
             .flatMap(
                 plan ->
