@@ -212,8 +212,8 @@ class CheckoutInBrowserTest {
     assertThat(browser.getTitle()).isEqualTo("Choose your plan");
     assertThat(
             browser.findElement(By.cssSelector("input[name=plan][value='Monthly']")).isSelected())
-        .as("two plans: the customer picks one")
-        .isFalse();
+        .as("the cheaper of the two plans is chosen already")
+        .isTrue();
     browser.findElement(By.id("email")).sendKeys("alice@example.com");
     browser.findElement(By.cssSelector("input[name=plan][value='Monthly']")).click();
     browser.findElement(By.cssSelector("button[type=submit]")).click();
