@@ -217,6 +217,9 @@ class NothingCutOffTest {
     dialog(robot, at, "users", "#users-table", "user-edit");
     dialog(robot, at, "users", "#users-table", "user-add-payment");
     dialog(robot, at, "users", "#users-table", "user-more>user-change-plan");
+    dialog(robot, at, "users", "#users-table", "user-more>user-change-account");
+    dialog(robot, at, "users", "#users-table", "user-more>user-link");
+    dialog(robot, at, "users", null, "users-bulk");
     dialog(robot, at, "users", "#users-table", "users-selected>users-extend");
     dialog(robot, at, "users", "#users-table", "users-selected>users-remind");
     dialog(robot, at, "payments", null, "payments-add");
@@ -225,6 +228,7 @@ class NothingCutOffTest {
     dialog(robot, at, "plans", null, "plans-add");
     dialog(robot, at, "plans", "#plans-table", "plans-edit");
     dialog(robot, at, "discounts", null, "discounts-add");
+    dialog(robot, at, "discounts", "#discounts-table", "discounts-edit");
     dialog(robot, at, "servers", "#servers-table", "servers-edit");
     for (String kind : List.of("plex", "jellyfin", "emby")) {
       robot.clickOn("#nav-servers").clickOn("#servers-add").clickOn("#servers-add-" + kind);
