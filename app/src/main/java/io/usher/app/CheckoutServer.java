@@ -1,6 +1,7 @@
 package io.usher.app;
 
 import com.sun.net.httpserver.HttpHandler;
+import io.usher.application.OncePerSecond;
 import io.usher.checkout.AccountPages;
 import io.usher.checkout.CheckoutEndpoint;
 import io.usher.checkout.ClientAddress;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -109,7 +109,8 @@ public final class CheckoutServer implements AutoCloseable {
           start(
               new InetSocketAddress(bind, port),
               endpoint,
-              oncePerSecond(() -> ClientAddress.parseTrusted(context.settings().trustedProxies())));
+              new OncePerSecond<>(
+                  clock, () -> ClientAddress.parseTrusted(context.settings().trustedProxies())));
       LOG.info("Checkout page on http://{}:{}/", bind, server.port());
       return Optional.of(server);
     } catch (BindException e) {
@@ -128,24 +129,6 @@ public final class CheckoutServer implements AutoCloseable {
           "The checkout page could not start on " + bind + ":" + port + ": " + e.getMessage());
       return Optional.empty();
     }
-  }
-
-  /**
-   * The value, read again at most once a second: the trusted proxies are asked for as every
-   * connection opens, and a flood of connections must not become a flood of database reads.
-   */
-  private static <T> Supplier<T> oncePerSecond(Supplier<T> read) {
-    record Read<T>(T value, long at) {}
-    AtomicReference<Read<T>> last = new AtomicReference<>();
-    return () -> {
-      Read<T> known = last.get();
-      long now = System.nanoTime();
-      if (known == null || now - known.at() > 1_000_000_000L) {
-        known = new Read<>(read.get(), now);
-        last.set(known);
-      }
-      return known.value();
-    };
   }
 
   /** Starts a server for the handler with no trusted proxy; port 0 takes a free port. */

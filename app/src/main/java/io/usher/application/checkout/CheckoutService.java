@@ -1,5 +1,6 @@
 package io.usher.application.checkout;
 
+import io.usher.application.OncePerSecond;
 import io.usher.application.discounts.DiscountService;
 import io.usher.application.invites.InviteRequest;
 import io.usher.application.invites.InviteResult;
@@ -70,6 +71,8 @@ public final class CheckoutService {
   private final ReferralService referrals;
   private final Clock clock;
   private final Settings settings;
+  private final OncePerSecond<List<String>> targets;
+  private final OncePerSecond<Branding> branding;
   private final SecureRandom random = new SecureRandom();
   private final FreeAccess free;
   private final CheckoutLinks links;
@@ -103,6 +106,8 @@ public final class CheckoutService {
     this.invite = invite;
     this.discounts = discounts;
     this.clock = clock;
+    this.targets = new OncePerSecond<>(clock, this::readFormTargets);
+    this.branding = new OncePerSecond<>(clock, settings::branding);
     this.users = users;
     this.ledger = ledger;
     this.tx = tx;
@@ -432,46 +437,26 @@ public final class CheckoutService {
    * address (a free trial is sent back to it) and the payment provider's pages.
    */
   public List<String> formTargets() {
-    Targets known = targets;
-    java.time.Instant now = clock.instant();
-    if (known == null || !now.isBefore(known.read().plusSeconds(1))) {
-      Set<String> out = new LinkedHashSet<>();
-      List<PaymentProvider> providers =
-          paypalOffered() ? List.of(provider, paypal) : List.of(provider);
-      providers.stream()
-          .flatMap(p -> p.pageOrigins().stream())
-          .map(WebOrigin::of)
-          .flatMap(Optional::stream)
-          .forEach(out::add);
-      WebOrigin.of(links.plans()).ifPresent(out::add);
-      known = new Targets(List.copyOf(out), now);
-      targets = known;
-    }
-    return known.origins();
+    return targets.get();
   }
 
-  /**
-   * Every answer of the page carries them, so they are read from the settings at most once a second
-   * rather than twice a request.
-   */
-  private record Targets(List<String> origins, java.time.Instant read) {}
-
-  private volatile Targets targets;
+  private List<String> readFormTargets() {
+    Set<String> out = new LinkedHashSet<>();
+    List<PaymentProvider> providers =
+        paypalOffered() ? List.of(provider, paypal) : List.of(provider);
+    providers.stream()
+        .flatMap(p -> p.pageOrigins().stream())
+        .map(WebOrigin::of)
+        .flatMap(Optional::stream)
+        .forEach(out::add);
+    WebOrigin.of(links.plans()).ifPresent(out::add);
+    return List.copyOf(out);
+  }
 
   /** The owner's name, logo, colour and words for the pages, read at most once a second. */
   public Branding branding() {
-    Brand known = brand;
-    java.time.Instant now = clock.instant();
-    if (known == null || !now.isBefore(known.read().plusSeconds(1))) {
-      known = new Brand(settings.branding(), now);
-      brand = known;
-    }
-    return known.branding();
+    return branding.get();
   }
-
-  private record Brand(Branding branding, java.time.Instant read) {}
-
-  private volatile Brand brand;
 
   /** An order placed at the checkout page, by its reference. */
   public Optional<PendingOrder> order(String reference) {

@@ -104,13 +104,10 @@ public final class RemindJob implements Job {
       }
       tx.run(
           () -> {
-            Map<String, String> values = new HashMap<>();
-            values.put("name", s.name() != null ? s.name() : s.email());
-            values.put("email", s.email());
-            values.put("plan", s.plan() == null ? "" : s.plan());
-            values.put("expires", Dates.day(s.expires()));
-            values.put("days", Integer.toString(key.daysBefore()));
-            mail.queue(MailEvent.EXPIRING_SOON, s.email(), values);
+            mail.queue(
+                MailEvent.EXPIRING_SOON,
+                s.email(),
+                Dates.reminder(s.name(), s.email(), s.plan(), s.expires(), key.daysBefore()));
             log.record(key, now);
           });
       details.add(s.email() + " got the " + what);

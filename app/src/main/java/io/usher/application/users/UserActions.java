@@ -1,5 +1,6 @@
 package io.usher.application.users;
 
+import io.usher.application.expiry.Dates;
 import io.usher.application.notify.Notifier;
 import io.usher.application.payments.CurrentPlan;
 import io.usher.application.payments.PaymentLanding;
@@ -16,13 +17,8 @@ import io.usher.domain.users.UserStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,9 +30,6 @@ import java.util.UUID;
 public final class UserActions {
   /** The most days given at once: ten years. */
   public static final int MAX_DAYS = 3_650;
-
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   /** One user's line in a preview or a result; {@code done} false when the user is skipped. */
   public record Outcome(long userId, String who, boolean done, String what) {}
@@ -96,7 +89,7 @@ public final class UserActions {
                     + " of "
                     + plan.get().name()
                     + ", until "
-                    + DAY.format(until);
+                    + Dates.day(until);
             if (!dryRun) {
               PaymentLanding.Landed landed =
                   landing.credit(
@@ -132,21 +125,22 @@ public final class UserActions {
               out.add(skip(user, "has no paid time running to be reminded of"));
             } else {
               if (!dryRun) {
-                Map<String, String> values = new HashMap<>();
-                values.put("name", user.spec().name() != null ? user.spec().name() : user.email());
-                values.put("email", user.email());
-                values.put("plan", plans.of(user).map(Plan::name).orElse(""));
-                values.put("expires", DAY.format(expires));
-                values.put(
-                    "days", Long.toString(Math.max(0, Duration.between(now, expires).toDays())));
-                notifier.queue(MailEvent.EXPIRING_SOON, user.email(), values);
+                notifier.queue(
+                    MailEvent.EXPIRING_SOON,
+                    user.email(),
+                    Dates.reminder(
+                        user.spec().name(),
+                        user.email(),
+                        plans.of(user).map(Plan::name).orElse(null),
+                        expires,
+                        Math.max(0, Duration.between(now, expires).toDays())));
               }
               out.add(
                   new Outcome(
                       user.id(),
                       user.who(),
                       true,
-                      "reminded that access ends on " + DAY.format(expires)));
+                      "reminded that access ends on " + Dates.day(expires)));
             }
           }
           return out;
