@@ -47,6 +47,7 @@ import io.usher.application.servers.PlexSignIn;
 import io.usher.application.servers.ServerService;
 import io.usher.application.settings.SettingsService;
 import io.usher.application.sync.SyncService;
+import io.usher.application.users.AccessActions;
 import io.usher.application.users.UserActions;
 import io.usher.application.users.UserService;
 import io.usher.checkout.WebLinks;
@@ -110,6 +111,7 @@ public final class AppContext implements Usher {
   private final ServerService servers;
   private final PlexSignIn plexSignIn;
   private final UserActions userActions;
+  private final AccessActions accessActions;
   private final SyncService sync;
   private final OutboxService outbox;
   private final InviteService invites;
@@ -368,19 +370,28 @@ public final class AppContext implements Usher {
     WebLinks webLinks = new WebLinks(settings);
     PaymentLanding landing =
         new PaymentLanding(landingPayments, audit, links, invites, planChanges, clock);
+    CurrentPlan currentPlans = new CurrentPlan(landingPayments, planStore);
     this.userActions =
-        new UserActions(
+        new UserActions(tx, userStore, landingPayments, currentPlans, landing, notifier, clock);
+    JooqReferralStore referralStore = new JooqReferralStore(dsl);
+    this.accessActions =
+        new AccessActions(
             tx,
             userStore,
             landingPayments,
-            new CurrentPlan(landingPayments, planStore),
-            landing,
-            notifier,
+            shareStore,
+            serverStore,
+            planStore,
+            referralStore,
+            adapters,
+            currentPlans,
+            invites,
+            audit,
             clock);
     this.referrals =
         new ReferralService(
             tx,
-            new JooqReferralStore(dsl),
+            referralStore,
             userStore,
             planStore,
             landingPayments,
@@ -617,6 +628,11 @@ public final class AppContext implements Usher {
   @Override
   public UserActions userActions() {
     return userActions;
+  }
+
+  @Override
+  public AccessActions accessActions() {
+    return accessActions;
   }
 
   @Override

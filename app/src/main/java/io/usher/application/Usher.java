@@ -71,6 +71,8 @@ public interface Usher extends AutoCloseable {
   /** Extend or remind one user or a selection, with a preview first. */
   io.usher.application.users.UserActions userActions();
 
+  io.usher.application.users.AccessActions accessActions();
+
   SyncService sync();
 
   InviteService invites();

@@ -3,6 +3,8 @@ package io.usher.cli;
 import io.usher.application.Usher;
 import io.usher.application.users.UserActions;
 import io.usher.application.users.UserService;
+import io.usher.domain.common.UsherException;
+import io.usher.domain.common.ValidationException;
 import io.usher.domain.users.User;
 import io.usher.domain.users.UserSpec;
 import java.util.LinkedHashMap;
@@ -21,7 +23,10 @@ import picocli.CommandLine.ParentCommand;
       UserCommand.Set.class,
       UserCommand.ChangeAccount.class,
       UserCommand.Extend.class,
-      UserCommand.Remind.class
+      UserCommand.Remind.class,
+      UserCommand.RemoveAccess.class,
+      UserCommand.RestoreAccess.class,
+      UserCommand.Delete.class
     })
 final class UserCommand {
   @ParentCommand RootCommand root;
@@ -79,11 +84,94 @@ final class UserCommand {
     }
   }
 
+  @Command(
+      name = "remove-access",
+      description =
+          "Take users off every server now (Plex share removed, Jellyfin/Emby account"
+              + " disabled); their payments stay.")
+  static final class RemoveAccess implements Runnable {
+    @ParentCommand UserCommand parent;
+
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "USER",
+        description = "Each user: their email, #ID (as `usher users` lists it) or name.")
+    List<String> users;
+
+    @Option(names = "--dry-run", description = "Only say what would happen.")
+    boolean dryRun;
+
+    @Override
+    public void run() {
+      Usher usher = parent.root.usher();
+      parent.report(usher.accessActions().removeAccess(ids(usher, users), dryRun), dryRun);
+    }
+  }
+
+  @Command(
+      name = "restore-access",
+      description =
+          "Share users with paid time (or permanent) again, as a payment would, on the server"
+              + " chosen for them.")
+  static final class RestoreAccess implements Runnable {
+    @ParentCommand UserCommand parent;
+
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "USER",
+        description = "Each user: their email, #ID (as `usher users` lists it) or name.")
+    List<String> users;
+
+    @Option(names = "--dry-run", description = "Only say what would happen.")
+    boolean dryRun;
+
+    @Override
+    public void run() {
+      Usher usher = parent.root.usher();
+      parent.report(usher.accessActions().restoreAccess(ids(usher, users), dryRun), dryRun);
+    }
+  }
+
+  @Command(
+      name = "delete",
+      description =
+          "Take users off every server, then out of the ledger with their payments and"
+              + " referrals (the audit log keeps what was deleted). Without --yes it only says"
+              + " what would happen.")
+  static final class Delete implements Runnable {
+    @ParentCommand UserCommand parent;
+
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "USER",
+        description = "Each user: their email, #ID (as `usher users` lists it) or name.")
+    List<String> users;
+
+    @Option(names = "--dry-run", description = "Only say what would happen (the default).")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Delete them.")
+    boolean yes;
+
+    @Override
+    public void run() {
+      Usher usher = parent.root.usher();
+      boolean preview = dryRun || !yes;
+      parent.report(usher.accessActions().delete(ids(usher, users), preview), preview);
+      if (preview && !dryRun) {
+        throw ValidationException.of("yes", "Nothing was deleted: add --yes to delete them.");
+      }
+    }
+  }
+
   private static List<Long> ids(Usher usher, List<String> references) {
     return references.stream().map(r -> usher.users().find(r).id()).toList();
   }
 
-  /** One line per user; with --json an object per user. Skipped users are said, not failed. */
+  /**
+   * One line per user; with --json an object per user. Skipped users are said, not failed; a user
+   * an action failed for makes the command fail (exit 1) after every line is printed.
+   */
   void report(List<UserActions.Outcome> outcomes, boolean dryRun) {
     Output out = root.output();
     if (out.json()) {
@@ -97,19 +185,30 @@ final class UserCommand {
                     m.put("id", o.userId());
                     m.put("user", o.who());
                     m.put("done", o.done() && !dryRun);
-                    m.put("skipped", !o.done());
+                    m.put("skipped", o.state() == UserActions.Outcome.State.SKIPPED);
+                    m.put("failed", o.state() == UserActions.Outcome.State.FAILED);
                     m.put("what", o.what());
                     return m;
                   })
               .toList());
-      return;
+    } else {
+      for (UserActions.Outcome o : outcomes) {
+        out.line(
+            (switch (o.state()) {
+                  case DONE -> dryRun ? "would: " : "done: ";
+                  case SKIPPED -> "skipped: ";
+                  case FAILED -> "failed: ";
+                })
+                + o.who()
+                + ", "
+                + o.what());
+      }
     }
-    for (UserActions.Outcome o : outcomes) {
-      out.line(
-          (dryRun && o.done() ? "would: " : o.done() ? "done: " : "skipped: ")
-              + o.who()
-              + ", "
-              + o.what());
+    long failed =
+        outcomes.stream().filter(o -> o.state() == UserActions.Outcome.State.FAILED).count();
+    if (failed > 0) {
+      throw new UsherException(
+          failed + (failed == 1 ? " user" : " users") + " could not be changed; see above.");
     }
   }
 

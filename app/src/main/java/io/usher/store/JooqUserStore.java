@@ -1,5 +1,8 @@
 package io.usher.store;
 
+import static io.usher.store.generated.Tables.PAYMENTS;
+import static io.usher.store.generated.Tables.REFERRALS;
+import static io.usher.store.generated.Tables.REFERRAL_CODES;
 import static io.usher.store.generated.Tables.SHARES;
 import static io.usher.store.generated.Tables.USERS;
 
@@ -130,6 +133,18 @@ public final class JooqUserStore implements UserStore {
   @Override
   public void setMaster(long subId, Long masterId) {
     dsl.update(USERS).set(USERS.MASTER_ID, masterId).where(USERS.ID.eq(subId)).execute();
+  }
+
+  @Override
+  public void delete(long id) {
+    dsl.deleteFrom(REFERRALS)
+        .where(REFERRALS.REFERRED_ID.eq(id).or(REFERRALS.REFERRER_ID.eq(id)))
+        .execute();
+    dsl.deleteFrom(REFERRAL_CODES).where(REFERRAL_CODES.USER_ID.eq(id)).execute();
+    dsl.update(USERS).setNull(USERS.MASTER_ID).where(USERS.MASTER_ID.eq(id)).execute();
+    dsl.deleteFrom(PAYMENTS).where(PAYMENTS.USER_ID.eq(id)).execute();
+    // Shares, reminders, account links and Discord roles go with the user (ON DELETE CASCADE).
+    dsl.deleteFrom(USERS).where(USERS.ID.eq(id)).execute();
   }
 
   @Override

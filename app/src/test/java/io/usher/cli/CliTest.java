@@ -200,6 +200,28 @@ class CliTest {
   }
 
   @Test
+  void userDeleteOnlyPreviewsWithoutYesThenDeletesTheUserAndTheirPayments() {
+    basicPlan();
+    assertThat(usher("user", "add", "--email", "bob@example.com")).as(err).isZero();
+    assertThat(usher("payment", "add", "--email", "bob@example.com", "--plan", "Basic"))
+        .as(err)
+        .isZero();
+
+    assertThat(usher("user", "remove-access", "bob@example.com")).as(err).isZero();
+    assertThat(out.strip()).isEqualTo("skipped: bob@example.com, has no access on any server");
+    assertThat(usher("user", "delete", "bob@example.com")).isEqualTo(1);
+    assertThat(out.strip()).isEqualTo("would: bob@example.com, is deleted with 1 payment ($12.50)");
+    assertThat(err.strip()).isEqualTo("Nothing was deleted: add --yes to delete them.");
+    assertThat(json("payments")).hasSize(1);
+
+    assertThat(usher("user", "delete", "bob@example.com", "--yes")).as(err).isZero();
+    assertThat(out.strip()).isEqualTo("done: bob@example.com, deleted with 1 payment ($12.50)");
+    assertThat(json("payments")).isEmpty();
+    assertThat(usher("user", "delete", "bob@example.com", "--yes")).isEqualTo(1);
+    assertThat(err.strip()).isEqualTo("There is no user with email bob@example.com.");
+  }
+
+  @Test
   void planSetMovesTheDefault() {
     basicPlan();
     usher(

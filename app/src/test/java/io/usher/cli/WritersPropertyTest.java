@@ -234,6 +234,19 @@ class WritersPropertyTest {
                 who -> Adversarial.command(List.of("user", "remind", who), List.of("--dry-run!"))),
         Adversarial.values()
             .flatMap(
+                who ->
+                    Adversarial.command(
+                        List.of("user", "remove-access", who), List.of("--dry-run!"))),
+        Adversarial.values()
+            .flatMap(
+                who ->
+                    Adversarial.command(
+                        List.of("user", "restore-access", who), List.of("--dry-run!"))),
+        Adversarial.values()
+            .flatMap(
+                who -> Adversarial.command(List.of("user", "delete", who), List.of("--dry-run!"))),
+        Adversarial.values()
+            .flatMap(
                 plan ->
                     Adversarial.command(
                         List.of("plan", "change", "bob@example.com", "--plan", plan),

@@ -122,6 +122,37 @@ class MainWindowTest {
   }
 
   @Test
+  void ownerDeletesAUserAfterAPreviewThatSaysWhatLeavesTheLedger(FxRobot robot) {
+    io.usher.testing.Fixtures.monthly(usher, "Monthly", "10");
+    for (String email : new String[] {"ann@example.com", "bob@example.com"}) {
+      usher.users().create(io.usher.domain.users.UserSpec.withEmail(email));
+    }
+    usher
+        .payments()
+        .record(io.usher.application.payments.ManualPayment.of("bob@example.com", "Monthly"));
+    robot.clickOn("#nav-users");
+    TableView<?> users = table(robot, "#users-table");
+    robot.interact(() -> users.getSelectionModel().select(1));
+
+    robot.clickOn("#users-selected").clickOn("#users-delete");
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ListView<String> preview =
+        robot.lookup("#user-action-preview").queryAs(javafx.scene.control.ListView.class);
+    assertThat(preview.getItems())
+        .containsExactly("bob@example.com — is deleted with 1 payment ($10)");
+    assertThat(robot.lookup("#user-action-warning").queryAs(Label.class).getText())
+        .startsWith("This cannot be undone.");
+    robot.clickOn("#dialog-ok");
+
+    assertThat(robot.lookup("#users-notice").queryAs(Label.class).getText())
+        .isEqualTo("Deleted 1 user.");
+    assertThat(users.getItems()).hasSize(1);
+    assertThat(usher.queries().users())
+        .extracting(u -> u.email())
+        .containsExactly("ann@example.com");
+  }
+
+  @Test
   void theChecklistsPaymentStepOpensTheSettingsOnTheStripeAndPayPalKeys(FxRobot robot) {
     robot.clickOn("#nav-dashboard");
     // The checklist sits below the fold of the test's window: fire the button as a click would.

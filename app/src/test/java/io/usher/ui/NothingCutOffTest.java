@@ -222,6 +222,8 @@ class NothingCutOffTest {
     dialog(robot, at, "users", null, "users-bulk");
     dialog(robot, at, "users", "#users-table", "users-selected>users-extend");
     dialog(robot, at, "users", "#users-table", "users-selected>users-remind");
+    dialog(robot, at, "users", "#users-table", "users-selected>users-remove-access");
+    dialog(robot, at, "users", "#users-table", "users-selected>users-delete");
     dialog(robot, at, "payments", null, "payments-add");
     dialog(robot, at, "payments", "#payments-table", "payments-edit");
     dialog(robot, at, "unmatched", "#unmatched-table", "unmatched-assign");

@@ -274,7 +274,7 @@ public final class ExpireJob implements Job {
       Share share, Subscriber who, Server server, boolean mailNow, Instant now) {
     tx.run(
         () -> {
-          shares.save(List.of(withRemoved(share, now)));
+          shares.save(List.of(share.removed(now)));
           audit.record(
               "user",
               who.userId(),
@@ -333,22 +333,6 @@ public final class ExpireJob implements Job {
         share.pending(),
         share.invitedAt(),
         share.acceptedAt());
-  }
-
-  private static Share withRemoved(Share s, Instant now) {
-    return new Share(
-        s.id(),
-        s.userId(),
-        s.serverId(),
-        s.account(),
-        s.accountId(),
-        s.providerShareId(),
-        s.invitedAt(),
-        s.acceptedAt(),
-        s.pending(),
-        now,
-        s.allLibraries(),
-        s.libraryIds());
   }
 
   private static String sentence(RuntimeException e) {

@@ -319,6 +319,25 @@ public final class InviteService {
   }
 
   /**
+   * The server {@link #queueShare} would choose for the user now, for a preview: nothing is queued
+   * and the owner is not alerted.
+   *
+   * @throws NoServerException when no server can take the user
+   */
+  public String shareTarget(User user, Plan plan) {
+    Server server =
+        server(
+            InviteRequest.of(user.email(), plan.name(), null),
+            plan,
+            Optional.of(user),
+            servers.all(),
+            false);
+    refuseIfMustMove(Optional.of(user), server);
+    onServer.grantedLibraries(server, plan);
+    return server.label();
+  }
+
+  /**
    * A share made for a user's new Plex account, waiting to be recorded with the account change.
    *
    * @param account the new account's email, which the share is made for
@@ -443,7 +462,12 @@ public final class InviteService {
       @Override
       public void handle(String payload) {
         QueuedShare queued = QueuedShare.decode(payload);
-        User user = users.byId(queued.userId()).orElseThrow();
+        Optional<User> found = users.byId(queued.userId());
+        if (found.isEmpty()) {
+          // The owner deleted the user while the share waited: there is no one to share with.
+          return;
+        }
+        User user = found.get();
         Server server = servers.byId(queued.serverId()).orElseThrow();
         Plan plan = plans.byId(queued.planId()).orElseThrow();
         List<String> granted = onServer.grantedLibraries(server, plan);
@@ -477,11 +501,20 @@ public final class InviteService {
   }
 
   private Server server(InviteRequest r, Plan plan, Optional<User> known) {
-    return server(r, plan, known, servers.all());
+    return server(r, plan, known, servers.all(), true);
   }
 
-  /** As {@link #server(InviteRequest, Plan, Optional)}, choosing among {@code all} only. */
   private Server server(InviteRequest r, Plan plan, Optional<User> known, List<Server> all) {
+    return server(r, plan, known, all, true);
+  }
+
+  /**
+   * As {@link #server(InviteRequest, Plan, Optional)}, choosing among {@code all} only.
+   *
+   * @param alertOwner tell the owner when no server can take the user (not for a preview)
+   */
+  private Server server(
+      InviteRequest r, Plan plan, Optional<User> known, List<Server> all, boolean alertOwner) {
     if (r.server() != null && !r.server().isBlank()) {
       Server chosen =
           all.stream()
@@ -541,7 +574,9 @@ public final class InviteService {
                   r.location())
               .id();
     } catch (NoServerException full) {
-      alert.alert(full.getMessage() + " (inviting " + r.email() + ")");
+      if (alertOwner) {
+        alert.alert(full.getMessage() + " (inviting " + r.email() + ")");
+      }
       throw full;
     }
     return all.stream().filter(s -> s.id() == id).findFirst().orElseThrow();

@@ -31,8 +31,31 @@ public final class UserActions {
   /** The most days given at once: ten years. */
   public static final int MAX_DAYS = 3_650;
 
-  /** One user's line in a preview or a result; {@code done} false when the user is skipped. */
-  public record Outcome(long userId, String who, boolean done, String what) {}
+  /** One user's line in a preview or a result. */
+  public record Outcome(long userId, String who, State state, String what) {
+    /** Done (or, in a preview, would be done); skipped with the reason; tried and failed. */
+    public enum State {
+      DONE,
+      SKIPPED,
+      FAILED
+    }
+
+    public boolean done() {
+      return state == State.DONE;
+    }
+
+    static Outcome done(User user, String what) {
+      return new Outcome(user.id(), user.who(), State.DONE, what);
+    }
+
+    static Outcome skipped(User user, String why) {
+      return new Outcome(user.id(), user.who(), State.SKIPPED, why);
+    }
+
+    static Outcome failed(User user, String why) {
+      return new Outcome(user.id(), user.who(), State.FAILED, why);
+    }
+  }
 
   private final Transactions tx;
   private final UserStore users;
@@ -74,10 +97,10 @@ public final class UserActions {
     return tx.inTransaction(
         () -> {
           List<Outcome> out = new ArrayList<>();
-          for (User user : chosen(userIds)) {
+          for (User user : chosen(users, userIds)) {
             Optional<Plan> plan = plans.of(user);
             if (plan.isEmpty()) {
-              out.add(skip(user, "has never paid, so there is no plan to extend"));
+              out.add(Outcome.skipped(user, "has never paid, so there is no plan to extend"));
               continue;
             }
             Instant from = landing.renewalStart(user);
@@ -100,7 +123,7 @@ public final class UserActions {
                       "Extended by the owner: " + days + " days");
               what += landed.clause();
             }
-            out.add(new Outcome(user.id(), user.who(), true, what));
+            out.add(Outcome.done(user, what));
           }
           return out;
         });
@@ -115,14 +138,14 @@ public final class UserActions {
     return tx.inTransaction(
         () -> {
           List<Outcome> out = new ArrayList<>();
-          for (User user : chosen(userIds)) {
+          for (User user : chosen(users, userIds)) {
             Instant expires =
                 Access.expiry(payments.forUser(user.id()).stream().map(Payment::period).toList())
                     .orElse(null);
             if (user.email() == null) {
-              out.add(skip(user, "has no email to write to"));
+              out.add(Outcome.skipped(user, "has no email to write to"));
             } else if (expires == null || !expires.isAfter(now)) {
-              out.add(skip(user, "has no paid time running to be reminded of"));
+              out.add(Outcome.skipped(user, "has no paid time running to be reminded of"));
             } else {
               if (!dryRun) {
                 notifier.queue(
@@ -135,19 +158,14 @@ public final class UserActions {
                         expires,
                         Math.max(0, Duration.between(now, expires).toDays())));
               }
-              out.add(
-                  new Outcome(
-                      user.id(),
-                      user.who(),
-                      true,
-                      "reminded that access ends on " + Dates.day(expires)));
+              out.add(Outcome.done(user, "reminded that access ends on " + Dates.day(expires)));
             }
           }
           return out;
         });
   }
 
-  private List<User> chosen(List<Long> userIds) {
+  static List<User> chosen(UserStore users, List<Long> userIds) {
     if (userIds.isEmpty()) {
       throw ValidationException.of("users", "Choose at least one user.");
     }
@@ -161,9 +179,5 @@ public final class UserActions {
                         () ->
                             ValidationException.of("users", "User #" + id + " no longer exists.")))
         .toList();
-  }
-
-  private static Outcome skip(User user, String why) {
-    return new Outcome(user.id(), user.who(), false, why);
   }
 }

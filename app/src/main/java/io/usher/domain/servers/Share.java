@@ -32,6 +32,23 @@ public record Share(
     return removedAt == null;
   }
 
+  /** This share, taken away at {@code at}. */
+  public Share removed(Instant at) {
+    return new Share(
+        id,
+        userId,
+        serverId,
+        account,
+        accountId,
+        providerShareId,
+        invitedAt,
+        acceptedAt,
+        pending,
+        at,
+        allLibraries,
+        libraryIds);
+  }
+
   /** The account on the server, as adapters address it to change or remove access. */
   public io.usher.domain.media.RemoteUser onServer(String email) {
     return new io.usher.domain.media.RemoteUser(

@@ -32,6 +32,12 @@ public interface UserStore {
 
   Optional<Long> masterOf(long subId);
 
+  /**
+   * Deletes the user with everything of theirs in the ledger: payments, shares, referrals on either
+   * side and their referral code. Their sub-accounts become users of their own.
+   */
+  void delete(long id);
+
   /** Every user that has an email: normalised email → id. */
   java.util.Map<String, Long> idsByEmail();
 }

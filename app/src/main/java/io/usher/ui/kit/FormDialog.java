@@ -71,6 +71,12 @@ public final class FormDialog<T> {
     dialog.getDialogPane().getScene().getWindow().sizeToScene();
   }
 
+  /** Marks OK as doing something that cannot be undone (a delete). */
+  public FormDialog<T> dangerous() {
+    ok.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
+    return this;
+  }
+
   public Dialog<T> dialog() {
     return dialog;
   }

@@ -1,5 +1,6 @@
 package io.usher.ui.users;
 
+import atlantafx.base.theme.Styles;
 import io.usher.application.users.UserActions;
 import io.usher.domain.common.ValidationException;
 import io.usher.ui.kit.Errors;
@@ -10,14 +11,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.stage.Window;
 
 /**
- * Extend or remind the selected users: the dialog first shows, per user, what would happen (a dry
- * run, again whenever the number of days changes), and OK does exactly that for all of them.
+ * Extend, remind, remove or restore access of, or delete the selected users: the dialog first
+ * shows, per user, what would happen (a dry run, again whenever the number of days changes), and OK
+ * does exactly that for all of them.
  */
 final class UserActionDialog {
   private final ListView<String> preview = new ListView<>();
@@ -34,6 +37,7 @@ final class UserActionDialog {
       String title,
       String okText,
       boolean withDays,
+      String warning,
       BiFunction<Integer, Boolean, List<UserActions.Outcome>> action) {
     preview.setId("user-action-preview");
     preview.setPrefHeight(180);
@@ -61,6 +65,14 @@ final class UserActionDialog {
       days.textProperty().addListener((o, was, now) -> refresh(tasks, action));
     }
     form.field("users", "What happens", preview);
+    if (warning != null) {
+      Label careful = new Label(warning);
+      careful.setId("user-action-warning");
+      careful.setWrapText(true);
+      careful.setPrefWidth(460);
+      careful.getStyleClass().add(Styles.DANGER);
+      form.field("warning", "", careful);
+    }
     dialog =
         new FormDialog<>(
             owner,
@@ -85,6 +97,7 @@ final class UserActionDialog {
         "Extend the selected users",
         "Extend",
         true,
+        null,
         (d, dry) -> run.apply(d).apply(dry));
   }
 
@@ -96,7 +109,49 @@ final class UserActionDialog {
         "Send the expiry reminder",
         "Send reminders",
         false,
+        null,
         (d, dry) -> run.apply(dry));
+  }
+
+  static UserActionDialog removeAccess(
+      Window owner, UiTasks tasks, Function<Boolean, List<UserActions.Outcome>> run) {
+    return new UserActionDialog(
+        owner,
+        tasks,
+        "Remove access of the selected users",
+        "Remove access",
+        false,
+        null,
+        (d, dry) -> run.apply(dry));
+  }
+
+  static UserActionDialog restoreAccess(
+      Window owner, UiTasks tasks, Function<Boolean, List<UserActions.Outcome>> run) {
+    return new UserActionDialog(
+        owner,
+        tasks,
+        "Restore access of the selected users",
+        "Restore access",
+        false,
+        null,
+        (d, dry) -> run.apply(dry));
+  }
+
+  static UserActionDialog delete(
+      Window owner, UiTasks tasks, Function<Boolean, List<UserActions.Outcome>> run) {
+    UserActionDialog delete =
+        new UserActionDialog(
+            owner,
+            tasks,
+            "Delete the selected users",
+            "Delete",
+            false,
+            "This cannot be undone. Their payments leave the ledger and the revenue figures; the"
+                + " audit log keeps one line per user with what was deleted. To stop someone's"
+                + " access but keep their history, use Remove access instead.",
+            (d, dry) -> run.apply(dry));
+    delete.dialog.dangerous();
+    return delete;
   }
 
   Optional<List<UserActions.Outcome>> showAndWait() {
@@ -127,7 +182,16 @@ final class UserActionDialog {
                 .getItems()
                 .setAll(
                     outcomes.stream()
-                        .map(o -> (o.done() ? "" : "Skipped: ") + o.who() + " — " + o.what())
+                        .map(
+                            o ->
+                                switch (o.state()) {
+                                      case DONE -> "";
+                                      case SKIPPED -> "Skipped: ";
+                                      case FAILED -> "Cannot: ";
+                                    }
+                                    + o.who()
+                                    + " — "
+                                    + o.what())
                         .toList()),
         failure -> preview.getItems().setAll(Errors.sentence(failure)));
   }

@@ -26,10 +26,12 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -122,9 +124,25 @@ public final class UsersView implements Screen {
     remind.setId("users-remind");
     MenuItem requireChange = new MenuItem("Ask to change Plex account");
     requireChange.setId("users-require-change");
+    MenuItem removeAccess = new MenuItem("Remove access…");
+    removeAccess.setId("users-remove-access");
+    MenuItem restoreAccess = new MenuItem("Restore access…");
+    restoreAccess.setId("users-restore-access");
+    MenuItem delete = new MenuItem("Delete…");
+    delete.setId("users-delete");
     MenuButton selected = new MenuButton("Selected users");
     selected.setId("users-selected");
-    selected.getItems().setAll(extend, remind, requireChange);
+    selected
+        .getItems()
+        .setAll(
+            extend,
+            remind,
+            requireChange,
+            new SeparatorMenuItem(),
+            removeAccess,
+            restoreAccess,
+            new SeparatorMenuItem(),
+            delete);
     selected.getStyleClass().add(Styles.SMALL);
     selected.setMinWidth(Region.USE_PREF_SIZE);
     selected.setTooltip(
@@ -153,6 +171,39 @@ public final class UsersView implements Screen {
               .showAndWait()
               .ifPresent(done -> model.acted("Sent the reminder to", done));
         });
+    removeAccess.setOnAction(
+        e -> {
+          List<Long> ids = selectedIds(table);
+          UserActionDialog.removeAccess(
+                  root.getScene().getWindow(), tasks, dry -> model.removeAccess(ids, dry))
+              .showAndWait()
+              .ifPresent(done -> model.acted("Removed the access of", done));
+        });
+    restoreAccess.setOnAction(
+        e -> {
+          List<Long> ids = selectedIds(table);
+          UserActionDialog.restoreAccess(
+                  root.getScene().getWindow(), tasks, dry -> model.restoreAccess(ids, dry))
+              .showAndWait()
+              .ifPresent(done -> model.acted("Restored the access of", done));
+        });
+    delete.setOnAction(
+        e -> {
+          List<Long> ids = selectedIds(table);
+          UserActionDialog.delete(root.getScene().getWindow(), tasks, dry -> model.delete(ids, dry))
+              .showAndWait()
+              .ifPresent(done -> model.acted("Deleted", done));
+        });
+    // The same actions on a right-click, for the row clicked (or the rows selected).
+    table.setContextMenu(
+        new ContextMenu(
+            copy(extend),
+            copy(remind),
+            new SeparatorMenuItem(),
+            copy(removeAccess),
+            copy(restoreAccess),
+            new SeparatorMenuItem(),
+            copy(delete)));
     detail =
         new UserDetailPane(
             formats,
@@ -424,6 +475,14 @@ public final class UsersView implements Screen {
   }
 
   /** The status badge; "Expiring" when an active standard user's access ends within 7 days. */
+  /** A context-menu twin of a menu item: same text and action, its own id. */
+  private static MenuItem copy(MenuItem item) {
+    MenuItem twin = new MenuItem(item.getText());
+    twin.setId(item.getId() + "-row");
+    twin.setOnAction(item.getOnAction());
+    return twin;
+  }
+
   private static final class StatusCell extends TableCell<UserItem, UserItem> {
     StatusCell() {
       setAlignment(Pos.CENTER_LEFT);

@@ -158,16 +158,36 @@ public final class UsersViewModel {
     return usher.userActions().remind(ids, dryRun);
   }
 
-  /** After an action on a selection: how many it reached, and the list as it is now. */
+  /** Takes the users off every server, or only says what that would do. */
+  public List<UserActions.Outcome> removeAccess(List<Long> ids, boolean dryRun) {
+    return usher.accessActions().removeAccess(ids, dryRun);
+  }
+
+  /** Shares the users again, or only says where. */
+  public List<UserActions.Outcome> restoreAccess(List<Long> ids, boolean dryRun) {
+    return usher.accessActions().restoreAccess(ids, dryRun);
+  }
+
+  /** Deletes the users (off the servers, out of the ledger), or only says what that would do. */
+  public List<UserActions.Outcome> delete(List<Long> ids, boolean dryRun) {
+    return usher.accessActions().delete(ids, dryRun);
+  }
+
+  /**
+   * After an action on a selection: how many it reached, the users it failed for (each with the
+   * reason), and the list as it is now.
+   */
   public void acted(String verb, List<UserActions.Outcome> outcomes) {
     long done = outcomes.stream().filter(UserActions.Outcome::done).count();
-    long skipped = outcomes.size() - done;
-    notice.set(
-        verb
-            + " "
-            + done
-            + (done == 1 ? " user" : " users")
-            + (skipped == 0 ? "." : "; " + skipped + " skipped (the preview said why)."));
+    List<UserActions.Outcome> failed =
+        outcomes.stream().filter(o -> o.state() == UserActions.Outcome.State.FAILED).toList();
+    long skipped = outcomes.size() - done - failed.size();
+    StringBuilder text =
+        new StringBuilder(verb + " " + done + (done == 1 ? " user" : " users"))
+            .append(skipped == 0 ? "." : "; " + skipped + " skipped (the preview said why).");
+    failed.forEach(
+        o -> text.append(" Not ").append(o.who()).append(": ").append(o.what()).append('.'));
+    notice.set(text.toString());
     load();
   }
 
