@@ -46,6 +46,7 @@ import io.usher.application.referrals.ReferralService;
 import io.usher.application.servers.PlexSignIn;
 import io.usher.application.servers.ServerService;
 import io.usher.application.settings.SettingsService;
+import io.usher.application.settings.SetupChecks;
 import io.usher.application.sync.SyncService;
 import io.usher.application.users.AccessActions;
 import io.usher.application.users.UserActions;
@@ -84,6 +85,7 @@ import io.usher.store.JooqReferralStore;
 import io.usher.store.JooqReminderLog;
 import io.usher.store.JooqServerStore;
 import io.usher.store.JooqSettingsStore;
+import io.usher.store.JooqSetupCheckStore;
 import io.usher.store.JooqShareStore;
 import io.usher.store.JooqTemplateStore;
 import io.usher.store.JooqTransactions;
@@ -112,6 +114,7 @@ public final class AppContext implements Usher {
   private final PlexSignIn plexSignIn;
   private final UserActions userActions;
   private final AccessActions accessActions;
+  private final SetupChecks setupChecks;
   private final SyncService sync;
   private final OutboxService outbox;
   private final InviteService invites;
@@ -227,6 +230,8 @@ public final class AppContext implements Usher {
     this.queries = new LedgerQueryService(new JooqLedgerQueries(dsl), clock);
     JooqSettingsStore settingsStore = new JooqSettingsStore(dsl, database.secrets());
     this.settings = new SettingsService(tx, settingsStore);
+    this.setupChecks =
+        new SetupChecks(new JooqSetupCheckStore(dsl, database.secrets()), settings, clock);
     MediaServers adapters = media.apply(settingsStore);
     JooqServerStore serverStore = new JooqServerStore(dsl, clock, database.secrets());
     JooqLibraryStore libraryStore = new JooqLibraryStore(dsl);
@@ -542,6 +547,7 @@ public final class AppContext implements Usher {
             checkout,
             outbox,
             jobs,
+            setupChecks,
             clock);
   }
 
@@ -697,7 +703,23 @@ public final class AppContext implements Usher {
 
   @Override
   public String testPayPal() {
-    return paymentsJob.testPayPal();
+    String verdict = paymentsJob.testPayPal();
+    setupChecks.passed(SetupChecks.Check.PAYPAL);
+    return verdict;
+  }
+
+  @Override
+  public String testStripe() {
+    String verdict = checkout.testPayments();
+    setupChecks.passed(SetupChecks.Check.STRIPE);
+    return verdict;
+  }
+
+  @Override
+  public io.usher.domain.notify.Mail testMail(String to) {
+    io.usher.domain.notify.Mail sent = mail.sendTest(to);
+    setupChecks.passed(SetupChecks.Check.MAIL);
+    return sent;
   }
 
   @Override

@@ -51,7 +51,7 @@ final class TestCommand {
         throw new UsherException(
             "Give the address to send the test to with --to, or set owner.email first.");
       }
-      Mail sent = usher.mail().sendTest(to);
+      Mail sent = usher.testMail(to);
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("service", "mail");
       fields.put("to", sent.to());
@@ -76,7 +76,7 @@ final class TestCommand {
 
     @Override
     public void run() {
-      parent.verdict("stripe", u -> u.checkout().testPayments());
+      parent.verdict("stripe", Usher::testStripe);
     }
   }
 

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Daily: every enabled server still answers with its token or key; the owner hears if not. */
+/**
+ * Daily: every enabled server still answers with its token or key; if not, the owner hears and the
+ * run fails with each server's reason.
+ */
 public final class TokensJob implements Job {
   private final ServerService servers;
   private final OwnerAlert alert;
@@ -48,13 +51,14 @@ public final class TokensJob implements Job {
         failures.add(row.server().label() + ": " + e.getMessage());
       }
     }
-    if (!dryRun && !failures.isEmpty()) {
-      alert.alert(String.join(" ", failures));
+    if (!failures.isEmpty()) {
+      if (!dryRun) {
+        alert.alert(String.join(" ", failures));
+      }
+      // A failed run is what the dashboard's "Every server's token works" looks for.
+      throw new UsherException(
+          ok + (ok == 1 ? " server answers; " : " servers answer; ") + String.join(" ", failures));
     }
-    return new JobResult(
-        ok
-            + (ok == 1 ? " server answers" : " servers answer")
-            + (failures.isEmpty() ? "." : "; " + failures.size() + " do not."),
-        failures);
+    return new JobResult(ok + (ok == 1 ? " server answers." : " servers answer."), List.of());
   }
 }

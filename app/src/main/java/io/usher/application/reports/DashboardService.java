@@ -9,6 +9,7 @@ import io.usher.application.plans.PlanService;
 import io.usher.application.queries.LedgerQueryService;
 import io.usher.application.servers.ServerService;
 import io.usher.application.settings.SettingsService;
+import io.usher.application.settings.SetupChecks;
 import io.usher.domain.ledger.PaymentRow;
 import io.usher.domain.ledger.StatusCounts;
 import io.usher.domain.ledger.UserRow;
@@ -38,6 +39,9 @@ public final class DashboardService {
 
   private static final int RECENT = 8;
 
+  /** The job that checks every server's token or key, daily. */
+  private static final String TOKENS = "tokens";
+
   /** How far back the new customers list looks. */
   private static final Duration SIGN_UPS = Duration.ofDays(30);
 
@@ -49,6 +53,7 @@ public final class DashboardService {
   private final CheckoutService checkout;
   private final OutboxService outbox;
   private final JobService jobs;
+  private final SetupChecks tests;
   private final Clock clock;
 
   public DashboardService(
@@ -60,6 +65,7 @@ public final class DashboardService {
       CheckoutService checkout,
       OutboxService outbox,
       JobService jobs,
+      SetupChecks tests,
       Clock clock) {
     this.queries = queries;
     this.money = money;
@@ -69,6 +75,7 @@ public final class DashboardService {
     this.checkout = checkout;
     this.outbox = outbox;
     this.jobs = jobs;
+    this.tests = tests;
     this.clock = clock;
   }
 
@@ -198,6 +205,13 @@ public final class DashboardService {
   private List<Check> checklist(
       List<Plan> catalogue, List<JobStatus> failed, List<OutboxItem> stuck) {
     boolean mailStuck = stuck.stream().anyMatch(i -> i.kind().equals(MailService.KIND));
+    boolean mailSet = settings.mailConfigured();
+    boolean stripe = checkout.cardOffered();
+    boolean paypal = checkout.paypalOffered();
+    boolean paymentsTested =
+        stripe && tests.tested(SetupChecks.Check.STRIPE)
+            || paypal && tests.tested(SetupChecks.Check.PAYPAL);
+    boolean tokensFailed = failed.stream().anyMatch(j -> j.name().equals(TOKENS));
     return List.of(
         new Check(
             "Link a media server",
@@ -210,14 +224,18 @@ public final class DashboardService {
             "What customers buy: price, length and libraries.",
             Place.PLANS),
         new Check(
-            "Set up email",
-            settings.mailConfigured(),
-            "Invitations, reminders and receipts go out by mail.",
+            "Set up email and send a test",
+            mailSet && tests.tested(SetupChecks.Check.MAIL),
+            mailSet
+                ? "Send a test mail to show the mail server takes the settings as they are now."
+                : "Invitations, reminders and receipts go out by mail.",
             Place.EMAIL),
         new Check(
-            "Set up a payment provider",
-            checkout.cardOffered() || checkout.paypalOffered(),
-            "Stripe or PayPal keys: without them the checkout cannot charge.",
+            "Set up and test a payment provider",
+            paymentsTested,
+            stripe || paypal
+                ? "Test the Stripe or PayPal keys (Save and test) as they are now."
+                : "Stripe or PayPal keys: without them the checkout cannot charge.",
             Place.PAYMENT_SETTINGS),
         new Check(
             "Give the checkout a public address",
@@ -225,14 +243,19 @@ public final class DashboardService {
             "checkout.public-url: where customers reach the plans page.",
             Place.SETTINGS),
         new Check(
+            "Every server's token works",
+            !tokensFailed,
+            "A server refused its token or key at the last check: link it again.",
+            Place.SERVERS),
+        new Check(
             "No mail stuck",
             !mailStuck,
             "A mail has waited over an hour: check the email settings.",
             Place.EMAIL),
         new Check(
             "Every job ran fine",
-            failed.isEmpty(),
-            "A job's last run failed: its message says why (a server's token, a key).",
+            failed.stream().allMatch(j -> j.name().equals(TOKENS)),
+            "A job's last run failed: its message says why (a key, a server down).",
             Place.JOBS));
   }
 }

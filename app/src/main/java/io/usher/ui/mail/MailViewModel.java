@@ -107,7 +107,7 @@ public final class MailViewModel {
     saveSmtpThen(
         () ->
             tasks.run(
-                () -> usher.mail().sendTest(testTo.get()),
+                () -> usher.testMail(testTo.get()),
                 (Mail sent) -> verdict(true, "Test email sent to " + sent.to() + "."),
                 failure -> verdict(false, Errors.sentence(failure))));
   }

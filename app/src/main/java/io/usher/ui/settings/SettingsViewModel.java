@@ -126,7 +126,7 @@ public final class SettingsViewModel {
     notice.set("Asking Stripe…");
     error.set("");
     tasks.run(
-        () -> usher.checkout().testPayments(),
+        usher::testStripe,
         verdict -> notice.set(verdict),
         failure -> {
           notice.set("");

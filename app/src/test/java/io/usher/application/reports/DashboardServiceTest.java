@@ -1,9 +1,13 @@
 package io.usher.application.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.usher.app.AppContext;
 import io.usher.application.payments.ManualPayment;
+import io.usher.domain.common.UsherException;
 import io.usher.domain.money.Money;
 import io.usher.domain.users.UserSpec;
 import io.usher.testing.FakeMediaServers;
@@ -14,9 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The dashboard's figures, lists and checklist on a real ledger. */
@@ -24,7 +32,11 @@ class DashboardServiceTest {
   static final Instant NOW = Instant.parse("2026-12-10T10:00:00Z");
   static final ZoneId UTC = ZoneId.of("UTC");
 
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
   @TempDir Path dataDir;
+  @StartStop final MockWebServer stripe = new MockWebServer();
   final MutableClock clock = new MutableClock(NOW);
   AppContext usher;
 
@@ -50,11 +62,88 @@ class DashboardServiceTest {
         .contains(
             "Link a media server",
             "Create a plan",
-            "Set up email",
-            "Set up a payment provider",
+            "Set up email and send a test",
+            "Set up and test a payment provider",
             "Give the checkout a public address");
     assertThat(o.expiring()).isEmpty();
     assertThat(o.recent()).isEmpty();
+  }
+
+  @Test
+  void emailIsDoneOnceATestMailWentOutWithTheSettingsAsTheyAreNow() {
+    usher.settings().set("smtp.host", "127.0.0.1");
+    usher.settings().set("smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
+    usher.settings().set("smtp.security", "none");
+    usher.settings().set("smtp.from", "usher@example.com");
+    assertThat(step("Set up email and send a test"))
+        .satisfies(c -> assertThat(c.done()).isFalse())
+        .extracting(DashboardService.Check::hint)
+        .asString()
+        .startsWith("Send a test mail");
+
+    usher.testMail("owner@example.com");
+    assertThat(step("Set up email and send a test").done()).isTrue();
+
+    usher.settings().set("smtp.from", "shop@example.com");
+    assertThat(step("Set up email and send a test").done())
+        .as("tested with other values")
+        .isFalse();
+  }
+
+  @Test
+  void aPaymentProviderIsDoneOnceItsKeysWereTestedAndARefusedKeyLeavesItUndone() {
+    usher.settings().set("stripe.api-url", stripe.url("/").toString().replaceAll("/$", ""));
+    usher.settings().set("stripe.secret-key", "sk_test_51abc9876");
+    stripe.enqueue(
+        new MockResponse.Builder()
+            .code(401)
+            .addHeader("Content-Type", "application/json")
+            .body("{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Invalid\"}}")
+            .build());
+    assertThatThrownBy(() -> usher.testStripe()).isInstanceOf(UsherException.class);
+    assertThat(step("Set up and test a payment provider").done()).isFalse();
+
+    stripe.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "application/json")
+            .body("{\"object\":\"balance\",\"livemode\":false,\"available\":[],\"pending\":[]}")
+            .build());
+    usher.testStripe();
+    assertThat(step("Set up and test a payment provider").done()).isTrue();
+
+    usher.settings().set("stripe.secret-key", "sk_test_51other");
+    assertThat(step("Set up and test a payment provider").done()).isFalse();
+  }
+
+  @Test
+  void aServerThatRefusesItsTokenFailsTheTokensCheckAndSaysWhy() {
+    FakeMediaServers media = new FakeMediaServers();
+    FakeMediaServers.Fake den = media.server("http://den:8096");
+    usher.close();
+    usher = new AppContext(dataDir, clock, s -> media);
+    usher
+        .servers()
+        .addMediaBrowser(io.usher.domain.media.ServerKind.JELLYFIN, "Den", "http://den:8096", "k");
+    usher.jobs().run("tokens", false);
+    assertThat(step("Every server's token works").done()).isTrue();
+
+    den.failTest =
+        new io.usher.domain.media.MediaServerException(
+            io.usher.domain.media.MediaServerException.Kind.UNAUTHORIZED,
+            "Den refused the API key.");
+    assertThatThrownBy(() -> usher.jobs().run("tokens", false))
+        .hasMessageContaining("Den refused the API key.");
+
+    assertThat(step("Every server's token works").done()).isFalse();
+    assertThat(step("Every job ran fine").done()).as("said once, by the token step").isTrue();
+  }
+
+  private DashboardService.Check step(String label) {
+    return usher.dashboard().overview(UTC).checklist().stream()
+        .filter(c -> c.label().equals(label))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
