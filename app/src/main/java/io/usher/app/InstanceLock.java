@@ -10,22 +10,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One long-running Usher (window or {@code serve}) per data directory. The operating system
  * releases the lock when the process dies, so a crash never leaves a stale lock behind.
  */
 public final class InstanceLock implements AutoCloseable {
+  /**
+   * The lock files this process holds. POSIX drops every lock a process holds on a file when the
+   * process closes any descriptor of that file, so this process must never open a lock file it
+   * holds just to read it (that let a second window or serve start beside the first).
+   */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
   private final FileChannel channel;
   private final FileLock lock;
+  private final Path file;
 
-  private InstanceLock(FileChannel channel, FileLock lock) {
+  private InstanceLock(FileChannel channel, FileLock lock, Path file) {
     this.channel = channel;
     this.lock = lock;
+    this.file = file;
+  }
+
+  private static Path lockFile(Path dataDir) {
+    return dataDir.resolve("usher.lock").toAbsolutePath().normalize();
   }
 
   public static InstanceLock acquire(Path dataDir) {
-    Path file = dataDir.resolve("usher.lock");
+    Path file = lockFile(dataDir);
     try {
       Files.createDirectories(dataDir);
       FileChannel channel =
@@ -51,7 +66,8 @@ public final class InstanceLock implements AutoCloseable {
               Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)),
           0);
       channel.force(false);
-      return new InstanceLock(channel, lock);
+      HELD.add(file);
+      return new InstanceLock(channel, lock, file);
     } catch (IOException e) {
       throw new UsherException(
           "Could not lock the data folder " + dataDir + ": " + e.getMessage(), e);
@@ -64,7 +80,10 @@ public final class InstanceLock implements AutoCloseable {
    * refused because of the look.
    */
   static boolean running(Path dataDir) {
-    Path file = dataDir.resolve("usher.lock");
+    Path file = lockFile(dataDir);
+    if (HELD.contains(file)) {
+      return true;
+    }
     try {
       String pid =
           Files.exists(file) ? Files.readString(file, StandardCharsets.US_ASCII).strip() : "";
@@ -77,7 +96,10 @@ public final class InstanceLock implements AutoCloseable {
 
   /** Whether a window or serve other than this process runs on the data folder. */
   static boolean runningElsewhere(Path dataDir) {
-    Path file = dataDir.resolve("usher.lock");
+    Path file = lockFile(dataDir);
+    if (HELD.contains(file)) {
+      return false;
+    }
     try {
       String pid =
           Files.exists(file) ? Files.readString(file, StandardCharsets.US_ASCII).strip() : "";
@@ -95,6 +117,7 @@ public final class InstanceLock implements AutoCloseable {
 
   @Override
   public void close() {
+    HELD.remove(file);
     try {
       lock.release();
       channel.close();

@@ -29,18 +29,7 @@ class ServeTest {
         ServerSocket free = new ServerSocket(0)) {
       setup.settings().set("checkout.port", Integer.toString(free.getLocalPort()));
     }
-    Process usher =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.jooq.no-logo=true",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.usher.app.Launcher",
-                "--data-dir",
-                dataDir.toString(),
-                "serve")
-            .redirectErrorStream(true)
-            .start();
+    Process usher = serve();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(usher.getInputStream(), StandardCharsets.UTF_8));
     String first = out.readLine();
@@ -54,6 +43,52 @@ class ServeTest {
         AppContext again = new AppContext(dataDir, Clock.systemUTC())) {
       assertThat(again.jobs().list()).isNotEmpty();
     }
+  }
+
+  /**
+   * Opening the ledger reads the lock file to see whether an instance runs; reading a file closes a
+   * descriptor of it, and on POSIX that dropped the lock this very process held, so a second serve
+   * (or window) started beside the first.
+   */
+  @Test
+  void aSecondServeOnTheSameDataIsRefusedWhileTheFirstRuns() throws Exception {
+    try (AppContext setup = new AppContext(dataDir, Clock.systemUTC());
+        ServerSocket free = new ServerSocket(0)) {
+      setup.settings().set("checkout.port", Integer.toString(free.getLocalPort()));
+    }
+    Process first = serve();
+    Process second = null;
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(out.readLine()).startsWith("Usher is running headless on " + dataDir);
+
+      second = serve();
+      assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("refused, not running").isTrue();
+      String said = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(second.exitValue()).as(said).isEqualTo(1);
+      assertThat(said).contains("Usher is already running on this data (pid " + first.pid() + ").");
+    } finally {
+      if (second != null) {
+        second.destroyForcibly();
+      }
+      first.destroy();
+      first.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private Process serve() throws IOException {
+    return new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Dorg.jooq.no-logo=true",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.usher.app.Launcher",
+            "--data-dir",
+            dataDir.toString(),
+            "serve")
+        .redirectErrorStream(true)
+        .start();
   }
 
   /**
