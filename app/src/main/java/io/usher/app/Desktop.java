@@ -5,12 +5,15 @@ import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.Formats;
 import io.usher.ui.kit.UiTasks;
 import io.usher.ui.shell.MainWindow;
+import io.usher.ui.shell.StartingScreen;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,31 +35,50 @@ final class Desktop {
   private static final java.util.logging.Logger JAVAFX =
       java.util.logging.Logger.getLogger("javafx");
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Desktop.class);
+
   private final Path dataDir;
   private volatile Session session;
 
-  private Desktop(Path dataDir, Session session) {
+  private Desktop(Path dataDir) {
     this.dataDir = dataDir;
-    this.session = session;
   }
 
+  /**
+   * The window appears at once with the starting screen while the ledger opens in the background
+   * (migrations, services, the checkout page), then the screens fill it. Another Usher holding the
+   * data folder is refused before any window shows; a ledger that cannot be opened is said in the
+   * window and on stderr, and Usher ends with status 1.
+   */
   static void start(Path dataDir) {
     requireDisplay(System.getenv(), System.getProperty("os.name"));
     JAVAFX.setFilter(
         r ->
             r.getMessage() == null
                 || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
-    Desktop desktop = new Desktop(dataDir, Session.open(dataDir));
+    InstanceLock lock = InstanceLock.acquire(dataDir);
+    CompletableFuture<Session> opening = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .name("usher-open")
+        .start(
+            () -> {
+              try {
+                opening.complete(Session.open(lock, dataDir));
+              } catch (Throwable e) {
+                opening.completeExceptionally(e);
+              }
+            });
+    Desktop desktop = new Desktop(dataDir);
     try {
       Platform.startup(
           () -> {
             // The window closes and opens again around a restore; only its owner ends Usher.
             Platform.setImplicitExit(false);
-            desktop.show(new Stage());
+            desktop.show(new Stage(), opening);
           });
     } catch (RuntimeException noToolkit) {
       // JavaFX found no screen it can use (a display variable that leads nowhere).
-      desktop.session.close();
+      opening.thenAccept(Session::close);
       throw new UsherException(NO_DISPLAY, noToolkit);
     }
   }
@@ -95,7 +117,11 @@ final class Desktop {
     }
 
     static Session open(Path dataDir) {
-      InstanceLock lock = InstanceLock.acquire(dataDir);
+      return open(InstanceLock.acquire(dataDir), dataDir);
+    }
+
+    /** Opens the ledger under a lock already held; the lock is let go if that fails. */
+    static Session open(InstanceLock lock, Path dataDir) {
       try {
         return new Session(lock, new AppContext(dataDir, Clock.systemUTC()));
       } catch (RuntimeException e) {
@@ -120,13 +146,46 @@ final class Desktop {
     }
   }
 
-  private void show(Stage stage) {
+  private void show(Stage stage, CompletableFuture<Session> opening) {
+    StartingScreen.show(stage, dataDir.toString());
+    // Closing the starting window ends Usher once the ledger it was opening is closed again.
     stage.setOnHidden(
         e -> {
-          session.close();
+          opening.thenAccept(Session::close);
           Platform.exit();
         });
-    open(stage);
+    opening.whenComplete(
+        (opened, failure) ->
+            Platform.runLater(
+                () -> {
+                  if (failure != null) {
+                    cannotOpen(stage, failure);
+                  } else if (stage.isShowing()) {
+                    session = opened;
+                    stage.setOnHidden(
+                        e -> {
+                          session.close();
+                          Platform.exit();
+                        });
+                    open(stage);
+                  }
+                }));
+  }
+
+  /** The ledger did not open: the sentence in the window and on stderr, then exit status 1. */
+  private static void cannotOpen(Stage stage, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException c ? c.getCause() : failure;
+    String sentence = Errors.sentence(cause);
+    if (!(cause instanceof UsherException)) {
+      LOG.error("The ledger did not open", cause);
+    }
+    System.err.println(sentence);
+    stage.setOnHidden(null);
+    Alert alert = new Alert(Alert.AlertType.ERROR, sentence, ButtonType.OK);
+    alert.initOwner(stage);
+    alert.setHeaderText("Usher could not open the ledger");
+    alert.showAndWait();
+    System.exit(1);
   }
 
   private MainWindow open(Stage stage) {

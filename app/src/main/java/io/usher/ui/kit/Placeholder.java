@@ -18,6 +18,8 @@ public final class Placeholder {
     body.setWrapText(true);
     body.setMaxWidth(520);
     body.setStyle("-fx-text-alignment: center;");
+    // A short sentence sits in the middle of the room it may take, not at its left edge.
+    body.setAlignment(Pos.CENTER);
     VBox box = new VBox(10, heading, body);
     box.getChildren().addAll(actions);
     box.setAlignment(Pos.CENTER);

@@ -186,6 +186,11 @@ public final class MainWindow {
     return this;
   }
 
+  static final int WIDTH = 1280;
+  static final int HEIGHT = 800;
+  static final int MIN_WIDTH = 1000;
+  static final int MIN_HEIGHT = 640;
+
   public void show(Stage stage) {
     Theme.apply(theme);
     Label problemBanner = io.usher.ui.kit.Banner.error(problem);
@@ -202,11 +207,15 @@ public final class MainWindow {
     sidebar = sidebar();
     root.setLeft(sidebar);
     content.getStyleClass().add("content");
-    Scene scene = new Scene(root, 1280, 800);
+    // A stage already showing (the starting screen, a restore) keeps the size the owner gave it.
+    Scene scene =
+        stage.isShowing()
+            ? new Scene(root, stage.getScene().getWidth(), stage.getScene().getHeight())
+            : new Scene(root, WIDTH, HEIGHT);
     scene.getStylesheets().addAll(Theme.stylesheets());
     stage.setTitle("Usher");
-    stage.setMinWidth(1000);
-    stage.setMinHeight(640);
+    stage.setMinWidth(MIN_WIDTH);
+    stage.setMinHeight(MIN_HEIGHT);
     stage.setScene(scene);
     go(Section.DASHBOARD);
     LedgerWatch watch =
