@@ -100,7 +100,8 @@ public final class DiscordPane {
     hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
     Node fields = form.node();
     ((Region) fields).setMaxWidth(760);
-    root.getChildren().setAll(fields, actions, hint, verdict);
+    root.getChildren()
+        .setAll(fields, actions, hint, model.waiting().node("discord-waiting"), verdict);
     root.setPadding(new Insets(16, 0, 0, 0));
   }
 

@@ -5,6 +5,7 @@ import io.usher.domain.common.FieldError;
 import io.usher.domain.common.ValidationException;
 import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.UiTasks;
+import io.usher.ui.kit.Waiting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class DiscordViewModel {
 
   private final Usher usher;
   private final UiTasks tasks;
+  private final Waiting waiting;
   private final StringProperty token = new SimpleStringProperty("");
   private final StringProperty tokenShown = new SimpleStringProperty("");
   private final StringProperty guild = new SimpleStringProperty("");
@@ -43,6 +45,7 @@ public final class DiscordViewModel {
   public DiscordViewModel(Usher usher, UiTasks tasks) {
     this.usher = usher;
     this.tasks = tasks;
+    this.waiting = new Waiting(tasks);
   }
 
   /** Reads the stored settings (the token only as its mask). */
@@ -74,7 +77,8 @@ public final class DiscordViewModel {
   public void test() {
     saveThen(
         () ->
-            tasks.run(
+            waiting.run(
+                "Asking Discord who the bot is…",
                 () -> usher.discord().test(),
                 sentence -> verdict(true, sentence),
                 failure -> verdict(false, Errors.sentence(failure))));
@@ -156,5 +160,10 @@ public final class DiscordViewModel {
 
   public ObjectProperty<List<FieldError>> errors() {
     return errors;
+  }
+
+  /** A wait on a service under way, which the owner may stop waiting for. */
+  public Waiting waiting() {
+    return waiting;
   }
 }

@@ -9,6 +9,7 @@ import io.usher.domain.notify.MailEvent;
 import io.usher.domain.notify.MailTemplate;
 import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.UiTasks;
+import io.usher.ui.kit.Waiting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class MailViewModel {
 
   private final Usher usher;
   private final UiTasks tasks;
+  private final Waiting waiting;
 
   private final StringProperty host = new SimpleStringProperty("");
   private final StringProperty port = new SimpleStringProperty("");
@@ -63,6 +65,7 @@ public final class MailViewModel {
   public MailViewModel(Usher usher, UiTasks tasks) {
     this.usher = usher;
     this.tasks = tasks;
+    this.waiting = new Waiting(tasks);
     security.addListener(
         (o, was, now) -> {
           if (was != null && now != null && port.get().equals(DEFAULT_PORTS.get(was))) {
@@ -106,7 +109,8 @@ public final class MailViewModel {
   public void sendTest() {
     saveSmtpThen(
         () ->
-            tasks.run(
+            waiting.run(
+                "Sending the test mail…",
                 () -> usher.testMail(testTo.get()),
                 (Mail sent) -> verdict(true, "Test email sent to " + sent.to() + "."),
                 failure -> verdict(false, Errors.sentence(failure))));
@@ -322,5 +326,10 @@ public final class MailViewModel {
     static final List<String> ALL = List.of(HOST, PORT, SECURITY, USER, PASSWORD, FROM, OWNER);
 
     private SmtpKeys() {}
+  }
+
+  /** A wait on a service under way, which the owner may stop waiting for. */
+  public Waiting waiting() {
+    return waiting;
   }
 }

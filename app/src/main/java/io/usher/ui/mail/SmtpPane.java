@@ -100,7 +100,7 @@ final class SmtpPane {
     hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
     Node fields = form.node();
     ((javafx.scene.layout.Region) fields).setMaxWidth(760);
-    root.getChildren().setAll(fields, actions, hint, verdict);
+    root.getChildren().setAll(fields, actions, hint, model.waiting().node("mail-waiting"), verdict);
     root.setPadding(new Insets(16, 0, 0, 0));
   }
 

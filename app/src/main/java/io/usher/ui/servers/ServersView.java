@@ -141,6 +141,7 @@ public final class ServersView implements Screen {
                 new SyncBar(sync, "servers").node(),
                 add),
             message,
+            model.waiting().node("servers-waiting"),
             error,
             split);
     root.setPadding(new Insets(24));

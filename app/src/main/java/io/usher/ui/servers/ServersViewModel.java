@@ -10,6 +10,7 @@ import io.usher.domain.servers.Server;
 import io.usher.domain.servers.ServerSettings;
 import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.UiTasks;
+import io.usher.ui.kit.Waiting;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -27,6 +28,7 @@ import javafx.collections.transformation.FilteredList;
 public final class ServersViewModel {
   private final Usher usher;
   private final UiTasks tasks;
+  private final Waiting waiting;
   private final ObservableList<ServerRow> servers = FXCollections.observableArrayList();
   private final ObservableList<Library> libraries = FXCollections.observableArrayList();
   private final FilteredList<Library> shownLibraries = new FilteredList<>(libraries);
@@ -39,6 +41,7 @@ public final class ServersViewModel {
   public ServersViewModel(Usher usher, UiTasks tasks) {
     this.usher = usher;
     this.tasks = tasks;
+    this.waiting = new Waiting(tasks);
     selected.addListener((o, was, now) -> filterLibraries());
   }
 
@@ -75,9 +78,10 @@ public final class ServersViewModel {
   }
 
   public void test(ServerRow row) {
-    message.set("Testing " + row.server().label() + "…");
+    message.set("");
     error.set("");
-    tasks.run(
+    waiting.run(
+        "Connecting to " + row.server().label() + "…",
         () -> usher.servers().test(row.server().name()),
         info -> {
           message.set(
@@ -187,4 +191,9 @@ public final class ServersViewModel {
       List<Library> libraries,
       List<String> groups,
       List<String> locations) {}
+
+  /** A wait on a service under way, which the owner may stop waiting for. */
+  public Waiting waiting() {
+    return waiting;
+  }
 }

@@ -145,6 +145,7 @@ public final class SettingsView implements Screen {
                 "How Usher behaves on this machine. Email and Discord have their own screens."),
             notice,
             error,
+            model.waiting().node("settings-waiting"),
             tabs);
     root.setPadding(new Insets(24));
   }

@@ -5,6 +5,7 @@ import io.usher.application.settings.SettingView;
 import io.usher.domain.backups.BackupFile;
 import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.UiTasks;
+import io.usher.ui.kit.Waiting;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -24,6 +25,7 @@ import javafx.collections.ObservableList;
 public final class SettingsViewModel {
   private final Usher usher;
   private final UiTasks tasks;
+  private final Waiting waiting;
   private final LedgerRestore restorer;
   private final ObservableList<SettingView> settings = FXCollections.observableArrayList();
   private final ObservableList<BackupFile> backups = FXCollections.observableArrayList();
@@ -34,6 +36,7 @@ public final class SettingsViewModel {
   public SettingsViewModel(Usher usher, UiTasks tasks, LedgerRestore restorer) {
     this.usher = usher;
     this.tasks = tasks;
+    this.waiting = new Waiting(tasks);
     this.restorer = restorer;
   }
 
@@ -123,9 +126,10 @@ public final class SettingsViewModel {
 
   /** Checks stripe.secret-key against Stripe and says what came back. */
   public void testStripe() {
-    notice.set("Asking Stripe…");
+    notice.set("");
     error.set("");
-    tasks.run(
+    waiting.run(
+        "Asking Stripe whether it accepts the key…",
         usher::testStripe,
         verdict -> notice.set(verdict),
         failure -> {
@@ -136,15 +140,21 @@ public final class SettingsViewModel {
 
   /** Checks the PayPal accounts' keys against PayPal and says what came back. */
   public void testPayPal() {
-    notice.set("Asking PayPal…");
+    notice.set("");
     error.set("");
-    tasks.run(
+    waiting.run(
+        "Asking PayPal whether it accepts the keys…",
         usher::testPayPal,
         verdict -> notice.set(verdict),
         failure -> {
           notice.set("");
           error.set(Errors.sentence(failure));
         });
+  }
+
+  /** A key test under way, which the owner may stop waiting for. */
+  public Waiting waiting() {
+    return waiting;
   }
 
   public StringProperty notice() {
