@@ -94,7 +94,9 @@ public final class UsersView implements Screen {
     invite.setOnAction(e -> openInviteDialog());
 
     search.setId("users-search");
-    search.setPromptText("Search email, name, plan or server  (Ctrl+F)");
+    // The shortcut sits in the tooltip: in a narrow window the prompt would lose its end.
+    search.setPromptText("Search email, name, plan or server");
+    search.setTooltip(new javafx.scene.control.Tooltip("Search the users (Ctrl+F)"));
     search.setPrefWidth(340);
     // The search field gives up width first; the count, the filter and the button keep their words.
     search.setMinWidth(160);
