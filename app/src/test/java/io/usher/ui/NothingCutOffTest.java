@@ -165,6 +165,7 @@ class NothingCutOffTest {
         .create(
             new io.usher.domain.discounts.DiscountSpec("WINTER25", 25, null, null, 50, null, true));
     usher.jobs().run("expire", true);
+    usher.backups().create(null);
   }
 
   @AfterEach
@@ -219,6 +220,7 @@ class NothingCutOffTest {
     dialog(robot, at, "users", "#users-table", "user-more>user-change-plan");
     dialog(robot, at, "users", "#users-table", "user-more>user-change-account");
     dialog(robot, at, "users", "#users-table", "user-more>user-link");
+    dialog(robot, at, "users", "#users-table", "user-more>user-unlink");
     dialog(robot, at, "users", null, "users-bulk");
     dialog(robot, at, "users", "#users-table", "users-selected>users-extend");
     dialog(robot, at, "users", "#users-table", "users-selected>users-remind");
@@ -237,6 +239,12 @@ class NothingCutOffTest {
       inspectDialog(robot, at + "-dialog-servers-add-" + kind);
     }
     dialog(robot, at, "jobs", null, "jobs-expiry-preview");
+    robot.clickOn("#nav-settings");
+    SettingsScreenTest.tab(robot, "backups");
+    TableView<?> backups = robot.lookup("#backups-table").queryAs(TableView.class);
+    robot.interact(() -> backups.getSelectionModel().select(0));
+    robot.clickOn("#backup-restore");
+    inspectDialog(robot, at + "-dialog-backup-restore");
   }
 
   private void dialog(FxRobot robot, String at, String screen, String table, String button) {
