@@ -97,13 +97,31 @@ public final class Database implements AutoCloseable {
       String url = url(dataDir, InstanceLock.running(dataDir));
       JdbcConnectionPool pool = pool(url);
       try {
-        boolean upgraded = backUpBeforeMigrating(pool, dataDir);
-        Flyway.configure()
-            .dataSource(pool)
-            .locations("classpath:db/migration")
-            .failOnMissingLocations(true)
-            .load()
-            .migrate();
+        int schema = schema(pool);
+        if (schema > SCHEMA) {
+          throw new UsherException(
+              "The ledger in "
+                  + dataDir
+                  + " was written by a newer Usher (schema "
+                  + schema
+                  + "; this one knows "
+                  + SCHEMA
+                  + "): run that version or a newer one.");
+        }
+        boolean upgraded = schema > 0 && schema < SCHEMA;
+        if (upgraded) {
+          backUp(pool, dataDir);
+        }
+        // A ledger already at this Usher's schema skips Flyway: its scan of the migrations and its
+        // validation cost a one-shot command more than the command itself.
+        if (schema != SCHEMA) {
+          Flyway.configure()
+              .dataSource(pool)
+              .locations("classpath:db/migration")
+              .failOnMissingLocations(true)
+              .load()
+              .migrate();
+        }
         // An upgrade may have replaced values that must not linger in the file's dead space (the
         // sign-in links an older Usher kept in clear), so it is compacted like a sparse file.
         // A command beside a running window or serve leaves the file to it: that process
@@ -205,23 +223,22 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** The ledger's schema version: 0 for a new file, else the newest migration applied. */
+  private static int schema(JdbcConnectionPool pool) throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      return LedgerBackups.schema(c);
+    }
+  }
+
   /**
    * A ledger from an older Usher is copied before its schema changes, so an upgrade that goes wrong
    * can be undone with usher restore.
-   *
-   * @return true when the ledger is from an older Usher and is about to be migrated
    */
-  private static boolean backUpBeforeMigrating(JdbcConnectionPool pool, Path dataDir)
-      throws SQLException {
+  private static void backUp(JdbcConnectionPool pool, Path dataDir) throws SQLException {
     try (Connection c = pool.getConnection()) {
-      int schema = LedgerBackups.schema(c);
-      if (schema > 0 && schema < SCHEMA) {
-        Instant now = Instant.now();
-        LedgerBackups.take(
-            c, dataDir, LedgerBackups.dated(dataDir, now, "-before-v" + SCHEMA + ".zip"), now);
-        return true;
-      }
-      return false;
+      Instant now = Instant.now();
+      LedgerBackups.take(
+          c, dataDir, LedgerBackups.dated(dataDir, now, "-before-v" + SCHEMA + ".zip"), now);
     }
   }
 
