@@ -31,12 +31,8 @@ import picocli.CommandLine.ParentCommand;
 final class UserCommand {
   @ParentCommand RootCommand root;
 
-  @Command(
-      name = "extend",
-      description =
-          "Give users days for free on their current plan, after their paid time (a credit"
-              + " payment of no money); their share is queued as for any payment.")
-  static final class Extend implements Runnable {
+  /** A command on users named by email, #ID or name, saying per user what it did (or would). */
+  abstract static class OnUsers implements Runnable {
     @ParentCommand UserCommand parent;
 
     @Parameters(
@@ -45,6 +41,30 @@ final class UserCommand {
         description = "Each user: their email, #ID (as `usher users` lists it) or name.")
     List<String> users;
 
+    @Option(names = "--dry-run", description = "Only say what would happen.")
+    boolean dryRun;
+
+    abstract List<UserActions.Outcome> act(Usher usher, List<Long> ids, boolean preview);
+
+    /** Whether this run only says what would happen. */
+    boolean preview() {
+      return dryRun;
+    }
+
+    @Override
+    public void run() {
+      Usher usher = parent.root.usher();
+      List<Long> ids = users.stream().map(r -> usher.users().find(r).id()).toList();
+      parent.report(act(usher, ids, preview()), preview());
+    }
+  }
+
+  @Command(
+      name = "extend",
+      description =
+          "Give users days for free on their current plan, after their paid time (a credit"
+              + " payment of no money); their share is queued as for any payment.")
+  static final class Extend extends OnUsers {
     @Option(
         names = "--days",
         required = true,
@@ -52,35 +72,19 @@ final class UserCommand {
         description = "How many days, 1 to 3650.")
     int days;
 
-    @Option(names = "--dry-run", description = "Only say what would happen.")
-    boolean dryRun;
-
     @Override
-    public void run() {
-      Usher usher = parent.root.usher();
-      parent.report(usher.userActions().extend(ids(usher, users), days, dryRun), dryRun);
+    List<UserActions.Outcome> act(Usher usher, List<Long> ids, boolean preview) {
+      return usher.userActions().extend(ids, days, preview);
     }
   }
 
   @Command(
       name = "remind",
       description = "Send active users the expiry reminder now (mail, and Discord when linked).")
-  static final class Remind implements Runnable {
-    @ParentCommand UserCommand parent;
-
-    @Parameters(
-        arity = "1..*",
-        paramLabel = "USER",
-        description = "Each user: their email, #ID (as `usher users` lists it) or name.")
-    List<String> users;
-
-    @Option(names = "--dry-run", description = "Only say what would happen.")
-    boolean dryRun;
-
+  static final class Remind extends OnUsers {
     @Override
-    public void run() {
-      Usher usher = parent.root.usher();
-      parent.report(usher.userActions().remind(ids(usher, users), dryRun), dryRun);
+    List<UserActions.Outcome> act(Usher usher, List<Long> ids, boolean preview) {
+      return usher.userActions().remind(ids, preview);
     }
   }
 
@@ -89,22 +93,10 @@ final class UserCommand {
       description =
           "Take users off every server now (Plex share removed, Jellyfin/Emby account"
               + " disabled); their payments stay.")
-  static final class RemoveAccess implements Runnable {
-    @ParentCommand UserCommand parent;
-
-    @Parameters(
-        arity = "1..*",
-        paramLabel = "USER",
-        description = "Each user: their email, #ID (as `usher users` lists it) or name.")
-    List<String> users;
-
-    @Option(names = "--dry-run", description = "Only say what would happen.")
-    boolean dryRun;
-
+  static final class RemoveAccess extends OnUsers {
     @Override
-    public void run() {
-      Usher usher = parent.root.usher();
-      parent.report(usher.accessActions().removeAccess(ids(usher, users), dryRun), dryRun);
+    List<UserActions.Outcome> act(Usher usher, List<Long> ids, boolean preview) {
+      return usher.accessActions().removeAccess(ids, preview);
     }
   }
 
@@ -113,22 +105,10 @@ final class UserCommand {
       description =
           "Share users with paid time (or permanent) again, as a payment would, on the server"
               + " chosen for them.")
-  static final class RestoreAccess implements Runnable {
-    @ParentCommand UserCommand parent;
-
-    @Parameters(
-        arity = "1..*",
-        paramLabel = "USER",
-        description = "Each user: their email, #ID (as `usher users` lists it) or name.")
-    List<String> users;
-
-    @Option(names = "--dry-run", description = "Only say what would happen.")
-    boolean dryRun;
-
+  static final class RestoreAccess extends OnUsers {
     @Override
-    public void run() {
-      Usher usher = parent.root.usher();
-      parent.report(usher.accessActions().restoreAccess(ids(usher, users), dryRun), dryRun);
+    List<UserActions.Outcome> act(Usher usher, List<Long> ids, boolean preview) {
+      return usher.accessActions().restoreAccess(ids, preview);
     }
   }
 
@@ -138,34 +118,27 @@ final class UserCommand {
           "Take users off every server, then out of the ledger with their payments and"
               + " referrals (the audit log keeps what was deleted). Without --yes it only says"
               + " what would happen.")
-  static final class Delete implements Runnable {
-    @ParentCommand UserCommand parent;
-
-    @Parameters(
-        arity = "1..*",
-        paramLabel = "USER",
-        description = "Each user: their email, #ID (as `usher users` lists it) or name.")
-    List<String> users;
-
-    @Option(names = "--dry-run", description = "Only say what would happen (the default).")
-    boolean dryRun;
-
+  static final class Delete extends OnUsers {
     @Option(names = "--yes", description = "Delete them.")
     boolean yes;
 
     @Override
+    boolean preview() {
+      return dryRun || !yes;
+    }
+
+    @Override
+    List<UserActions.Outcome> act(Usher usher, List<Long> ids, boolean preview) {
+      return usher.accessActions().delete(ids, preview);
+    }
+
+    @Override
     public void run() {
-      Usher usher = parent.root.usher();
-      boolean preview = dryRun || !yes;
-      parent.report(usher.accessActions().delete(ids(usher, users), preview), preview);
-      if (preview && !dryRun) {
+      super.run();
+      if (!dryRun && !yes) {
         throw ValidationException.of("yes", "Nothing was deleted: add --yes to delete them.");
       }
     }
-  }
-
-  private static List<Long> ids(Usher usher, List<String> references) {
-    return references.stream().map(r -> usher.users().find(r).id()).toList();
   }
 
   /**

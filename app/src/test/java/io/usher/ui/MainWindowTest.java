@@ -293,6 +293,10 @@ class MainWindowTest {
   }
 
   private static java.util.List<String> badgesIn(FxRobot robot, String tableId) {
+    // The window follows the ledger every two seconds: a reload that just replaced the rows shows
+    // them in cells at the next pulse, so the robot waits for it before reading.
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> robot.lookup(tableId).query().getScene().getRoot().layout());
     return robot
         .from(robot.lookup(tableId).queryAll())
         .lookup(".badge")

@@ -103,38 +103,27 @@ final class UserActionDialog {
 
   static UserActionDialog remind(
       Window owner, UiTasks tasks, Function<Boolean, List<UserActions.Outcome>> run) {
-    return new UserActionDialog(
-        owner,
-        tasks,
-        "Send the expiry reminder",
-        "Send reminders",
-        false,
-        null,
-        (d, dry) -> run.apply(dry));
+    return withoutDays(owner, tasks, "Send the expiry reminder", "Send reminders", run);
   }
 
   static UserActionDialog removeAccess(
       Window owner, UiTasks tasks, Function<Boolean, List<UserActions.Outcome>> run) {
-    return new UserActionDialog(
-        owner,
-        tasks,
-        "Remove access of the selected users",
-        "Remove access",
-        false,
-        null,
-        (d, dry) -> run.apply(dry));
+    return withoutDays(owner, tasks, "Remove access of the selected users", "Remove access", run);
   }
 
   static UserActionDialog restoreAccess(
       Window owner, UiTasks tasks, Function<Boolean, List<UserActions.Outcome>> run) {
+    return withoutDays(owner, tasks, "Restore access of the selected users", "Restore access", run);
+  }
+
+  private static UserActionDialog withoutDays(
+      Window owner,
+      UiTasks tasks,
+      String title,
+      String okText,
+      Function<Boolean, List<UserActions.Outcome>> run) {
     return new UserActionDialog(
-        owner,
-        tasks,
-        "Restore access of the selected users",
-        "Restore access",
-        false,
-        null,
-        (d, dry) -> run.apply(dry));
+        owner, tasks, title, okText, false, null, (d, dry) -> run.apply(dry));
   }
 
   static UserActionDialog delete(
