@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -83,35 +82,22 @@ final class Desktop {
     }
   }
 
-  /**
-   * Everything the window runs on one opening of the ledger: the instance lock, the context, the
-   * outbox, the timers, the checkout page and the pool the screens hand their work to.
-   */
+  /** What the window runs on one opening of the ledger, and the pool the screens hand work to. */
   private static final class Session {
-    final InstanceLock lock;
+    final Running running;
     final AppContext context;
     final ExecutorService background;
-    final OutboxWorker outbox;
-    final Scheduler scheduler;
-    final Optional<CheckoutServer> checkout;
     final String checkoutProblem;
     final String theme;
     final UiTasks tasks;
 
-    private Session(InstanceLock lock, AppContext context) {
-      this.lock = lock;
-      this.context = context;
-      Clock clock = Clock.systemUTC();
+    private Session(Running running, String checkoutProblem) {
+      this.running = running;
+      this.context = running.context;
+      this.checkoutProblem = checkoutProblem;
       background =
           Executors.newFixedThreadPool(
               2, Thread.ofPlatform().name("usher-ui-task").daemon().factory());
-      outbox = new OutboxWorker(context.outbox(), clock);
-      outbox.start();
-      scheduler = new Scheduler(context.jobs());
-      scheduler.start();
-      AtomicReference<String> problem = new AtomicReference<>();
-      checkout = CheckoutServer.startFor(context, clock, problem::set);
-      checkoutProblem = problem.get();
       theme = context.settings().theme();
       tasks = new UiTasks(background, Platform::runLater);
     }
@@ -122,27 +108,14 @@ final class Desktop {
 
     /** Opens the ledger under a lock already held; the lock is let go if that fails. */
     static Session open(InstanceLock lock, Path dataDir) {
-      try {
-        return new Session(lock, new AppContext(dataDir, Clock.systemUTC()));
-      } catch (RuntimeException e) {
-        lock.close();
-        throw e;
-      }
+      AtomicReference<String> problem = new AtomicReference<>();
+      Running running = Running.start(lock, dataDir, Clock.systemUTC(), problem::set);
+      return new Session(running, problem.get());
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean closed =
-        new java.util.concurrent.atomic.AtomicBoolean();
-
     void close() {
-      if (!closed.compareAndSet(false, true)) {
-        return;
-      }
       background.shutdownNow();
-      checkout.ifPresent(CheckoutServer::close);
-      scheduler.close();
-      outbox.close();
-      context.close();
-      lock.close();
+      running.close();
     }
   }
 

@@ -2,7 +2,6 @@ package io.usher.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,34 +16,19 @@ final class Headless {
   private Headless() {}
 
   static void serve(Path dataDir) {
-    InstanceLock lock = InstanceLock.acquire(dataDir);
-    Clock clock = Clock.systemUTC();
-    AppContext context;
-    try {
-      context = new AppContext(dataDir, clock);
-    } catch (RuntimeException e) {
-      lock.close();
-      throw e;
-    }
-    OutboxWorker outbox = new OutboxWorker(context.outbox(), clock);
-    Scheduler scheduler = new Scheduler(context.jobs());
-    var checkout = CheckoutServer.startFor(context, clock, System.err::println);
+    Running running =
+        Running.start(
+            InstanceLock.acquire(dataDir), dataDir, Clock.systemUTC(), System.err::println);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread shutdown =
         new Thread(
             () -> {
               LOG.info("Stopping");
-              checkout.ifPresent(CheckoutServer::close);
-              scheduler.stop(Duration.ofSeconds(20));
-              outbox.close();
-              context.close();
-              lock.close();
+              running.close();
               stopped.countDown();
             },
             "usher-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
-    outbox.start();
-    scheduler.start();
     LOG.info("Serving {}", dataDir);
     System.err.println(
         "Usher is running headless on "
