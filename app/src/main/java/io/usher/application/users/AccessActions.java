@@ -115,9 +115,9 @@ public final class AccessActions {
    */
   public List<Outcome> restoreAccess(List<Long> userIds, boolean dryRun) {
     Instant now = clock.instant();
+    Run run = new Run();
     List<Outcome> out = new ArrayList<>();
     for (User user : UserActions.chosen(users, userIds)) {
-      Run run = new Run();
       List<Share> active = active(user);
       Optional<Plan> plan =
           user.permanent() ? plans.of(user).or(planStore::defaultPlan) : plans.of(user);
