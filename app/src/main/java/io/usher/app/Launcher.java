@@ -13,6 +13,12 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
+    // Scripts ask for the version often: answered before picocli builds every command's model,
+    // which is most of what --version cost.
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      System.out.println("usher " + io.usher.application.Version.current());
+      return;
+    }
     int code =
         new Cli(
                 Launcher::open,
