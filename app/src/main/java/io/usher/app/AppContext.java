@@ -217,16 +217,18 @@ public final class AppContext implements Usher {
     this.transactions = tx;
     JooqAuditLog audit = new JooqAuditLog(dsl, clock);
     JooqPlanStore planStore = new JooqPlanStore(dsl, clock);
+    // One instance of each store: they hold nothing but the connection and the clock.
+    JooqPaymentStore paymentStore = new JooqPaymentStore(dsl, clock);
+    JooqLibraryGroupStore groupStore = new JooqLibraryGroupStore(dsl);
+    JooqLocationStore locationStore = new JooqLocationStore(dsl);
     JooqUserStore userStore = new JooqUserStore(dsl, clock);
-    this.plans = new PlanService(tx, planStore, new JooqLibraryGroupStore(dsl), audit);
+    this.plans = new PlanService(tx, planStore, groupStore, audit);
     JooqPendingOrderStore pendingOrders = new JooqPendingOrderStore(dsl, clock);
     this.discounts =
         new DiscountService(tx, new JooqDiscountStore(dsl, clock), pendingOrders, audit, clock);
     this.users = new UserService(tx, userStore, audit);
     JooqShareStore shareStore = new JooqShareStore(dsl);
-    this.links =
-        new LinkService(
-            tx, userStore, new JooqPaymentStore(dsl, clock), planStore, shareStore, audit);
+    this.links = new LinkService(tx, userStore, paymentStore, planStore, shareStore, audit);
     this.queries = new LedgerQueryService(new JooqLedgerQueries(dsl), clock);
     JooqSettingsStore settingsStore = new JooqSettingsStore(dsl, database.secrets());
     this.settings = new SettingsService(tx, settingsStore);
@@ -237,13 +239,7 @@ public final class AppContext implements Usher {
     JooqLibraryStore libraryStore = new JooqLibraryStore(dsl);
     this.servers =
         new ServerService(
-            tx,
-            serverStore,
-            libraryStore,
-            new JooqLibraryGroupStore(dsl),
-            new JooqLocationStore(dsl),
-            adapters,
-            audit);
+            tx, serverStore, libraryStore, groupStore, locationStore, adapters, audit);
     this.plexSignIn = new PlexSignIn(adapters, clock, Pause.REAL);
     JooqOutboxStore outboxStore = new JooqOutboxStore(dsl, clock);
     JooqJobRunStore jobRuns = new JooqJobRunStore(dsl);
@@ -276,7 +272,7 @@ public final class AppContext implements Usher {
             tx,
             userStore,
             planStore,
-            new JooqPaymentStore(dsl, clock),
+            paymentStore,
             serverStore,
             libraryStore,
             shareStore,
@@ -292,20 +288,12 @@ public final class AppContext implements Usher {
             (user, plan) -> planChangesLater.get().creditBeforePurchase(user, plan),
             clock);
     this.planChanges =
-        new PlanChangeService(
-            tx,
-            userStore,
-            planStore,
-            new JooqPaymentStore(dsl, clock),
-            audit,
-            links,
-            invites,
-            clock);
+        new PlanChangeService(tx, userStore, planStore, paymentStore, audit, links, invites, clock);
     planChangesLater.set(planChanges);
     this.payments =
         new PaymentService(
             tx,
-            new JooqPaymentStore(dsl, clock),
+            paymentStore,
             userStore,
             planStore,
             audit,
@@ -322,7 +310,7 @@ public final class AppContext implements Usher {
             libraryStore,
             shareStore,
             userStore,
-            new JooqPaymentStore(dsl, clock),
+            paymentStore,
             planStore,
             audit,
             adapters,
@@ -332,7 +320,7 @@ public final class AppContext implements Usher {
         new CsvImportService(
             serverStore,
             planStore,
-            new JooqPaymentStore(dsl, clock),
+            paymentStore,
             invites::invite,
             invites::check,
             report ->
@@ -371,19 +359,18 @@ public final class AppContext implements Usher {
             clock);
     PaymentProvider provider = payments.apply(settingsStore);
     JooqUnmatchedStore unmatchedStore = new JooqUnmatchedStore(dsl, clock);
-    JooqPaymentStore landingPayments = new JooqPaymentStore(dsl, clock);
     WebLinks webLinks = new WebLinks(settings);
     PaymentLanding landing =
-        new PaymentLanding(landingPayments, audit, links, invites, planChanges, clock);
-    CurrentPlan currentPlans = new CurrentPlan(landingPayments, planStore);
+        new PaymentLanding(paymentStore, audit, links, invites, planChanges, clock);
+    CurrentPlan currentPlans = new CurrentPlan(paymentStore, planStore);
     this.userActions =
-        new UserActions(tx, userStore, landingPayments, currentPlans, landing, notifier, clock);
+        new UserActions(tx, userStore, paymentStore, currentPlans, landing, notifier, clock);
     JooqReferralStore referralStore = new JooqReferralStore(dsl);
     this.accessActions =
         new AccessActions(
             tx,
             userStore,
-            landingPayments,
+            paymentStore,
             shareStore,
             serverStore,
             planStore,
@@ -399,7 +386,7 @@ public final class AppContext implements Usher {
             referralStore,
             userStore,
             planStore,
-            landingPayments,
+            paymentStore,
             landing,
             audit,
             settings,
@@ -411,7 +398,7 @@ public final class AppContext implements Usher {
                 tx,
                 userStore,
                 planStore,
-                new JooqPaymentStore(dsl, clock),
+                paymentStore,
                 unmatchedStore,
                 audit,
                 landing,
@@ -432,7 +419,7 @@ public final class AppContext implements Usher {
             tx,
             planStore,
             serverStore,
-            new JooqLocationStore(dsl),
+            locationStore,
             pendingOrders,
             provider,
             new PayPalCheckout(paypalPrimary),
@@ -447,14 +434,7 @@ public final class AppContext implements Usher {
             webLinks);
     this.unmatched =
         new UnmatchedPaymentService(
-            tx,
-            unmatchedStore,
-            userStore,
-            planStore,
-            new JooqPaymentStore(dsl, clock),
-            landing,
-            audit,
-            clock);
+            tx, unmatchedStore, userStore, planStore, paymentStore, landing, audit, clock);
     this.webhooks = new ProviderWebhooks(new StripeWebhooks(clock), stripePayments, settings);
     OwnerAlert alertOwner =
         sentence -> mail.toOwner(MailEvent.OWNER_ALERT, java.util.Map.of("summary", sentence));
@@ -478,7 +458,7 @@ public final class AppContext implements Usher {
             tx,
             accountLinks,
             userStore,
-            new JooqPaymentStore(dsl, clock),
+            paymentStore,
             planStore,
             serverStore,
             shareStore,
@@ -508,7 +488,7 @@ public final class AppContext implements Usher {
                     "internal.paypal.cursor",
                     paypalPrimary,
                     paypalPayments,
-                    landingPayments,
+                    paymentStore,
                     settingsStore,
                     clock),
                 paypalSync(
@@ -516,7 +496,7 @@ public final class AppContext implements Usher {
                     "internal.paypal.secondary-cursor",
                     paypal(paypalHttp, settingsStore, "paypal.secondary-", clock),
                     paypalPayments,
-                    landingPayments,
+                    paymentStore,
                     settingsStore,
                     clock)),
             settings);
