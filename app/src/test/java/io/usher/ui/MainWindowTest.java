@@ -91,17 +91,20 @@ class MainWindowTest {
         .isPresent();
   }
 
-  @Test
-  void ownerExtendsTwoSelectedUsersAfterAPreviewOfWhatHappensToEach(FxRobot robot) {
+  /** Ann and Bob on a monthly plan, one of them paid; the Users screen open on them. */
+  private TableView<?> annAndBobOnUsers(FxRobot robot, String paid) {
     io.usher.testing.Fixtures.monthly(usher, "Monthly", "10");
     for (String email : new String[] {"ann@example.com", "bob@example.com"}) {
       usher.users().create(io.usher.domain.users.UserSpec.withEmail(email));
     }
-    usher
-        .payments()
-        .record(io.usher.application.payments.ManualPayment.of("ann@example.com", "Monthly"));
+    usher.payments().record(io.usher.application.payments.ManualPayment.of(paid, "Monthly"));
     robot.clickOn("#nav-users");
-    TableView<?> users = table(robot, "#users-table");
+    return table(robot, "#users-table");
+  }
+
+  @Test
+  void ownerExtendsTwoSelectedUsersAfterAPreviewOfWhatHappensToEach(FxRobot robot) {
+    TableView<?> users = annAndBobOnUsers(robot, "ann@example.com");
     robot.interact(() -> users.getSelectionModel().selectAll());
 
     robot.clickOn("#users-selected").clickOn("#users-extend");
@@ -123,15 +126,7 @@ class MainWindowTest {
 
   @Test
   void ownerDeletesAUserAfterAPreviewThatSaysWhatLeavesTheLedger(FxRobot robot) {
-    io.usher.testing.Fixtures.monthly(usher, "Monthly", "10");
-    for (String email : new String[] {"ann@example.com", "bob@example.com"}) {
-      usher.users().create(io.usher.domain.users.UserSpec.withEmail(email));
-    }
-    usher
-        .payments()
-        .record(io.usher.application.payments.ManualPayment.of("bob@example.com", "Monthly"));
-    robot.clickOn("#nav-users");
-    TableView<?> users = table(robot, "#users-table");
+    TableView<?> users = annAndBobOnUsers(robot, "bob@example.com");
     robot.interact(() -> users.getSelectionModel().select(1));
 
     robot.clickOn("#users-selected").clickOn("#users-delete");

@@ -240,20 +240,21 @@ public final class AccessActions {
 
   /** Each payment, for the audit line: what an owner would need to put it back by hand. */
   private static String record(List<Payment> paid) {
-    StringBuilder text = new StringBuilder();
-    for (Payment p : paid) {
-      text.append(paid.indexOf(p) == 0 ? ": " : "; ")
-          .append(p.spec().ref().txnId())
-          .append('/')
-          .append(p.spec().ref().seq())
-          .append(' ')
-          .append(PriceTag.price(p.spec().amount()))
-          .append(' ')
-          .append(Dates.day(p.period().start()))
-          .append('–')
-          .append(Dates.day(p.period().end()));
-    }
-    return text.toString();
+    return paid.isEmpty()
+        ? ""
+        : paid.stream()
+            .map(
+                p ->
+                    p.spec().ref().txnId()
+                        + "/"
+                        + p.spec().ref().seq()
+                        + " "
+                        + PriceTag.price(p.spec().amount())
+                        + " "
+                        + Dates.day(p.period().start())
+                        + "–"
+                        + Dates.day(p.period().end()))
+            .collect(java.util.stream.Collectors.joining("; ", ": ", ""));
   }
 
   private List<Share> active(User user) {
