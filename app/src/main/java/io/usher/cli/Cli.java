@@ -4,6 +4,8 @@ import io.usher.application.UsherOpener;
 import io.usher.domain.common.Inputs;
 import io.usher.domain.common.UsherException;
 import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,9 +64,34 @@ public final class Cli {
     }
   }
 
+  /**
+   * The commands picocli must know for this command line: the one it names, or none for the bare
+   * window, or all of them when it asks for help or is not understood (picocli then suggests the
+   * commands that exist).
+   */
+  static Collection<String> commandsFor(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--data-dir")) {
+        i++;
+      } else if (arg.startsWith("--data-dir=") || arg.equals("--json")) {
+        continue;
+      } else if (RootCommand.COMMANDS.containsKey(arg) && !arg.equals("help")) {
+        return List.of(arg);
+      } else {
+        return RootCommand.COMMANDS.keySet();
+      }
+    }
+    return List.of();
+  }
+
   public int execute(PrintWriter out, PrintWriter err, String... args) {
     RootCommand root = new RootCommand(opener, openWindow, serve, restorer, out);
     CommandLine cli = new CommandLine(root);
+    // Before the settings below: picocli applies them only to the subcommands already there.
+    for (String name : commandsFor(args)) {
+      cli.addSubcommand(name, RootCommand.COMMANDS.get(name));
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -74,6 +101,10 @@ public final class Cli {
     cli.setParameterExceptionHandler(
         (ex, a) -> {
           err.println(ex.getMessage());
+          if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+              && !unmatched.getSuggestions().isEmpty()) {
+            err.println("Did you mean: " + String.join(", ", unmatched.getSuggestions()) + "?");
+          }
           err.println(
               "Run '"
                   + ex.getCommandLine().getCommandSpec().qualifiedName()

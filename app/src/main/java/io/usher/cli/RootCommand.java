@@ -4,6 +4,9 @@ import io.usher.application.Usher;
 import io.usher.application.UsherOpener;
 import io.usher.application.Version;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -19,36 +22,47 @@ import picocli.CommandLine.ScopeType;
     description = {
       "Sell access to your Plex, Emby and Jellyfin servers.",
       "Without a command, opens the desktop window."
-    },
-    subcommands = {
-      PlanCommand.class,
-      DiscountCommand.class,
-      UserCommand.class,
-      UsersCommand.class,
-      PaymentCommand.class,
-      PaymentsCommand.class,
-      UnmatchedCommand.class,
-      ReferralsCommand.class,
-      ExportCommand.class,
-      SettingsCommand.class,
-      TemplateCommand.class,
-      TestCommand.class,
-      ServerCommand.class,
-      LibraryCommand.class,
-      GroupCommand.class,
-      LocationCommand.class,
-      SyncCommand.class,
-      InviteCommand.class,
-      LinkCommand.class,
-      UnlinkCommand.class,
-      ImportCommand.class,
-      JobsCommand.class,
-      BackupCommand.class,
-      RestoreCommand.class,
-      ServeCommand.class,
-      HelpCommand.class
     })
+// No subcommands in the annotation: Cli adds them, all or only the one a command line names.
 final class RootCommand implements Runnable {
+  /**
+   * Every command, in the order help lists them. Building picocli's model of all of them (their
+   * annotations, by reflection) was most of a one-shot command's start, so a command line that
+   * names one gets only that one; help, mistakes and the bare window get the whole tree.
+   */
+  static final Map<String, Class<?>> COMMANDS = commands();
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
+    commands.put("plan", PlanCommand.class);
+    commands.put("discount", DiscountCommand.class);
+    commands.put("user", UserCommand.class);
+    commands.put("users", UsersCommand.class);
+    commands.put("payment", PaymentCommand.class);
+    commands.put("payments", PaymentsCommand.class);
+    commands.put("unmatched", UnmatchedCommand.class);
+    commands.put("referrals", ReferralsCommand.class);
+    commands.put("export", ExportCommand.class);
+    commands.put("settings", SettingsCommand.class);
+    commands.put("template", TemplateCommand.class);
+    commands.put("test", TestCommand.class);
+    commands.put("server", ServerCommand.class);
+    commands.put("library", LibraryCommand.class);
+    commands.put("group", GroupCommand.class);
+    commands.put("location", LocationCommand.class);
+    commands.put("sync", SyncCommand.class);
+    commands.put("invite", InviteCommand.class);
+    commands.put("link", LinkCommand.class);
+    commands.put("unlink", UnlinkCommand.class);
+    commands.put("import", ImportCommand.class);
+    commands.put("jobs", JobsCommand.class);
+    commands.put("backup", BackupCommand.class);
+    commands.put("restore", RestoreCommand.class);
+    commands.put("serve", ServeCommand.class);
+    commands.put("help", HelpCommand.class);
+    return Collections.unmodifiableMap(commands);
+  }
+
   private final UsherOpener opener;
   private final Consumer<String> openWindow;
   private final Consumer<String> serve;

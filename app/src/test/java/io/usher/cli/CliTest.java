@@ -483,4 +483,40 @@ class CliTest {
     assertThat(code).isEqualTo(1);
     assertThat(e.toString().strip()).isEqualTo("Usher is already running on this data (pid 42).");
   }
+
+  @Test
+  void aCommandLineThatNamesACommandBuildsOnlyThatOneAndHelpOrAMistakeBuildsAll() {
+    assertThat(Cli.commandsFor("--data-dir", "/d", "--json", "plan", "list"))
+        .containsExactly("plan");
+    assertThat(Cli.commandsFor("--data-dir=/d", "users")).containsExactly("users");
+    assertThat(Cli.commandsFor("--data-dir", "/d")).isEmpty();
+    assertThat(Cli.commandsFor("help", "plan")).containsAll(RootCommand.COMMANDS.keySet());
+    assertThat(Cli.commandsFor("--help")).containsAll(RootCommand.COMMANDS.keySet());
+    assertThat(Cli.commandsFor("plna", "list")).containsAll(RootCommand.COMMANDS.keySet());
+    // --data-dir takes the next word as its value, even one that is also a command's name.
+    assertThat(Cli.commandsFor("--data-dir", "plan", "users")).containsExactly("users");
+  }
+
+  @Test
+  void everyListedCommandCarriesTheNameItIsListedUnder() {
+    RootCommand.COMMANDS.forEach(
+        (name, type) ->
+            assertThat(type.getAnnotation(picocli.CommandLine.Command.class).name())
+                .isEqualTo(name));
+  }
+
+  @Test
+  void aMisspelledCommandIsAnsweredWithTheCommandsThatExist() {
+    assertThat(usher("plna", "list")).isEqualTo(2);
+    assertThat(err).contains("'plna'").contains("Did you mean: plan");
+  }
+
+  @Test
+  void aCommandNamedAloneStillHonoursTheSharedConvertersAndCaseRules() {
+    assertThat(usher("plan", "list", "--help")).isZero();
+    assertThat(out).startsWith("Usage: usher plan list");
+    assertThat(usher("user", "extend", "someone", "--days", "١")).isEqualTo(2);
+    assertThat(err).contains("'١' is not a whole number");
+    assertThat(usher("users", "--status", "ACTIVE")).isZero();
+  }
 }
