@@ -31,20 +31,20 @@ final class MediaWiring {
   }
 
   /**
-   * The HTTP layer: an OkHttp client (and its connection pool) with Usher's timeouts. The media
-   * adapters share one; the Discord client has its own, built by the same recipe.
+   * The HTTP layer: an OkHttp client (and its connection pool) with Usher's timeouts, built on
+   * first use so that commands which never call out do not load the trust store. The media adapters
+   * share one; the Discord and PayPal clients have their own, by the same recipe.
    */
   static Http http() {
-    OkHttpClient client =
-        new OkHttpClient.Builder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .readTimeout(Duration.ofSeconds(30))
-            .callTimeout(Duration.ofSeconds(60))
-            .build();
-    return new Http(
-        client,
-        JsonMapper.builder().build(),
-        XmlMapper.builder().build(),
+    return Http.onFirstUse(
+        () ->
+            new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(60))
+                .build(),
+        () -> JsonMapper.builder().build(),
+        () -> XmlMapper.builder().build(),
         Sleeper.REAL,
         new SecureRandom());
   }

@@ -1,5 +1,6 @@
 package io.usher.http;
 
+import io.usher.domain.common.Lazy;
 import io.usher.domain.media.MediaServerException;
 import io.usher.domain.media.MediaServerException.Kind;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -30,11 +32,11 @@ public final class Http {
   static final int MAX_ATTEMPTS = 4;
   static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
-  private final OkHttpClient client;
-  private final JsonMapper json;
-  private final XmlMapper xml;
+  private final Supplier<Parts> parts;
   private final Sleeper sleeper;
   private final RandomGenerator random;
+
+  private record Parts(OkHttpClient client, JsonMapper json, XmlMapper xml) {}
 
   public Http(
       OkHttpClient client,
@@ -42,19 +44,34 @@ public final class Http {
       XmlMapper xml,
       Sleeper sleeper,
       RandomGenerator random) {
-    this.client = client;
-    this.json = json;
-    this.xml = xml;
+    this(() -> new Parts(client, json, xml), sleeper, random);
+  }
+
+  private Http(Supplier<Parts> parts, Sleeper sleeper, RandomGenerator random) {
+    this.parts = Lazy.of(parts);
     this.sleeper = sleeper;
     this.random = random;
   }
 
+  /**
+   * An Http whose client and mappers are built when it first sends or parses: building an OkHttp
+   * client loads the JDK's trust store, which a command that never calls out should not wait for.
+   */
+  public static Http onFirstUse(
+      Supplier<OkHttpClient> client,
+      Supplier<JsonMapper> json,
+      Supplier<XmlMapper> xml,
+      Sleeper sleeper,
+      RandomGenerator random) {
+    return new Http(() -> new Parts(client.get(), json.get(), xml.get()), sleeper, random);
+  }
+
   public JsonMapper json() {
-    return json;
+    return parts.get().json();
   }
 
   public XmlMapper xml() {
-    return xml;
+    return parts.get().xml();
   }
 
   /** The same client (and connection pool) sending through an HTTP proxy; null: no proxy. */
@@ -66,7 +83,13 @@ public final class Http {
     int port = uri.getPort() > 0 ? uri.getPort() : 8080;
     Proxy proxy =
         new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(uri.getHost(), port));
-    return new Http(client.newBuilder().proxy(proxy).build(), json, xml, sleeper, random);
+    Parts direct = parts.get();
+    return new Http(
+        direct.client().newBuilder().proxy(proxy).build(),
+        direct.json(),
+        direct.xml(),
+        sleeper,
+        random);
   }
 
   /**
@@ -79,7 +102,7 @@ public final class Http {
   public HttpReply send(Request request, String who) {
     boolean idempotent = request.method().equals("GET") || request.method().equals("DELETE");
     for (int attempt = 1; ; attempt++) {
-      try (Response response = client.newCall(request).execute()) {
+      try (Response response = parts.get().client().newCall(request).execute()) {
         ResponseBody body = response.body();
         String text = body == null ? "" : body.string();
         if (response.code() == 429 && attempt < MAX_ATTEMPTS) {
@@ -123,7 +146,7 @@ public final class Http {
   Duration waitFor(String retryAfter, String body, int attempt) {
     if (retryAfter == null && body != null && body.stripLeading().startsWith("{")) {
       try {
-        JsonNode asked = json.readTree(body).path("retry_after");
+        JsonNode asked = json().readTree(body).path("retry_after");
         if (asked.isNumber()) {
           long millis = (long) Math.ceil(Math.max(0, asked.asDouble()) * 1000);
           return Duration.ofMillis(Math.min(millis, MAX_WAIT.toMillis()));
