@@ -9,7 +9,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** stdout for commands: aligned tables for people, JSON with --json. Nothing else goes there. */
 final class Output {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Built only for --json: a table needs no mapper, and building one costs a command's start. */
+  private static final class Json {
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+  }
+
   private final PrintWriter out;
   private final boolean json;
 
@@ -25,7 +29,7 @@ final class Output {
   /** A list: JSON array of objects, or a table with the given columns (keys of each map). */
   void list(List<String> headers, List<String> keys, List<Map<String, Object>> rows) {
     if (json) {
-      out.println(JSON.writeValueAsString(rows));
+      out.println(Json.MAPPER.writeValueAsString(rows));
       return;
     }
     if (rows.isEmpty()) {
@@ -63,7 +67,7 @@ final class Output {
       Map<String, Object> obj = new LinkedHashMap<>();
       obj.put("ok", ok);
       obj.putAll(fields);
-      out.println(JSON.writeValueAsString(obj));
+      out.println(Json.MAPPER.writeValueAsString(obj));
     } else {
       out.println(sentence);
     }
