@@ -20,16 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14: how long whole processes of the built jar take, from outside, medians of 5: {@code
- * --version}, {@code plan list} (5 plans), {@code users} with 10,000 users and {@code serve} to its
- * first {@code /health} 200, each with plain {@code java -jar} and with the AOT cache the build
- * trained, beside {@code java -version} as the floor. Uses {@code app/target/usher.jar} from the
- * last {@code ./mvnw package} (the bench runs before this build packages). Printed, not asserted.
+ * --version}, {@code plan list} (5 plans), {@code users} with 10,000 users, {@code serve} to its
+ * first {@code /health} 200 and the window to its first painted frame (under X), each with plain
+ * {@code java -jar} and with the AOT cache the build trained, beside {@code java -version} as the
+ * floor; then the same through the app-image's launcher when {@code ./mvnw -Pjpackage verify} has
+ * made one. Uses {@code app/target/usher.jar} from the last {@code ./mvnw package} (the bench runs
+ * before this build packages). Printed, not asserted.
  */
 class StartupBench {
   static final int RUNS = 5;
   static final Path TARGET = Path.of(System.getProperty("user.dir"), "target");
   static final Path JAR = TARGET.resolve("usher.jar");
   static final Path AOT = TARGET.resolve("usher.aot");
+  static final Path WINDOW_AOT = TARGET.resolve("usher-window.aot");
+  static final Path INSTALLED = TARGET.resolve("jpackage/usher/bin/usher");
 
   @TempDir Path dirs;
 
@@ -61,16 +65,104 @@ class StartupBench {
       }
       new JooqUserStore(db.dsl(), Clock.systemUTC()).insertAll(users);
     }
-    median("java -version (the floor)", List.of("-version"));
+    median("java -version (the floor)", java(List.of("-version")));
     for (boolean aot : new boolean[] {false, true}) {
       String how = aot ? " [AOT cache]" : " [java -jar]";
-      median("usher --version" + how, usher(aot, "--version"));
+      median("usher --version" + how, java(usher(aot, "--version")));
       median(
           "usher plan list, 5 plans" + how,
-          usher(aot, "--data-dir", plans.toString(), "plan", "list"));
-      median("usher users, 10,000 users" + how, usher(aot, "--data-dir", many.toString(), "users"));
-      serve(aot, plans, port, "usher serve to the first /health 200" + how);
+          java(usher(aot, "--data-dir", plans.toString(), "plan", "list")));
+      median(
+          "usher users, 10,000 users" + how,
+          java(usher(aot, "--data-dir", many.toString(), "users")));
+      serve(
+          java(usher(aot, "--data-dir", plans.toString(), "serve")),
+          port,
+          "usher serve to the first /health 200" + how);
+      List<String> window = new ArrayList<>(usher(false, "--data-dir", plans.toString()));
+      if (aot) {
+        window.addFirst("-XX:AOTCache=" + WINDOW_AOT);
+      }
+      window(java(window), "window" + how.replace("cache", "cache for the window"));
     }
+    if (!Files.isExecutable(INSTALLED)) {
+      System.out.println("BENCH installed: no app-image; ./mvnw -Pjpackage verify -DskipTests");
+      return;
+    }
+    String how = " [installed app-image]";
+    median("usher --version" + how, installed("--version"));
+    median(
+        "usher plan list, 5 plans" + how,
+        installed("--data-dir", plans.toString(), "plan", "list"));
+    median("usher users, 10,000 users" + how, installed("--data-dir", many.toString(), "users"));
+    serve(
+        installed("--data-dir", plans.toString(), "serve"),
+        port,
+        "usher serve to the first /health 200" + how);
+    window(installed("--data-dir", plans.toString()), "window" + how);
+  }
+
+  /** The app-image's own launcher, which carries its own cache (jpackage/aot-train.sh). */
+  private static List<String> installed(String... args) {
+    List<String> command = new ArrayList<>(List.of(INSTALLED.toString()));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /**
+   * The window under X (Xvfb in CI-like boxes): launch to mapped on screen (xdotool), then to its
+   * first painted frame (its pixels, scaled down by ImageMagick's import, differ from the blank
+   * window's). Skipped without DISPLAY, xdotool or import. Polling costs CPU on a 2-core box, so
+   * these figures are upper bounds.
+   */
+  private static void window(List<String> command, String what) throws Exception {
+    String display = System.getenv("DISPLAY");
+    if (display == null || !onPath("xdotool") || !onPath("import")) {
+      System.out.println("BENCH " + what + ": skipped (needs DISPLAY, xdotool and import)");
+      return;
+    }
+    long[] mapped = new long[RUNS];
+    long[] painted = new long[RUNS];
+    for (int i = 0; i < RUNS; i++) {
+      long start = System.nanoTime();
+      Process p = process(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      try {
+        String id = "";
+        while (id.isEmpty()) {
+          if (!p.isAlive()) {
+            throw new IllegalStateException(what + " ended: exit " + p.exitValue());
+          }
+          id = run("xdotool", "search", "--onlyvisible", "--pid", Long.toString(p.pid())).strip();
+        }
+        mapped[i] = System.nanoTime() - start;
+        String wid = id.lines().findFirst().orElseThrow();
+        String blank = run("import", "-silent", "-window", wid, "-resize", "16x16!", "txt:-");
+        String now = blank;
+        while (now.equals(blank) && System.nanoTime() - start < 30_000_000_000L) {
+          now = run("import", "-silent", "-window", wid, "-resize", "16x16!", "txt:-");
+        }
+        painted[i] = System.nanoTime() - start;
+      } finally {
+        p.destroy();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+          p.destroyForcibly().waitFor();
+        }
+      }
+    }
+    print(what + ": on screen", mapped);
+    print(what + ": first frame painted", painted);
+  }
+
+  private static boolean onPath(String tool) {
+    return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+  }
+
+  private static String run(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    p.waitFor();
+    return out;
   }
 
   private static List<String> usher(boolean aot, String... args) {
@@ -84,11 +176,11 @@ class StartupBench {
     return command;
   }
 
-  private static void median(String what, List<String> javaArgs) throws Exception {
+  private static void median(String what, List<String> command) throws Exception {
     long[] times = new long[RUNS];
     for (int i = 0; i < RUNS; i++) {
       long start = System.nanoTime();
-      Process p = java(javaArgs).start();
+      Process p = process(command).start();
       p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
       if (p.waitFor() != 0) {
         throw new IllegalStateException(what + " failed: exit " + p.exitValue());
@@ -98,11 +190,11 @@ class StartupBench {
     print(what, times);
   }
 
-  private void serve(boolean aot, Path dataDir, int port, String what) throws Exception {
+  private static void serve(List<String> command, int port, String what) throws Exception {
     long[] times = new long[RUNS];
     for (int i = 0; i < RUNS; i++) {
       long start = System.nanoTime();
-      Process p = java(usher(aot, "--data-dir", dataDir.toString(), "serve")).start();
+      Process p = process(command).start();
       try {
         while (!healthy(port)) {
           if (!p.isAlive()) {
@@ -131,10 +223,15 @@ class StartupBench {
     }
   }
 
-  private static ProcessBuilder java(List<String> args) {
+  /** This JDK's java with the arguments given. */
+  private static List<String> java(List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(args);
+    return command;
+  }
+
+  private static ProcessBuilder process(List<String> command) {
     return new ProcessBuilder(command).redirectErrorStream(true);
   }
 
