@@ -111,8 +111,8 @@ class StartupBench {
 
   /**
    * The window under X (Xvfb in CI-like boxes): launch to mapped on screen (xdotool), then to its
-   * first painted frame (its pixels, scaled down by ImageMagick's import, differ from the blank
-   * window's). Skipped without DISPLAY, xdotool or import. Polling costs CPU on a 2-core box, so
+   * first painted frame (its pixels, scaled down by ImageMagick's import, are no longer all one
+   * colour). Skipped without DISPLAY, xdotool or import. Polling costs CPU on a 2-core box, so
    * these figures are upper bounds.
    */
   private static void window(List<String> command, String what) throws Exception {
@@ -136,10 +136,9 @@ class StartupBench {
         }
         mapped[i] = System.nanoTime() - start;
         String wid = id.lines().findFirst().orElseThrow();
-        String blank = run("import", "-silent", "-window", wid, "-resize", "16x16!", "txt:-");
-        String now = blank;
-        while (now.equals(blank) && System.nanoTime() - start < 30_000_000_000L) {
-          now = run("import", "-silent", "-window", wid, "-resize", "16x16!", "txt:-");
+        // A window not painted yet is one colour; the first frame has more.
+        while (colours(wid) < 2 && System.nanoTime() - start < 30_000_000_000L) {
+          Thread.onSpinWait();
         }
         painted[i] = System.nanoTime() - start;
       } finally {
@@ -151,6 +150,14 @@ class StartupBench {
     }
     print(what + ": on screen", mapped);
     print(what + ": first frame painted", painted);
+  }
+
+  /** How many colours the window has, scaled down to 16×16 (0 when it cannot be read). */
+  private static int colours(String window) throws Exception {
+    String count =
+        run("import", "-silent", "-window", window, "-resize", "16x16!", "-format", "%k", "info:")
+            .strip();
+    return count.matches("\\d+") ? Integer.parseInt(count) : 0;
   }
 
   private static boolean onPath(String tool) {
