@@ -120,7 +120,7 @@ final class Desktop {
   }
 
   private void show(Stage stage, CompletableFuture<Session> opening) {
-    StartingScreen.show(stage, dataDir.toString());
+    CompletableFuture<Void> shellOnScreen = StartingScreen.show(stage, dataDir.toString());
     // Closing the starting window ends Usher once the ledger it was opening is closed again.
     stage.setOnHidden(
         e -> {
@@ -129,20 +129,22 @@ final class Desktop {
         });
     opening.whenComplete(
         (opened, failure) ->
-            Platform.runLater(
-                () -> {
-                  if (failure != null) {
-                    cannotOpen(stage, failure);
-                  } else if (stage.isShowing()) {
-                    session = opened;
-                    stage.setOnHidden(
-                        e -> {
-                          session.close();
-                          Platform.exit();
-                        });
-                    open(stage);
-                  }
-                }));
+            shellOnScreen.thenRun(
+                () ->
+                    Platform.runLater(
+                        () -> {
+                          if (failure != null) {
+                            cannotOpen(stage, failure);
+                          } else if (stage.isShowing()) {
+                            session = opened;
+                            stage.setOnHidden(
+                                e -> {
+                                  session.close();
+                                  Platform.exit();
+                                });
+                            open(stage);
+                          }
+                        })));
   }
 
   /** The ledger did not open: the sentence in the window and on stderr, then exit status 1. */

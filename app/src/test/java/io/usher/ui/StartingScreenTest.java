@@ -31,11 +31,14 @@ class StartingScreenTest {
   @TempDir Path dataDir;
   Stage stage;
   AppContext usher;
+  java.util.concurrent.CompletableFuture<Void> onScreen;
+  boolean doneWhenShown;
 
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    StartingScreen.show(stage, dataDir.toString());
+    onScreen = StartingScreen.show(stage, dataDir.toString());
+    doneWhenShown = onScreen.isDone();
   }
 
   @AfterEach
@@ -54,6 +57,13 @@ class StartingScreenTest {
     assertThat(robot.lookup(".nav-item").queryAllAs(ToggleButton.class))
         .hasSizeGreaterThan(5)
         .allSatisfy(b -> assertThat(b.isDisabled()).isTrue());
+  }
+
+  @Test
+  void saysItIsOnScreenOnlyAfterItsFirstFramesSoTheScreensAreBuiltAfterIt() throws Exception {
+    assertThat(doneWhenShown).isFalse();
+    onScreen.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(stage.isShowing()).isTrue();
   }
 
   @Test

@@ -3,6 +3,8 @@ package io.usher.ui.shell;
 import atlantafx.base.theme.Styles;
 import io.usher.ui.kit.Placeholder;
 import io.usher.ui.kit.Theme;
+import java.util.concurrent.CompletableFuture;
+import javafx.animation.AnimationTimer;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -24,8 +26,27 @@ import javafx.stage.Stage;
 public final class StartingScreen {
   private StartingScreen() {}
 
-  /** Shows the starting shell in {@code stage}, with the data folder being opened. */
-  public static void show(Stage stage, String dataFolder) {
+  /**
+   * Shows the starting shell in {@code stage}, with the data folder being opened.
+   *
+   * @return done once the shell is on screen: the main window is built only then, since a ledger
+   *     that opens at once would otherwise have the whole main window built before the shell's
+   *     first frame, and the window stayed blank 0.7 s longer
+   */
+  public static CompletableFuture<Void> show(Stage stage, String dataFolder) {
+    CompletableFuture<Void> onScreen = new CompletableFuture<>();
+    new AnimationTimer() {
+      private int pulses;
+
+      @Override
+      public void handle(long now) {
+        // A pulse waits for the frame before it to be rendered: by the third, the first is shown.
+        if (++pulses == 3) {
+          stop();
+          onScreen.complete(null);
+        }
+      }
+    }.start();
     Theme.apply(
         Platform.getPreferences().getColorScheme() == ColorScheme.DARK ? Theme.DARK : Theme.LIGHT);
     Label brand = new Label("Usher");
@@ -57,5 +78,6 @@ public final class StartingScreen {
     stage.setMinHeight(MainWindow.MIN_HEIGHT);
     stage.setScene(scene);
     stage.show();
+    return onScreen;
   }
 }
