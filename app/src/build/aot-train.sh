@@ -20,11 +20,11 @@ train() {
     -cp "$jar" io.usher.app.Training ${window:+--window}
 }
 window="" train usher.aot
-# A window that cannot open here (no GTK, say) costs speed, never the build.
+# A window that cannot open here (no GTK, say) or hangs costs speed, never the build.
 if ! command -v xvfb-run >/dev/null; then
   echo "No xvfb-run: the window's AOT cache is the commands' (install xvfb for a faster window)."
   cp "$target/usher.aot" "$target/usher-window.aot"
-elif ! window=yes train usher-window.aot xvfb-run -a -s "-screen 0 1400x900x24"; then
+elif ! window=yes train usher-window.aot timeout 300 xvfb-run -a -s "-screen 0 1400x900x24"; then
   echo "The window did not open under Xvfb: the window's AOT cache is the commands'."
   cp "$target/usher.aot" "$target/usher-window.aot"
 fi

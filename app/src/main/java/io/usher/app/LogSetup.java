@@ -20,7 +20,7 @@ import org.slf4j.Logger;
  * first line is written. An owner's own {@code -Dlogback.configurationFile} still wins.
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
-  static final String PATTERN =
+  private static final String PATTERN =
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{36} - %msg%n";
 
   @Override
