@@ -52,7 +52,6 @@ import io.usher.application.users.AccessActions;
 import io.usher.application.users.UserActions;
 import io.usher.application.users.UserService;
 import io.usher.checkout.WebLinks;
-import io.usher.domain.common.Transactions;
 import io.usher.domain.ledger.PaymentStore;
 import io.usher.domain.media.MediaServers;
 import io.usher.domain.notify.MailEvent;
@@ -102,7 +101,6 @@ import org.jooq.DSLContext;
 public final class AppContext implements Usher {
   private final Path dataDir;
   private final Database database;
-  private final Transactions transactions;
   private final PlanService plans;
   private final DiscountService discounts;
   private final UserService users;
@@ -214,7 +212,6 @@ public final class AppContext implements Usher {
     this.database = openSealed(dataDir, clock);
     DSLContext dsl = database.dsl();
     JooqTransactions tx = new JooqTransactions(dsl);
-    this.transactions = tx;
     JooqAuditLog audit = new JooqAuditLog(dsl, clock);
     JooqPlanStore planStore = new JooqPlanStore(dsl, clock);
     // One instance of each store: they hold nothing but the connection and the clock.
@@ -556,11 +553,6 @@ public final class AppContext implements Usher {
     return backups;
   }
 
-  /** Applies a payment provider's events to the ledger (the polling job and the webhook). */
-  public RecordProviderPayment stripePayments() {
-    return stripePayments;
-  }
-
   @Override
   public AccountLinkService accountLinks() {
     return accountLinks;
@@ -649,11 +641,6 @@ public final class AppContext implements Usher {
   @Override
   public PlanService plans() {
     return plans;
-  }
-
-  /** The transactions every service runs in, for the worker's tests in this package. */
-  Transactions transactions() {
-    return transactions;
   }
 
   @Override

@@ -2,8 +2,11 @@ package io.usher.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.usher.application.outbox.OutboxService;
 import io.usher.domain.outbox.OutboxHandler;
-import io.usher.testing.FakeMediaServers;
+import io.usher.store.JooqJobRunStore;
+import io.usher.store.JooqOutboxStore;
+import io.usher.store.JooqTransactions;
 import io.usher.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,59 +16,77 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The worker drains the outbox as soon as work is recorded, not on a timer. */
+/**
+ * The worker drains the outbox as soon as work is recorded, not on a timer. The outbox and the
+ * transactions are wired here as AppContext wires them, on a real ledger.
+ */
 class OutboxWorkerTest {
   @TempDir Path dataDir;
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+
+  /** The outbox on the ledger's transactions, as every service records its work. */
+  record Ledger(Database db, JooqTransactions tx, OutboxService outbox) implements AutoCloseable {
+    @Override
+    public void close() {
+      db.close();
+    }
+  }
+
+  Ledger open() {
+    Database db = Database.open(dataDir);
+    JooqTransactions tx = new JooqTransactions(db.dsl());
+    return new Ledger(
+        db,
+        tx,
+        new OutboxService(
+            tx, new JooqOutboxStore(db.dsl(), clock), new JooqJobRunStore(db.dsl()), clock));
+  }
 
   /** Registers a "test" kind whose handling counts the returned latch down. */
-  static CountDownLatch handledOnce(AppContext usher) {
+  static CountDownLatch handledOnce(OutboxService outbox) {
     CountDownLatch handled = new CountDownLatch(1);
-    usher
-        .outbox()
-        .register(
-            new OutboxHandler() {
-              @Override
-              public String kind() {
-                return "test";
-              }
+    outbox.register(
+        new OutboxHandler() {
+          @Override
+          public String kind() {
+            return "test";
+          }
 
-              @Override
-              public void handle(String payload) {
-                handled.countDown();
-              }
-            });
+          @Override
+          public void handle(String payload) {
+            handled.countDown();
+          }
+        });
     return handled;
   }
 
   @Test
   void workRecordedWhileTheWorkerSleepsIsDoneAtOnce() throws Exception {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
-    try (AppContext usher = new AppContext(dataDir, clock, s -> new FakeMediaServers())) {
-      CountDownLatch handled = handledOnce(usher);
-      try (OutboxWorker worker = new OutboxWorker(usher.outbox(), Clock.systemUTC())) {
+    try (Ledger ledger = open()) {
+      CountDownLatch handled = handledOnce(ledger.outbox());
+      try (OutboxWorker worker = new OutboxWorker(ledger.outbox(), Clock.systemUTC())) {
         worker.start();
         Thread.sleep(200);
-        usher.outbox().enqueue("test", "x=1");
+        ledger.outbox().enqueue("test", "x=1");
         assertThat(handled.await(5, TimeUnit.SECONDS)).as("handled within seconds").isTrue();
       }
-      assertThat(usher.outbox().pending()).isEmpty();
+      assertThat(ledger.outbox().pending()).isEmpty();
     }
   }
 
   @Test
   void workRecordedInATransactionIsDoneOnceItCommitsNotAtTheNextRound() throws Exception {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
-    try (AppContext usher = new AppContext(dataDir, clock, s -> new FakeMediaServers())) {
-      CountDownLatch handled = handledOnce(usher);
-      try (OutboxWorker worker = new OutboxWorker(usher.outbox(), Clock.systemUTC())) {
+    try (Ledger ledger = open()) {
+      CountDownLatch handled = handledOnce(ledger.outbox());
+      try (OutboxWorker worker = new OutboxWorker(ledger.outbox(), Clock.systemUTC())) {
         worker.start();
         Thread.sleep(200);
         // Woken before the commit, the worker would find nothing and sleep a minute.
-        usher
-            .transactions()
+        ledger
+            .tx()
             .run(
                 () -> {
-                  usher.outbox().enqueue("test", "x=1");
+                  ledger.outbox().enqueue("test", "x=1");
                   try {
                     Thread.sleep(1500);
                   } catch (InterruptedException e) {
@@ -79,9 +100,8 @@ class OutboxWorkerTest {
 
   @Test
   void whatWaitsForACommitRunsOnceAfterTheOutermostOneAndNeverAfterARollback() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
-    try (AppContext usher = new AppContext(dataDir, clock, s -> new FakeMediaServers())) {
-      var tx = usher.transactions();
+    try (Ledger ledger = open()) {
+      var tx = ledger.tx();
       java.util.List<String> ran = new java.util.ArrayList<>();
       tx.run(
           () -> {

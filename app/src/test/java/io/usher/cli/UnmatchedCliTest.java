@@ -42,7 +42,7 @@ class UnmatchedCliTest {
       Money ten = new Money(1000, Money.currency("USD"));
       for (String txn : new String[] {"pi_a", "in_b"}) {
         usher
-            .stripePayments()
+            .webhooks()
             .apply(
                 new PaymentEvent(
                     "evt_" + txn,

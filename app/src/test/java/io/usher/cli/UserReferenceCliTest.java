@@ -185,7 +185,7 @@ class UserReferenceCliTest {
 
     try (AppContext context = new AppContext(dataDir, clock, settings -> media)) {
       context
-          .stripePayments()
+          .webhooks()
           .apply(
               new io.usher.domain.payments.PaymentEvent(
                   "evt_1",

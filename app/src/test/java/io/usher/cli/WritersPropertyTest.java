@@ -83,7 +83,7 @@ class WritersPropertyTest {
     ok("payment", "add", "--email", "bob@example.com", "--plan", "Basic", "--txn", "pi_1");
     ok("discount", "add", "WELCOME", "--percent", "10");
     context
-        .stripePayments()
+        .webhooks()
         .apply(
             new io.usher.domain.payments.PaymentEvent(
                 "evt_stranger",

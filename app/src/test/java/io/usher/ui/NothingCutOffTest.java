@@ -149,7 +149,7 @@ class NothingCutOffTest {
     }
     clock.set(NOW);
     usher
-        .stripePayments()
+        .webhooks()
         .apply(
             new PaymentEvent(
                 "evt_x",

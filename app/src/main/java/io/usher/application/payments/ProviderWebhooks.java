@@ -49,7 +49,15 @@ public final class ProviderWebhooks {
       LOG.warn("Stripe webhook refused: {}", e.getMessage());
       return Result.REFUSED;
     }
-    event.ifPresent(e -> LOG.info("Stripe webhook {}: {}", e.eventId(), payments.apply(e)));
+    event.ifPresent(e -> LOG.info("Stripe webhook {}: {}", e.eventId(), apply(e)));
     return Result.ACCEPTED;
+  }
+
+  /**
+   * Applies one Stripe event whose origin is already established (a verified delivery), exactly
+   * once however often it comes.
+   */
+  public RecordProviderPayment.Outcome apply(PaymentEvent verified) {
+    return payments.apply(verified);
   }
 }

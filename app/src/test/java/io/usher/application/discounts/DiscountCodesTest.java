@@ -73,7 +73,7 @@ class DiscountCodesTest {
   void paysLastOrder(String txn) {
     CheckoutOrder o = provider.orders.getLast();
     usher
-        .stripePayments()
+        .webhooks()
         .apply(
             new PaymentEvent(
                 "evt_" + txn,

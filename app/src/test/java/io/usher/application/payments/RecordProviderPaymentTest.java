@@ -41,7 +41,7 @@ class RecordProviderPaymentTest {
   final FakeMediaServers media = new FakeMediaServers();
   final FakePaymentProvider provider = new FakePaymentProvider();
   AppContext usher;
-  RecordProviderPayment record;
+  ProviderWebhooks record;
   FakeMediaServers.Fake den;
 
   @BeforeEach
@@ -52,7 +52,7 @@ class RecordProviderPaymentTest {
     usher.servers().addMediaBrowser(ServerKind.JELLYFIN, "Den", "http://den:8096", "k");
     Library l = usher.servers().libraries("Den").getFirst();
     usher.servers().setGroup(l.id(), "Standard");
-    record = usher.stripePayments();
+    record = usher.webhooks();
   }
 
   @AfterEach

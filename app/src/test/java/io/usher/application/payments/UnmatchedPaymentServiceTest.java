@@ -56,7 +56,7 @@ class UnmatchedPaymentServiceTest {
 
   Kind pay(String txn, String payer, String sub) {
     return usher
-        .stripePayments()
+        .webhooks()
         .apply(
             new PaymentEvent("evt_" + txn, PaymentEvent.Kind.PAID, txn, null, payer, sub, TEN, NOW))
         .kind();

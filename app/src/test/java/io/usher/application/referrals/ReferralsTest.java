@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.usher.app.AppContext;
 import io.usher.application.checkout.CheckoutForm;
 import io.usher.application.payments.ManualPayment;
+import io.usher.application.payments.ProviderWebhooks;
 import io.usher.application.payments.RecordProviderPayment;
 import io.usher.domain.common.ValidationException;
 import io.usher.domain.ledger.Payment;
@@ -40,7 +41,7 @@ class ReferralsTest {
   final FakeMediaServers media = new FakeMediaServers();
   final FakePaymentProvider provider = new FakePaymentProvider();
   AppContext usher;
-  RecordProviderPayment stripe;
+  ProviderWebhooks stripe;
   int events;
 
   @BeforeEach
@@ -51,7 +52,7 @@ class ReferralsTest {
     usher.servers().addMediaBrowser(ServerKind.JELLYFIN, "Den", "http://den:8096", "k");
     Library l = usher.servers().libraries("Den").getFirst();
     usher.servers().setGroup(l.id(), "Standard");
-    stripe = usher.stripePayments();
+    stripe = usher.webhooks();
     usher.settings().set("referral.percent", "10");
     usher.users().create(UserSpec.withEmail("alice@example.com"));
     usher.payments().record(ManualPayment.of("alice@example.com", "Monthly"));

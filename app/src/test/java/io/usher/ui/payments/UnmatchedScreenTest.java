@@ -40,7 +40,7 @@ class UnmatchedScreenTest {
     usher.users().create(UserSpec.withEmail("ann@example.com"));
     for (String txn : new String[] {"pi_friend", "pi_refund"}) {
       usher
-          .stripePayments()
+          .webhooks()
           .apply(
               new PaymentEvent(
                   "evt_" + txn,
