@@ -3,10 +3,10 @@ package io.usher.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usher.cli.Cli;
+import io.usher.testing.FreshJvm;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -26,15 +26,7 @@ class LauncherVersionTest {
         .execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "--version");
 
     for (String flag : new String[] {"--version", "-V"}) {
-      Process p =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "io.usher.app.Launcher",
-                  flag)
-              .redirectErrorStream(true)
-              .start();
+      Process p = new ProcessBuilder(FreshJvm.usher(flag)).redirectErrorStream(true).start();
       String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).isZero();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.usher.domain.common.UsherException;
+import io.usher.testing.FreshJvm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,14 +18,7 @@ class NoDisplayTest {
 
   @Test
   void bareUsherWithoutADisplaySaysWhatToDoAndExitsOne() throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.usher.app.Launcher",
-            "--data-dir",
-            dataDir.toString());
+    ProcessBuilder builder = new ProcessBuilder(FreshJvm.usher("--data-dir", dataDir.toString()));
     builder.environment().remove("DISPLAY");
     builder.environment().remove("WAYLAND_DISPLAY");
     Process usher = builder.start();

@@ -2,6 +2,7 @@ package io.usher.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.usher.testing.FreshJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -78,15 +79,7 @@ class ServeTest {
   }
 
   private Process serve() throws IOException {
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Dorg.jooq.no-logo=true",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.usher.app.Launcher",
-            "--data-dir",
-            dataDir.toString(),
-            "serve")
+    return new ProcessBuilder(FreshJvm.usher("--data-dir", dataDir.toString(), "serve"))
         .redirectErrorStream(true)
         .start();
   }

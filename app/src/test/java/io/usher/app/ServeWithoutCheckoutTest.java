@@ -6,6 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.usher.application.jobs.JobStatus;
 import io.usher.domain.notify.MailEvent;
+import io.usher.testing.FreshJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -47,15 +48,7 @@ class ServeWithoutCheckoutTest {
         setup.mail().toOwner(MailEvent.OWNER_ALERT, Map.of("summary", "queued before serve"));
       }
       Process usher =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Dorg.jooq.no-logo=true",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "io.usher.app.Launcher",
-                  "--data-dir",
-                  dataDir.toString(),
-                  "serve")
+          new ProcessBuilder(FreshJvm.usher("--data-dir", dataDir.toString(), "serve"))
               .redirectErrorStream(true)
               .start();
       List<String> said = Collections.synchronizedList(new ArrayList<>());

@@ -8,6 +8,7 @@ import io.usher.domain.ledger.UserRow;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanDuration;
 import io.usher.testing.Fixtures;
+import io.usher.testing.FreshJvm;
 import io.usher.testing.MutableClock;
 import io.usher.ui.kit.UiTasks;
 import io.usher.ui.users.UsersViewModel;
@@ -136,15 +137,7 @@ class LedgerBench {
 
   private static String versionInFreshJvm() {
     try {
-      Process p =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "io.usher.app.Launcher",
-                  "--version")
-              .redirectErrorStream(true)
-              .start();
+      Process p = new ProcessBuilder(FreshJvm.usher("--version")).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes()).strip();
       if (p.waitFor() != 0) {
         throw new IllegalStateException("usher --version failed: " + out);

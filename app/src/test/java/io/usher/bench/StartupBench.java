@@ -242,11 +242,13 @@ class StartupBench {
     return new ProcessBuilder(command).redirectErrorStream(true);
   }
 
-  private static void print(String what, long[] times) {
+  /** One row of a whole-process figure: the median of the runs, with their spread. */
+  static void print(String what, long[] times) {
     long[] sorted = times.clone();
     java.util.Arrays.sort(sorted);
+    int runs = sorted.length;
     System.out.printf(
         "BENCH %-55s median %8.1f ms   (min %.1f, max %.1f, %d runs)%n",
-        what, sorted[RUNS / 2] / 1e6, sorted[0] / 1e6, sorted[RUNS - 1] / 1e6, RUNS);
+        what, sorted[runs / 2] / 1e6, sorted[0] / 1e6, sorted[runs - 1] / 1e6, runs);
   }
 }

@@ -64,12 +64,12 @@ class SyncProcessBench {
         again[i] = time(usher(true, dirs.resolve("sync0")));
         fetch[i] = time(floor("fetch", dirs.resolve("fetch" + i), lists));
       }
-      print("sync: first, 5,000 friends x 3 servers [AOT cache]", first);
-      print("sync: first, 5,000 friends x 3 servers [java -jar]", firstPlain);
-      print("floor: fetch + StAX + 3 batched inserts, cold JVM", floor);
+      StartupBench.print("sync: first, 5,000 friends x 3 servers [AOT cache]", first);
+      StartupBench.print("sync: first, 5,000 friends x 3 servers [java -jar]", firstPlain);
+      StartupBench.print("floor: fetch + StAX + 3 batched inserts, cold JVM", floor);
       ratio("sync first [AOT cache] / floor", first, floor);
-      print("sync: second, nothing changed [AOT cache]", again);
-      print("floor: the fetch alone (3 lists, StAX), cold JVM", fetch);
+      StartupBench.print("sync: second, nothing changed [AOT cache]", again);
+      StartupBench.print("floor: the fetch alone (3 lists, StAX), cold JVM", fetch);
       ratio("sync unchanged / fetch alone", again, fetch);
     }
   }
@@ -125,14 +125,6 @@ class SyncProcessBench {
     long[] sorted = times.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];
-  }
-
-  private static void print(String what, long[] times) {
-    long[] sorted = times.clone();
-    Arrays.sort(sorted);
-    System.out.printf(
-        "BENCH %-55s median %8.1f ms   (min %.1f, max %.1f, %d runs)%n",
-        what, median(times) / 1e6, sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6, RUNS);
   }
 
   private static void ratio(String what, long[] a, long[] b) {
