@@ -32,7 +32,7 @@ final class JettyExchange extends HttpExchange {
   private final Request request;
   private final URI uri;
   private final Response response;
-  private final Headers requestHeaders = new Headers();
+  private Headers requestHeaders;
   private final Headers responseHeaders = new Headers();
   private Map<String, Object> attributes;
   private InputStream in;
@@ -47,13 +47,17 @@ final class JettyExchange extends HttpExchange {
     this.request = request;
     this.uri = uri;
     this.response = response;
-    for (HttpField field : request.getHeaders()) {
-      requestHeaders.add(field.getName(), field.getValue());
-    }
   }
 
+  /** Copied on first use: only a form or a webhook reads them, and the page's GET never does. */
   @Override
   public Headers getRequestHeaders() {
+    if (requestHeaders == null) {
+      requestHeaders = new Headers();
+      for (HttpField field : request.getHeaders()) {
+        requestHeaders.add(field.getName(), field.getValue());
+      }
+    }
     return requestHeaders;
   }
 

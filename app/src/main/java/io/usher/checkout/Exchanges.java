@@ -174,14 +174,25 @@ final class Exchanges {
         + "; frame-ancestors 'none'; base-uri 'none'";
   }
 
+  private record Policy(List<?> targets, String csp) {}
+
+  /**
+   * The policy last written, kept because the form targets change once in a long while and every
+   * answer carries it; racing threads at a change each build the same one.
+   */
+  private static volatile Policy lastPolicy = new Policy(List.of(), csp(List.of()));
+
   /** The headers every answer carries. */
   static void secure(HttpExchange exchange) {
     Headers headers = exchange.getResponseHeaders();
-    List<String> targets =
-        exchange.getAttribute(FORM_TARGETS) instanceof List<?> known
-            ? known.stream().map(String::valueOf).toList()
-            : List.of();
-    headers.set("Content-Security-Policy", csp(targets));
+    List<?> targets =
+        exchange.getAttribute(FORM_TARGETS) instanceof List<?> known ? known : List.of();
+    Policy policy = lastPolicy;
+    if (!policy.targets().equals(targets)) {
+      policy = new Policy(targets, csp(targets.stream().map(String::valueOf).toList()));
+      lastPolicy = policy;
+    }
+    headers.set("Content-Security-Policy", policy.csp());
     headers.set("X-Content-Type-Options", "nosniff");
     headers.set("Referrer-Policy", "no-referrer");
     headers.set("X-Frame-Options", "DENY");

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The plans page as {@code GET /} serves it, rendered at most once per {@link #MAX_AGE} and per
@@ -21,6 +22,7 @@ final class PlansPage {
   private final CheckoutService checkout;
   private final Clock clock;
   private final long maxAgeMillis = MAX_AGE.toMillis();
+  private final ReentrantLock rendering = new ReentrantLock();
   private volatile Rendered last;
 
   private record Rendered(String csrf, long renderedAt, byte[] html) {}
@@ -36,9 +38,17 @@ final class PlansPage {
     if (fresh(page, csrf, clock.millis())) {
       return page.html();
     }
-    // One thread renders while the others wait for it, instead of every worker reading the
-    // database at once when the page expires under load.
-    synchronized (this) {
+    // One request renders while the others are sent the page it replaces, instead of every
+    // request in flight reading the database at once or waiting for the one that does: either,
+    // once a second under load, was most of the page's p99. The older page's token is good for a
+    // window more (Csrf), and its catalogue is checked again when its form is sent.
+    if (page != null && !rendering.tryLock()) {
+      return page.html();
+    }
+    if (page == null) {
+      rendering.lock();
+    }
+    try {
       long now = clock.millis();
       page = last;
       if (!fresh(page, csrf, now)) {
@@ -53,6 +63,8 @@ final class PlansPage {
         last = page;
       }
       return page.html();
+    } finally {
+      rendering.unlock();
     }
   }
 

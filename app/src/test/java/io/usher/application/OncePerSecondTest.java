@@ -1,0 +1,87 @@
+package io.usher.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.usher.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class OncePerSecondTest {
+  final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
+
+  @Test
+  void readsAgainOnlyAfterASecondAndWhenTheClockIsSetBack() {
+    AtomicInteger reads = new AtomicInteger();
+    OncePerSecond<Integer> value = new OncePerSecond<>(clock, reads::incrementAndGet);
+
+    assertThat(value.get()).isEqualTo(1);
+    clock.advance(Duration.ofMillis(999));
+    assertThat(value.get()).isEqualTo(1);
+    clock.advance(Duration.ofMillis(1));
+    assertThat(value.get()).isEqualTo(2);
+    clock.advance(Duration.ofSeconds(-5));
+    assertThat(value.get()).isEqualTo(3);
+  }
+
+  @Test
+  void whileOneCallerReadsAStaleValueAgainTheOthersGetTheLastOneAtOnce() throws Exception {
+    AtomicInteger reads = new AtomicInteger();
+    CountDownLatch reading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    OncePerSecond<Integer> value =
+        new OncePerSecond<>(
+            clock,
+            () -> {
+              int n = reads.incrementAndGet();
+              if (n == 2) {
+                reading.countDown();
+                await(release);
+              }
+              return n;
+            });
+    assertThat(value.get()).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(2));
+
+    CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(value::get);
+    assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(value.get()).as("a caller beside the read").isEqualTo(1);
+    assertThat(reads).hasValue(2);
+
+    release.countDown();
+    assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+    assertThat(value.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aReadThatFailsLetsTheNextCallerTryAgain() {
+    AtomicInteger reads = new AtomicInteger();
+    OncePerSecond<Integer> value =
+        new OncePerSecond<>(
+            clock,
+            () -> {
+              if (reads.incrementAndGet() == 2) {
+                throw new IllegalStateException("database busy");
+              }
+              return reads.get();
+            });
+    assertThat(value.get()).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(2));
+
+    assertThatThrownBy(value::get).hasMessage("database busy");
+    assertThat(value.get()).isEqualTo(3);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

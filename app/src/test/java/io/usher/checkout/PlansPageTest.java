@@ -1,0 +1,104 @@
+package io.usher.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.usher.app.AppContext;
+import io.usher.testing.FakeMediaServers;
+import io.usher.testing.FakePaymentProvider;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlansPageTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void whileOneRequestRendersAnExpiredPageTheOthersAreSentTheOldOneAtOnce() throws Exception {
+    PausingClock clock = new PausingClock();
+    try (AppContext usher =
+        new AppContext(
+            dataDir,
+            Clock.systemUTC(),
+            s -> new FakeMediaServers(),
+            s -> new FakePaymentProvider())) {
+      PlansPage page = new PlansPage(usher.checkout(), clock);
+      byte[] first = page.html("token-1");
+      assertThat(page.html("token-1")).as("kept within its second").isSameAs(first);
+
+      clock.now += PlansPage.MAX_AGE.toMillis();
+      CompletableFuture<byte[]> rendering = clock.pauseRenderIn(() -> page.html("token-2"));
+      assertThat(clock.paused.await(5, TimeUnit.SECONDS)).as("the render began").isTrue();
+
+      assertThat(page.html("token-2")).as("a request beside the render").isSameAs(first);
+
+      clock.resume.countDown();
+      byte[] second = rendering.get(5, TimeUnit.SECONDS);
+      assertThat(second).as("rendered anew").isNotSameAs(first);
+      assertThat(page.html("token-2")).isSameAs(second);
+    }
+  }
+
+  /**
+   * A clock the page reads once before it takes the render lock and once inside it; on the thread
+   * told to, the second reading waits until the test lets it go.
+   */
+  static final class PausingClock extends Clock {
+    volatile long now = Instant.parse("2026-12-03T10:00:00Z").toEpochMilli();
+    final CountDownLatch paused = new CountDownLatch(1);
+    final CountDownLatch resume = new CountDownLatch(1);
+    private volatile Thread pauseOn;
+    private final AtomicInteger readings = new AtomicInteger();
+
+    CompletableFuture<byte[]> pauseRenderIn(Supplier<byte[]> render) {
+      CompletableFuture<byte[]> done = new CompletableFuture<>();
+      Thread.ofPlatform()
+          .start(
+              () -> {
+                pauseOn = Thread.currentThread();
+                try {
+                  done.complete(render.get());
+                } catch (RuntimeException e) {
+                  done.completeExceptionally(e);
+                }
+              });
+      return done;
+    }
+
+    @Override
+    public long millis() {
+      if (Thread.currentThread() == pauseOn && readings.incrementAndGet() == 2) {
+        paused.countDown();
+        try {
+          resume.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return now;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis());
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}
