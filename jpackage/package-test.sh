@@ -60,7 +60,8 @@ version=$(dpkg-deb -f "$first" Version)
 install() {
   if ! dpkg -i "$1" >/tmp/usher-dpkg.log 2>&1; then
     # A missing dependency (GTK for the window): let apt bring it, as an owner's apt would.
-    apt-get install -f -y >>/tmp/usher-dpkg.log 2>&1 || {
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -f -y -q; } \
+      >>/tmp/usher-dpkg.log 2>&1 || {
       cat /tmp/usher-dpkg.log >&2
       fail "dpkg -i $(basename "$1") failed"
     }
