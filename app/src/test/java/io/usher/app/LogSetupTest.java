@@ -58,6 +58,27 @@ class LogSetupTest {
   }
 
   @Test
+  void theLogRollsOverAtTenMegabytesSoNoFileGrowsWithoutEnd() throws Exception {
+    System.setProperty("usher.logDir", logs.toString());
+    LogSetup setup = new LogSetup();
+    setup.setContext(context);
+    setup.configure(context);
+    org.slf4j.Logger log = context.getLogger("io.usher.Busy");
+    String line = "x".repeat(1000);
+    // 12 MB of lines, a little over the 10 MB a file may hold.
+    for (int i = 0; i < 12_000; i++) {
+      log.info(line);
+    }
+
+    try (var files = Files.list(logs)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .contains("usher.log")
+          .anyMatch(name -> name.matches("usher\\.\\d{4}-\\d\\d-\\d\\d\\.0\\.log"));
+    }
+    assertThat(Files.size(logs.resolve("usher.log"))).isLessThan(10L * 1024 * 1024);
+  }
+
+  @Test
   void anOwnersOwnConfigurationFileTakesPrecedence() {
     System.setProperty("logback.configurationFile", "/etc/usher/logback.xml");
     try {
