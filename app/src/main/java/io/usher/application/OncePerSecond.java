@@ -2,6 +2,7 @@ package io.usher.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -32,7 +33,7 @@ public final class OncePerSecond<T> implements Supplier<T> {
   public T get() {
     Read<T> known = last;
     Instant now = clock.instant();
-    if (known != null && !now.isBefore(known.at()) && now.isBefore(known.at().plusSeconds(1))) {
+    if (fresh(known, now)) {
       return known.value();
     }
     if (known != null && !reading.compareAndSet(false, true)) {
@@ -45,5 +46,19 @@ public final class OncePerSecond<T> implements Supplier<T> {
     } finally {
       reading.set(false);
     }
+  }
+
+  /**
+   * The value if it was read less than a second ago, else empty; never reads. For a caller that
+   * must not wait on the database (the checkout's network thread): on empty it goes the way that
+   * may read.
+   */
+  public Optional<T> fresh() {
+    Read<T> known = last;
+    return fresh(known, clock.instant()) ? Optional.of(known.value()) : Optional.empty();
+  }
+
+  private static boolean fresh(Read<?> known, Instant now) {
+    return known != null && !now.isBefore(known.at()) && now.isBefore(known.at().plusSeconds(1));
   }
 }

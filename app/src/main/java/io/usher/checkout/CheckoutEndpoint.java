@@ -86,6 +86,44 @@ public final class CheckoutEndpoint implements HttpHandler {
     }
   }
 
+  /**
+   * Answers what can be answered from memory alone — {@code GET /} with no query while the kept
+   * page, form targets and branding are fresh, and {@code GET /health} — and says whether it did.
+   * It never reads the database or waits, so the server calls it on its network thread and runs
+   * {@link #handle} on a thread of the request's own only when it returns false; it has then
+   * written nothing. One request a second finds something stale and refreshes it there.
+   */
+  public boolean answerFromMemory(HttpExchange exchange) throws IOException {
+    URI uri = exchange.getRequestURI();
+    if (!"GET".equals(exchange.getRequestMethod()) || uri.getRawQuery() != null) {
+      return false;
+    }
+    String path = uri.getRawPath();
+    if (!path.equals("/") && !path.equals("/health")) {
+      return false;
+    }
+    Optional<CheckoutService.Kept> kept = checkout.kept();
+    if (kept.isEmpty()) {
+      return false;
+    }
+    byte[] page = null;
+    if (path.equals("/")) {
+      Optional<byte[]> rendered = plans.kept(csrf.issue());
+      if (rendered.isEmpty()) {
+        return false;
+      }
+      page = rendered.get();
+    }
+    exchange.setAttribute(Exchanges.FORM_TARGETS, kept.get().formTargets());
+    exchange.setAttribute(Branded.ATTRIBUTE, kept.get().branding());
+    if (page == null) {
+      send(exchange, 200, Exchanges.TEXT, "ok");
+    } else {
+      Exchanges.send(exchange, 200, Exchanges.HTML, page);
+    }
+    return true;
+  }
+
   private void route(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getRawPath();

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -66,6 +67,15 @@ final class PlansPage {
     } finally {
       rendering.unlock();
     }
+  }
+
+  /**
+   * The page if one with this token was rendered within {@link #MAX_AGE}, else empty; never renders
+   * (for a thread that must not wait on the database).
+   */
+  Optional<byte[]> kept(String csrf) {
+    Rendered page = last;
+    return fresh(page, csrf, clock.millis()) ? Optional.of(page.html()) : Optional.empty();
   }
 
   /** A clock set back counts as stale, so the page never sticks for longer than it should. */

@@ -30,6 +30,19 @@ class OncePerSecondTest {
   }
 
   @Test
+  void freshGivesTheValueOnlyWithinItsSecondAndNeverReads() {
+    AtomicInteger reads = new AtomicInteger();
+    OncePerSecond<Integer> value = new OncePerSecond<>(clock, reads::incrementAndGet);
+
+    assertThat(value.fresh()).isEmpty();
+    assertThat(value.get()).isEqualTo(1);
+    assertThat(value.fresh()).contains(1);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(value.fresh()).isEmpty();
+    assertThat(reads).hasValue(1);
+  }
+
+  @Test
   void whileOneCallerReadsAStaleValueAgainTheOthersGetTheLastOneAtOnce() throws Exception {
     AtomicInteger reads = new AtomicInteger();
     CountDownLatch reading = new CountDownLatch(1);

@@ -226,8 +226,29 @@ class CheckoutEndpointTest {
   }
 
   @Test
+  void thePageAnsweredFromMemoryIsTheOneTheHandlerRendered() throws Exception {
+    HttpResponse<String> rendered = get("/");
+    HttpResponse<String> fromMemory = get("/");
+
+    assertThat(fromMemory.statusCode()).isEqualTo(200);
+    assertThat(fromMemory.body()).isEqualTo(rendered.body()).contains("name=\"csrf\"");
+    assertThat(fromMemory.headers().map()).containsAllEntriesOf(without(rendered, "date"));
+  }
+
+  private static java.util.Map<String, java.util.List<String>> without(
+      HttpResponse<String> r, String header) {
+    java.util.Map<String, java.util.List<String>> all =
+        new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    all.putAll(r.headers().map());
+    all.remove(header);
+    return all;
+  }
+
+  @Test
   void everyAnswerCarriesTheSecurityHeaders() throws Exception {
-    for (HttpResponse<String> r : new HttpResponse[] {get("/"), get("/nope"), get("/health")}) {
+    // The second "/" and "/health" are answered from memory, on the server's network thread.
+    for (HttpResponse<String> r :
+        new HttpResponse[] {get("/"), get("/"), get("/nope"), get("/health")}) {
       assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow())
           .contains("default-src 'none'")
           .contains("style-src 'unsafe-inline'")

@@ -47,6 +47,26 @@ class PlansPageTest {
     }
   }
 
+  @Test
+  void aKeptPageIsGivenOnlyForItsTokenAndWithinItsSecondAndNeverRendered() throws Exception {
+    PausingClock clock = new PausingClock();
+    try (AppContext usher =
+        new AppContext(
+            dataDir,
+            Clock.systemUTC(),
+            s -> new FakeMediaServers(),
+            s -> new FakePaymentProvider())) {
+      PlansPage page = new PlansPage(usher.checkout(), clock);
+      assertThat(page.kept("token-1")).as("nothing rendered yet").isEmpty();
+
+      byte[] rendered = page.html("token-1");
+      assertThat(page.kept("token-1")).containsSame(rendered);
+      assertThat(page.kept("token-2")).as("another window's token").isEmpty();
+      clock.now += PlansPage.MAX_AGE.toMillis();
+      assertThat(page.kept("token-1")).as("a second old").isEmpty();
+    }
+  }
+
   /**
    * A clock the page reads once before it takes the render lock and once inside it; on the thread
    * told to, the second reading waits until the test lets it go.

@@ -458,6 +458,21 @@ public final class CheckoutService {
     return branding.get();
   }
 
+  /**
+   * The form targets and the branding when both were read within the last second, without reading
+   * them: what the page can be answered with on a thread that must not wait.
+   */
+  public Optional<Kept> kept() {
+    Optional<List<String>> formTargets = targets.fresh();
+    Optional<Branding> brand = branding.fresh();
+    return formTargets.isPresent() && brand.isPresent()
+        ? Optional.of(new Kept(formTargets.get(), brand.get()))
+        : Optional.empty();
+  }
+
+  /** What {@link #formTargets()} and {@link #branding()} last read. */
+  public record Kept(List<String> formTargets, Branding branding) {}
+
   /** An order placed at the checkout page, by its reference. */
   public Optional<PendingOrder> order(String reference) {
     return orders.byReference(reference);
