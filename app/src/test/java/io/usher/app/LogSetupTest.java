@@ -31,12 +31,16 @@ class LogSetupTest {
     }
   }
 
-  @Test
-  void linesGoToTheDataFoldersLogOpenedOnlyWhenTheFirstLineIsWritten() throws Exception {
-    System.setProperty("usher.logDir", logs.toString());
+  private void configureInto(Path dir) {
+    System.setProperty("usher.logDir", dir.toString());
     LogSetup setup = new LogSetup();
     setup.setContext(context);
     setup.configure(context);
+  }
+
+  @Test
+  void linesGoToTheDataFoldersLogOpenedOnlyWhenTheFirstLineIsWritten() throws Exception {
+    configureInto(logs);
     Path file = logs.resolve("usher.log");
     assertThat(file).doesNotExist();
 
@@ -59,10 +63,7 @@ class LogSetupTest {
 
   @Test
   void theLogRollsOverAtTenMegabytesSoNoFileGrowsWithoutEnd() throws Exception {
-    System.setProperty("usher.logDir", logs.toString());
-    LogSetup setup = new LogSetup();
-    setup.setContext(context);
-    setup.configure(context);
+    configureInto(logs);
     org.slf4j.Logger log = context.getLogger("io.usher.Busy");
     String line = "x".repeat(1000);
     // 12 MB of lines, a little over the 10 MB a file may hold.

@@ -15,56 +15,59 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PlansPageTest {
   @TempDir Path dataDir;
+  final PausingClock clock = new PausingClock();
+  AppContext usher;
 
-  @Test
-  void whileOneRequestRendersAnExpiredPageTheOthersAreSentTheOldOneAtOnce() throws Exception {
-    PausingClock clock = new PausingClock();
-    try (AppContext usher =
+  @BeforeEach
+  void open() {
+    usher =
         new AppContext(
             dataDir,
             Clock.systemUTC(),
             s -> new FakeMediaServers(),
-            s -> new FakePaymentProvider())) {
-      PlansPage page = new PlansPage(usher.checkout(), clock);
-      byte[] first = page.html("token-1");
-      assertThat(page.html("token-1")).as("kept within its second").isSameAs(first);
+            s -> new FakePaymentProvider());
+  }
 
-      clock.now += PlansPage.MAX_AGE.toMillis();
-      CompletableFuture<byte[]> rendering = clock.pauseRenderIn(() -> page.html("token-2"));
-      assertThat(clock.paused.await(5, TimeUnit.SECONDS)).as("the render began").isTrue();
+  @AfterEach
+  void close() {
+    usher.close();
+  }
 
-      assertThat(page.html("token-2")).as("a request beside the render").isSameAs(first);
+  @Test
+  void whileOneRequestRendersAnExpiredPageTheOthersAreSentTheOldOneAtOnce() throws Exception {
+    PlansPage page = new PlansPage(usher.checkout(), clock);
+    byte[] first = page.html("token-1");
+    assertThat(page.html("token-1")).as("kept within its second").isSameAs(first);
 
-      clock.resume.countDown();
-      byte[] second = rendering.get(5, TimeUnit.SECONDS);
-      assertThat(second).as("rendered anew").isNotSameAs(first);
-      assertThat(page.html("token-2")).isSameAs(second);
-    }
+    clock.now += PlansPage.MAX_AGE.toMillis();
+    CompletableFuture<byte[]> rendering = clock.pauseRenderIn(() -> page.html("token-2"));
+    assertThat(clock.paused.await(5, TimeUnit.SECONDS)).as("the render began").isTrue();
+
+    assertThat(page.html("token-2")).as("a request beside the render").isSameAs(first);
+
+    clock.resume.countDown();
+    byte[] second = rendering.get(5, TimeUnit.SECONDS);
+    assertThat(second).as("rendered anew").isNotSameAs(first);
+    assertThat(page.html("token-2")).isSameAs(second);
   }
 
   @Test
   void aKeptPageIsGivenOnlyForItsTokenAndWithinItsSecondAndNeverRendered() throws Exception {
-    PausingClock clock = new PausingClock();
-    try (AppContext usher =
-        new AppContext(
-            dataDir,
-            Clock.systemUTC(),
-            s -> new FakeMediaServers(),
-            s -> new FakePaymentProvider())) {
-      PlansPage page = new PlansPage(usher.checkout(), clock);
-      assertThat(page.kept("token-1")).as("nothing rendered yet").isEmpty();
+    PlansPage page = new PlansPage(usher.checkout(), clock);
+    assertThat(page.kept("token-1")).as("nothing rendered yet").isEmpty();
 
-      byte[] rendered = page.html("token-1");
-      assertThat(page.kept("token-1")).containsSame(rendered);
-      assertThat(page.kept("token-2")).as("another window's token").isEmpty();
-      clock.now += PlansPage.MAX_AGE.toMillis();
-      assertThat(page.kept("token-1")).as("a second old").isEmpty();
-    }
+    byte[] rendered = page.html("token-1");
+    assertThat(page.kept("token-1")).containsSame(rendered);
+    assertThat(page.kept("token-2")).as("another window's token").isEmpty();
+    clock.now += PlansPage.MAX_AGE.toMillis();
+    assertThat(page.kept("token-1")).as("a second old").isEmpty();
   }
 
   /**
