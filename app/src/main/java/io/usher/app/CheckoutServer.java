@@ -183,13 +183,13 @@ public final class CheckoutServer implements AutoCloseable {
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
     http.setRequestHeaderSize(16 * 1024);
-    // A selector per core: the pages answered from memory are written on the selector's thread, and
-    // Jetty's default for two cores (one) left the other core to wrk in the bench.
+    // A selector per core, up to four: the pages answered from memory are written on the
+    // selector's thread, and Jetty's default for two cores (one) left the other core idle.
     ServerConnector connector =
         new ServerConnector(
             server,
             -1,
-            Runtime.getRuntime().availableProcessors(),
+            Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4),
             new HttpConnectionFactory(http));
     connector.setHost(address.getHostString());
     connector.setPort(address.getPort());
