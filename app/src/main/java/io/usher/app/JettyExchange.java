@@ -143,7 +143,7 @@ final class JettyExchange extends HttpExchange {
     }
     closed = true;
     try {
-      if (hasBody()) {
+      if (hasBody(request)) {
         drain();
       }
       if (status < 0) {
@@ -159,10 +159,6 @@ final class JettyExchange extends HttpExchange {
    * Whether the request announced a body. Most are GETs without one, and at thousands a second the
    * drain's buffer was most of what the page allocated.
    */
-  private boolean hasBody() {
-    return hasBody(request);
-  }
-
   static boolean hasBody(Request request) {
     HttpFields headers = request.getHeaders();
     return headers.contains(HttpHeader.TRANSFER_ENCODING)

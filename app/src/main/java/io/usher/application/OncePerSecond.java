@@ -36,7 +36,12 @@ public final class OncePerSecond<T> implements Supplier<T> {
     if (fresh(known, now)) {
       return known.value();
     }
-    if (known != null && !reading.compareAndSet(false, true)) {
+    // A value older than ten seconds (nothing asked for a while) is read again by every caller
+    // rather than handed out while someone else reads it.
+    boolean replaceable =
+        known != null && !now.isBefore(known.at()) && now.isBefore(known.at().plusSeconds(10));
+    boolean mine = replaceable && reading.compareAndSet(false, true);
+    if (replaceable && !mine) {
       return known.value();
     }
     try {
@@ -44,7 +49,9 @@ public final class OncePerSecond<T> implements Supplier<T> {
       last = known;
       return known.value();
     } finally {
-      reading.set(false);
+      if (mine) {
+        reading.set(false);
+      }
     }
   }
 

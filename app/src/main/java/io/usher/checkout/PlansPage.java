@@ -20,6 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
 final class PlansPage {
   static final Duration MAX_AGE = Duration.ofSeconds(1);
 
+  /** How old a page may be and still be sent while its replacement renders. */
+  private static final long STALE_LIMIT_MILLIS = 10_000;
+
   private final CheckoutService checkout;
   private final Clock clock;
   private final long maxAgeMillis = MAX_AGE.toMillis();
@@ -36,17 +39,21 @@ final class PlansPage {
   /** The page's HTML (UTF-8) with the given form token in it. */
   byte[] html(String csrf) {
     Rendered page = last;
-    if (fresh(page, csrf, clock.millis())) {
+    long asked = clock.millis();
+    if (fresh(page, csrf, asked)) {
       return page.html();
     }
     // One request renders while the others are sent the page it replaces, instead of every
     // request in flight reading the database at once or waiting for the one that does: either,
     // once a second under load, was most of the page's p99. The older page's token is good for a
     // window more (Csrf), and its catalogue is checked again when its form is sent.
-    if (page != null && !rendering.tryLock()) {
+    // A page older than STALE_LIMIT (no traffic for a while) is not sent this way: its token may
+    // be from a window that has closed.
+    boolean replaceable = page != null && asked - page.renderedAt() < STALE_LIMIT_MILLIS;
+    if (replaceable && !rendering.tryLock()) {
       return page.html();
     }
-    if (page == null) {
+    if (!replaceable) {
       rendering.lock();
     }
     try {

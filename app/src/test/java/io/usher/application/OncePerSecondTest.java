@@ -72,6 +72,33 @@ class OncePerSecondTest {
   }
 
   @Test
+  void aValueNobodyAskedForInTenSecondsIsNotHandedOutWhileAnotherCallerReads() throws Exception {
+    AtomicInteger reads = new AtomicInteger();
+    CountDownLatch reading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    OncePerSecond<Integer> value =
+        new OncePerSecond<>(
+            clock,
+            () -> {
+              int n = reads.incrementAndGet();
+              if (n == 2) {
+                reading.countDown();
+                await(release);
+              }
+              return n;
+            });
+    assertThat(value.get()).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(10));
+
+    CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(value::get);
+    assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(value.get()).as("read, not the ten-second-old value").isEqualTo(3);
+
+    release.countDown();
+    assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+  }
+
+  @Test
   void aReadThatFailsLetsTheNextCallerTryAgain() {
     AtomicInteger reads = new AtomicInteger();
     OncePerSecond<Integer> value =

@@ -59,6 +59,23 @@ class PlansPageTest {
   }
 
   @Test
+  void aPageTenSecondsOldIsNotSentBesideARenderItsTokenMayHaveExpired() throws Exception {
+    PlansPage page = new PlansPage(usher.checkout(), clock);
+    byte[] first = page.html("token-1");
+
+    clock.now += 10_000;
+    CompletableFuture<byte[]> rendering = clock.pauseRenderIn(() -> page.html("token-2"));
+    assertThat(clock.paused.await(5, TimeUnit.SECONDS)).as("the render began").isTrue();
+    CompletableFuture<byte[]> beside = CompletableFuture.supplyAsync(() -> page.html("token-2"));
+    Thread.sleep(200);
+    assertThat(beside).as("waits for the render").isNotDone();
+
+    clock.resume.countDown();
+    byte[] second = rendering.get(5, TimeUnit.SECONDS);
+    assertThat(beside.get(5, TimeUnit.SECONDS)).isSameAs(second).isNotSameAs(first);
+  }
+
+  @Test
   void aKeptPageIsGivenOnlyForItsTokenAndWithinItsSecondAndNeverRendered() throws Exception {
     PlansPage page = new PlansPage(usher.checkout(), clock);
     assertThat(page.kept("token-1")).as("nothing rendered yet").isEmpty();
