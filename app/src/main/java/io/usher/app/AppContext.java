@@ -226,7 +226,8 @@ public final class AppContext implements Usher {
     this.users = new UserService(tx, userStore, audit);
     JooqShareStore shareStore = new JooqShareStore(dsl);
     this.links = new LinkService(tx, userStore, paymentStore, planStore, shareStore, audit);
-    this.queries = new LedgerQueryService(new JooqLedgerQueries(dsl), clock);
+    JooqLedgerQueries ledgerQueries = new JooqLedgerQueries(dsl);
+    this.queries = new LedgerQueryService(ledgerQueries, clock);
     JooqSettingsStore settingsStore = new JooqSettingsStore(dsl, database.secrets());
     this.settings = new SettingsService(tx, settingsStore);
     this.setupChecks =
@@ -422,7 +423,7 @@ public final class AppContext implements Usher {
             new PayPalCheckout(paypalPrimary),
             paypalPayments::apply,
             userStore,
-            new JooqLedgerQueries(dsl),
+            ledgerQueries,
             invites::invite,
             discounts,
             referrals,
@@ -517,7 +518,7 @@ public final class AppContext implements Usher {
     this.dashboard =
         new io.usher.application.reports.DashboardService(
             queries,
-            new JooqLedgerQueries(dsl),
+            ledgerQueries,
             plans,
             servers,
             settings,
