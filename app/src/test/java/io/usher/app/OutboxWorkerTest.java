@@ -45,18 +45,7 @@ class OutboxWorkerTest {
   /** Registers a "test" kind whose handling counts the returned latch down. */
   static CountDownLatch handledOnce(OutboxService outbox) {
     CountDownLatch handled = new CountDownLatch(1);
-    outbox.register(
-        new OutboxHandler() {
-          @Override
-          public String kind() {
-            return "test";
-          }
-
-          @Override
-          public void handle(String payload) {
-            handled.countDown();
-          }
-        });
+    outbox.register(OutboxHandler.of("test", payload -> handled.countDown()));
     return handled;
   }
 

@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class OncePerSecondTest {
   final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
+  final AtomicInteger reads = new AtomicInteger();
+  final CountDownLatch reading = new CountDownLatch(1);
+  final CountDownLatch release = new CountDownLatch(1);
 
   @Test
   void readsAgainOnlyAfterASecondAndWhenTheClockIsSetBack() {
-    AtomicInteger reads = new AtomicInteger();
     OncePerSecond<Integer> value = new OncePerSecond<>(clock, reads::incrementAndGet);
 
     assertThat(value.get()).isEqualTo(1);
@@ -31,7 +33,6 @@ class OncePerSecondTest {
 
   @Test
   void freshGivesTheValueOnlyWithinItsSecondAndNeverReads() {
-    AtomicInteger reads = new AtomicInteger();
     OncePerSecond<Integer> value = new OncePerSecond<>(clock, reads::incrementAndGet);
 
     assertThat(value.fresh()).isEmpty();
@@ -44,20 +45,7 @@ class OncePerSecondTest {
 
   @Test
   void whileOneCallerReadsAStaleValueAgainTheOthersGetTheLastOneAtOnce() throws Exception {
-    AtomicInteger reads = new AtomicInteger();
-    CountDownLatch reading = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    OncePerSecond<Integer> value =
-        new OncePerSecond<>(
-            clock,
-            () -> {
-              int n = reads.incrementAndGet();
-              if (n == 2) {
-                reading.countDown();
-                await(release);
-              }
-              return n;
-            });
+    OncePerSecond<Integer> value = secondReadWaits();
     assertThat(value.get()).isEqualTo(1);
     clock.advance(Duration.ofSeconds(2));
 
@@ -73,20 +61,7 @@ class OncePerSecondTest {
 
   @Test
   void aValueNobodyAskedForInTenSecondsIsNotHandedOutWhileAnotherCallerReads() throws Exception {
-    AtomicInteger reads = new AtomicInteger();
-    CountDownLatch reading = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    OncePerSecond<Integer> value =
-        new OncePerSecond<>(
-            clock,
-            () -> {
-              int n = reads.incrementAndGet();
-              if (n == 2) {
-                reading.countDown();
-                await(release);
-              }
-              return n;
-            });
+    OncePerSecond<Integer> value = secondReadWaits();
     assertThat(value.get()).isEqualTo(1);
     clock.advance(Duration.ofSeconds(10));
 
@@ -100,7 +75,6 @@ class OncePerSecondTest {
 
   @Test
   void aReadThatFailsLetsTheNextCallerTryAgain() {
-    AtomicInteger reads = new AtomicInteger();
     OncePerSecond<Integer> value =
         new OncePerSecond<>(
             clock,
@@ -115,6 +89,23 @@ class OncePerSecondTest {
 
     assertThatThrownBy(value::get).hasMessage("database busy");
     assertThat(value.get()).isEqualTo(3);
+  }
+
+  /**
+   * Counts its reads in {@link #reads}; the second says so in {@link #reading} and waits for {@link
+   * #release}.
+   */
+  OncePerSecond<Integer> secondReadWaits() {
+    return new OncePerSecond<>(
+        clock,
+        () -> {
+          int n = reads.incrementAndGet();
+          if (n == 2) {
+            reading.countDown();
+            await(release);
+          }
+          return n;
+        });
   }
 
   private static void await(CountDownLatch latch) {

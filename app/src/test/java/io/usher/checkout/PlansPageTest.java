@@ -2,10 +2,7 @@ package io.usher.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.usher.app.AppContext;
-import io.usher.testing.FakeMediaServers;
-import io.usher.testing.FakePaymentProvider;
-import java.nio.file.Path;
+import io.usher.application.LedgerTestBase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,44 +12,24 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PlansPageTest {
-  @TempDir Path dataDir;
-  final PausingClock clock = new PausingClock();
-  AppContext usher;
-
-  @BeforeEach
-  void open() {
-    usher =
-        new AppContext(
-            dataDir,
-            Clock.systemUTC(),
-            s -> new FakeMediaServers(),
-            s -> new FakePaymentProvider());
-  }
-
-  @AfterEach
-  void close() {
-    usher.close();
-  }
+class PlansPageTest extends LedgerTestBase {
+  final PausingClock pageClock = new PausingClock();
 
   @Test
   void whileOneRequestRendersAnExpiredPageTheOthersAreSentTheOldOneAtOnce() throws Exception {
-    PlansPage page = new PlansPage(usher.checkout(), clock);
+    PlansPage page = new PlansPage(usher.checkout(), pageClock);
     byte[] first = page.html("token-1");
     assertThat(page.html("token-1")).as("kept within its second").isSameAs(first);
 
-    clock.now += PlansPage.MAX_AGE.toMillis();
-    CompletableFuture<byte[]> rendering = clock.pauseRenderIn(() -> page.html("token-2"));
-    assertThat(clock.paused.await(5, TimeUnit.SECONDS)).as("the render began").isTrue();
+    pageClock.now += PlansPage.MAX_AGE.toMillis();
+    CompletableFuture<byte[]> rendering = pageClock.pauseRenderIn(() -> page.html("token-2"));
+    assertThat(pageClock.paused.await(5, TimeUnit.SECONDS)).as("the render began").isTrue();
 
     assertThat(page.html("token-2")).as("a request beside the render").isSameAs(first);
 
-    clock.resume.countDown();
+    pageClock.resume.countDown();
     byte[] second = rendering.get(5, TimeUnit.SECONDS);
     assertThat(second).as("rendered anew").isNotSameAs(first);
     assertThat(page.html("token-2")).isSameAs(second);
@@ -60,30 +37,30 @@ class PlansPageTest {
 
   @Test
   void aPageTenSecondsOldIsNotSentBesideARenderItsTokenMayHaveExpired() throws Exception {
-    PlansPage page = new PlansPage(usher.checkout(), clock);
+    PlansPage page = new PlansPage(usher.checkout(), pageClock);
     byte[] first = page.html("token-1");
 
-    clock.now += 10_000;
-    CompletableFuture<byte[]> rendering = clock.pauseRenderIn(() -> page.html("token-2"));
-    assertThat(clock.paused.await(5, TimeUnit.SECONDS)).as("the render began").isTrue();
+    pageClock.now += 10_000;
+    CompletableFuture<byte[]> rendering = pageClock.pauseRenderIn(() -> page.html("token-2"));
+    assertThat(pageClock.paused.await(5, TimeUnit.SECONDS)).as("the render began").isTrue();
     CompletableFuture<byte[]> beside = CompletableFuture.supplyAsync(() -> page.html("token-2"));
     Thread.sleep(200);
     assertThat(beside).as("waits for the render").isNotDone();
 
-    clock.resume.countDown();
+    pageClock.resume.countDown();
     byte[] second = rendering.get(5, TimeUnit.SECONDS);
     assertThat(beside.get(5, TimeUnit.SECONDS)).isSameAs(second).isNotSameAs(first);
   }
 
   @Test
   void aKeptPageIsGivenOnlyForItsTokenAndWithinItsSecondAndNeverRendered() throws Exception {
-    PlansPage page = new PlansPage(usher.checkout(), clock);
+    PlansPage page = new PlansPage(usher.checkout(), pageClock);
     assertThat(page.kept("token-1")).as("nothing rendered yet").isEmpty();
 
     byte[] rendered = page.html("token-1");
     assertThat(page.kept("token-1")).containsSame(rendered);
     assertThat(page.kept("token-2")).as("another window's token").isEmpty();
-    clock.now += PlansPage.MAX_AGE.toMillis();
+    pageClock.now += PlansPage.MAX_AGE.toMillis();
     assertThat(page.kept("token-1")).as("a second old").isEmpty();
   }
 

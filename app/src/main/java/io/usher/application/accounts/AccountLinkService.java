@@ -118,20 +118,14 @@ public final class AccountLinkService {
 
   /** Does the recorded requests, in the outbox's transaction. */
   public OutboxHandler handler() {
-    return new OutboxHandler() {
-      @Override
-      public String kind() {
-        return OUTBOX_KIND;
-      }
-
-      @Override
-      public void handle(String payload) {
-        String address = Payload.decode(payload).get(EMAIL);
-        if (address != null) {
-          mailLink(address);
-        }
-      }
-    };
+    return OutboxHandler.of(
+        OUTBOX_KIND,
+        payload -> {
+          String address = Payload.decode(payload).get(EMAIL);
+          if (address != null) {
+            mailLink(address);
+          }
+        });
   }
 
   /**

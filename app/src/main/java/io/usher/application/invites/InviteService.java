@@ -453,51 +453,45 @@ public final class InviteService {
    * the application is wired, beside the other handlers.
    */
   public OutboxHandler queuedShares() {
-    return new OutboxHandler() {
-      @Override
-      public String kind() {
-        return QueuedShare.KIND;
-      }
-
-      @Override
-      public void handle(String payload) {
-        QueuedShare queued = QueuedShare.decode(payload);
-        Optional<User> found = users.byId(queued.userId());
-        if (found.isEmpty()) {
-          // The owner deleted the user while the share waited: there is no one to share with.
-          return;
-        }
-        User user = found.get();
-        Server server = servers.byId(queued.serverId()).orElseThrow();
-        Plan plan = plans.byId(queued.planId()).orElseThrow();
-        List<String> granted = onServer.grantedLibraries(server, plan);
-        ShareRequest request =
-            new ShareRequest(
-                user.email(),
-                queued.account(),
-                null,
-                granted,
-                plan.spec().downloads(),
-                plan.spec().transcode(),
-                plan.spec().maxStreams());
-        // A Jellyfin/Emby account kept from before (expiry disables it) is enabled again rather
-        // than doubled, as for a manual invite.
-        ServerShares.Made made =
-            onServer.shareOrRestore(
-                onServer.connect(server),
-                request,
-                onServer.removedShare(Optional.of(user), server),
-                user.email());
-        onServer.record(
-            user,
-            server,
-            plan,
-            made.result(),
-            queued.account(),
-            granted,
-            clock.instant().truncatedTo(ChronoUnit.SECONDS));
-      }
-    };
+    return OutboxHandler.of(
+        QueuedShare.KIND,
+        payload -> {
+          QueuedShare queued = QueuedShare.decode(payload);
+          Optional<User> found = users.byId(queued.userId());
+          if (found.isEmpty()) {
+            // The owner deleted the user while the share waited: there is no one to share with.
+            return;
+          }
+          User user = found.get();
+          Server server = servers.byId(queued.serverId()).orElseThrow();
+          Plan plan = plans.byId(queued.planId()).orElseThrow();
+          List<String> granted = onServer.grantedLibraries(server, plan);
+          ShareRequest request =
+              new ShareRequest(
+                  user.email(),
+                  queued.account(),
+                  null,
+                  granted,
+                  plan.spec().downloads(),
+                  plan.spec().transcode(),
+                  plan.spec().maxStreams());
+          // A Jellyfin/Emby account kept from before (expiry disables it) is enabled again rather
+          // than doubled, as for a manual invite.
+          ServerShares.Made made =
+              onServer.shareOrRestore(
+                  onServer.connect(server),
+                  request,
+                  onServer.removedShare(Optional.of(user), server),
+                  user.email());
+          onServer.record(
+              user,
+              server,
+              plan,
+              made.result(),
+              queued.account(),
+              granted,
+              clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        });
   }
 
   private Server server(InviteRequest r, Plan plan, Optional<User> known) {

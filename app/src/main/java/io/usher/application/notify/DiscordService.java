@@ -107,28 +107,22 @@ public final class DiscordService {
 
   /** Sends the outbox's direct messages; closed DMs are done (logged), failures are retried. */
   public OutboxHandler dmHandler() {
-    return new OutboxHandler() {
-      @Override
-      public String kind() {
-        return KIND;
-      }
-
-      @Override
-      public void handle(String payload) {
-        if (settings.discordBotToken().isEmpty()) {
-          throw new DiscordException(
-              "Discord is not set up: set the bot token to send this message.", true);
-        }
-        Map<String, String> values = Payload.decode(payload);
-        MailEvent event = event(values.remove(EVENT));
-        String to = values.remove(TO);
-        DmResult result = discord.dm(to, message(mail.render(event, values)));
-        if (result == DmResult.DMS_CLOSED) {
-          LOG.info(
-              "Discord user {} does not accept direct messages; {} message not sent", to, event);
-        }
-      }
-    };
+    return OutboxHandler.of(
+        KIND,
+        payload -> {
+          if (settings.discordBotToken().isEmpty()) {
+            throw new DiscordException(
+                "Discord is not set up: set the bot token to send this message.", true);
+          }
+          Map<String, String> values = Payload.decode(payload);
+          MailEvent event = event(values.remove(EVENT));
+          String to = values.remove(TO);
+          DmResult result = discord.dm(to, message(mail.render(event, values)));
+          if (result == DmResult.DMS_CLOSED) {
+            LOG.info(
+                "Discord user {} does not accept direct messages; {} message not sent", to, event);
+          }
+        });
   }
 
   private static MailEvent event(String name) {

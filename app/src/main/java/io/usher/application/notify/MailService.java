@@ -93,20 +93,14 @@ public final class MailService implements Notifier {
 
   /** Sends the outbox's mail items; a failure throws its sentence and the outbox retries. */
   public OutboxHandler mailHandler() {
-    return new OutboxHandler() {
-      @Override
-      public String kind() {
-        return KIND;
-      }
-
-      @Override
-      public void handle(String payload) {
-        Map<String, String> values = Payload.decode(payload);
-        MailEvent event = event(values.remove(EVENT));
-        String to = values.remove(TO);
-        send(event, to, values);
-      }
-    };
+    return OutboxHandler.of(
+        KIND,
+        payload -> {
+          Map<String, String> values = Payload.decode(payload);
+          MailEvent event = event(values.remove(EVENT));
+          String to = values.remove(TO);
+          send(event, to, values);
+        });
   }
 
   /**

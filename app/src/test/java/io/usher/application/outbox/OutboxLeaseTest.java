@@ -15,20 +15,7 @@ class OutboxLeaseTest extends LedgerTestBase {
   @Test
   void whileAnotherProcessDrainsTheOutboxThisOneWaits() {
     AtomicInteger handled = new AtomicInteger();
-    usher
-        .outbox()
-        .register(
-            new OutboxHandler() {
-              @Override
-              public String kind() {
-                return "test";
-              }
-
-              @Override
-              public void handle(String payload) {
-                handled.incrementAndGet();
-              }
-            });
+    usher.outbox().register(OutboxHandler.of("test", payload -> handled.incrementAndGet()));
     usher.outbox().enqueue("test", "x=1");
     try (Database other = Database.open(dataDir)) {
       new JooqJobRunStore(other.dsl())
