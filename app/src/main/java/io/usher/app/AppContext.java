@@ -23,6 +23,7 @@ import io.usher.application.jobs.ShareChangesJob;
 import io.usher.application.jobs.SyncJob;
 import io.usher.application.jobs.TokensJob;
 import io.usher.application.links.LinkService;
+import io.usher.application.migrations.MigrationService;
 import io.usher.application.notify.DiscordRolesJob;
 import io.usher.application.notify.DiscordService;
 import io.usher.application.notify.MailAndDiscord;
@@ -112,6 +113,7 @@ public final class AppContext implements Usher {
   private final PlexSignIn plexSignIn;
   private final UserActions userActions;
   private final AccessActions accessActions;
+  private final MigrationService migrations;
   private final SetupChecks setupChecks;
   private final SyncService sync;
   private final OutboxService outbox;
@@ -451,6 +453,22 @@ public final class AppContext implements Usher {
     outbox.register(discord.dmHandler());
     outbox.register(invites.queuedShares());
     outbox.register(accountLinks.handler());
+    this.migrations =
+        new MigrationService(
+            tx,
+            new io.usher.store.JooqMigrationStore(dsl),
+            userStore,
+            serverStore,
+            shareStore,
+            planStore,
+            currentPlans,
+            invites,
+            adapters,
+            outbox,
+            audit,
+            alertOwner,
+            clock);
+    outbox.register(migrations.handler());
     this.customerAccounts =
         new CustomerAccountService(
             tx,
@@ -607,6 +625,11 @@ public final class AppContext implements Usher {
   @Override
   public UserActions userActions() {
     return userActions;
+  }
+
+  @Override
+  public MigrationService migrations() {
+    return migrations;
   }
 
   @Override

@@ -84,6 +84,9 @@ public interface Usher extends AutoCloseable {
 
   io.usher.application.users.AccessActions accessActions();
 
+  /** Moving users from one server to another, with a preview and a per-user report. */
+  io.usher.application.migrations.MigrationService migrations();
+
   SyncService sync();
 
   InviteService invites();

@@ -54,6 +54,7 @@ final class RootCommand implements Runnable {
     commands.put("invite", InviteCommand.class);
     commands.put("link", LinkCommand.class);
     commands.put("unlink", UnlinkCommand.class);
+    commands.put("migrate", MigrateCommand.class);
     commands.put("import", ImportCommand.class);
     commands.put("jobs", JobsCommand.class);
     commands.put("backup", BackupCommand.class);

@@ -93,6 +93,10 @@ public final class FakeMediaServers implements MediaServers {
     public Runnable duringShare = () -> {};
 
     public final List<RemoteUser> removed = new ArrayList<>();
+
+    /** Thrown by every remove call while set. */
+    public MediaServerException failRemoves;
+
     public final List<RemoteUser> restored = new ArrayList<>();
 
     /** What is playing; a stream stopped successfully leaves the list. */
@@ -202,6 +206,9 @@ public final class FakeMediaServers implements MediaServers {
 
     @Override
     public void remove(RemoteUser user) {
+      if (failRemoves != null) {
+        throw failRemoves;
+      }
       removed.add(user);
       users.removeIf(u -> u.accountId().equals(user.accountId()));
     }

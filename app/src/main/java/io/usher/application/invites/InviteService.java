@@ -25,6 +25,7 @@ import io.usher.domain.outbox.OutboxHandler;
 import io.usher.domain.outbox.OutboxItem;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanStore;
+import io.usher.domain.servers.Library;
 import io.usher.domain.servers.LibraryStore;
 import io.usher.domain.servers.Server;
 import io.usher.domain.servers.ServerStore;
@@ -462,36 +463,71 @@ public final class InviteService {
             // The owner deleted the user while the share waited: there is no one to share with.
             return;
           }
-          User user = found.get();
-          Server server = servers.byId(queued.serverId()).orElseThrow();
-          Plan plan = plans.byId(queued.planId()).orElseThrow();
-          List<String> granted = onServer.grantedLibraries(server, plan);
-          ShareRequest request =
-              new ShareRequest(
-                  user.email(),
-                  queued.account(),
-                  null,
-                  granted,
-                  plan.spec().downloads(),
-                  plan.spec().transcode(),
-                  plan.spec().maxStreams());
-          // A Jellyfin/Emby account kept from before (expiry disables it) is enabled again rather
-          // than doubled, as for a manual invite.
-          ServerShares.Made made =
-              onServer.shareOrRestore(
-                  onServer.connect(server),
-                  request,
-                  onServer.removedShare(Optional.of(user), server),
-                  user.email());
-          onServer.record(
-              user,
-              server,
-              plan,
-              made.result(),
-              queued.account(),
-              granted,
-              clock.instant().truncatedTo(ChronoUnit.SECONDS));
+          shareOn(
+              found.get(),
+              servers.byId(queued.serverId()).orElseThrow(),
+              plans.byId(queued.planId()).orElseThrow(),
+              queued.account());
         });
+  }
+
+  /**
+   * Shares the plan's libraries with the user on the server now and records the share with its
+   * welcome, in the caller's transaction: a queued share's retry, and a move between servers. A
+   * Jellyfin/Emby account kept from before (expiry disables it) is enabled again rather than
+   * doubled, as for a manual invite; a Plex server that has the person shared already counts as
+   * shared.
+   *
+   * @param account the Plex email, or the Jellyfin/Emby user name ({@link #accountFor})
+   * @throws UsherException the plan grants no library there, or the server refused or failed
+   */
+  public void shareOn(User user, Server server, Plan plan, String account) {
+    List<String> granted = onServer.grantedLibraries(server, plan);
+    ShareRequest request =
+        new ShareRequest(
+            user.email(),
+            account,
+            null,
+            granted,
+            plan.spec().downloads(),
+            plan.spec().transcode(),
+            plan.spec().maxStreams());
+    ServerShares.Made made =
+        onServer.shareOrRestore(
+            onServer.connect(server),
+            request,
+            onServer.removedShare(Optional.of(user), server),
+            user.email());
+    onServer.record(
+        user,
+        server,
+        plan,
+        made.result(),
+        account,
+        granted,
+        clock.instant().truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  /**
+   * The account a share of the user on the server is made for: the Plex email; on Jellyfin/Emby the
+   * account they had there, else {@code wanted} (or the email's local part) made unique among the
+   * server's accounts.
+   */
+  public String accountFor(User user, Server server, String wanted) {
+    Optional<Share> kept = onServer.removedShare(Optional.of(user), server);
+    if (kept.isPresent()) {
+      return kept.get().account();
+    }
+    if (server.kind() == ServerKind.PLEX) {
+      return user.email();
+    }
+    return uniqueName(
+        wanted != null ? wanted : user.email() == null ? "user" : user.email(), server);
+  }
+
+  /** The libraries the plan grants on the server (its groups), for a preview. */
+  public List<Library> grantedOn(Server server, Plan plan) {
+    return onServer.granted(server, plan);
   }
 
   private Server server(InviteRequest r, Plan plan, Optional<User> known) {
@@ -614,7 +650,13 @@ public final class InviteService {
     if (asked != null) {
       return asked;
     }
-    String base = email.substring(0, email.indexOf('@')).replaceAll("[^A-Za-z0-9._-]", "");
+    return uniqueName(email, server);
+  }
+
+  /** The local part of {@code wanted} (an email or a name), made unique on the server. */
+  private String uniqueName(String wanted, Server server) {
+    int at = wanted.indexOf('@');
+    String base = (at < 0 ? wanted : wanted.substring(0, at)).replaceAll("[^A-Za-z0-9._-]", "");
     if (base.isEmpty()) {
       base = "user";
     }

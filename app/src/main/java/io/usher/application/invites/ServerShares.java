@@ -155,11 +155,15 @@ final class ServerShares {
   }
 
   List<String> grantedIds(Server server, Plan plan) {
+    return granted(server, plan).stream().map(Library::providerId).toList();
+  }
+
+  /** The server's libraries in one of the plan's groups. */
+  List<Library> granted(Server server, Plan plan) {
     Set<String> groups = new HashSet<>();
     plan.spec().groups().forEach(g -> groups.add(g.toLowerCase(Locale.ROOT)));
     return libraries.forServer(server.id()).stream()
         .filter(l -> groups.contains(l.group().toLowerCase(Locale.ROOT)))
-        .map(Library::providerId)
         .toList();
   }
 }
