@@ -124,6 +124,8 @@ class NothingCutOffTest {
                   "u" + i, "viewer" + i, null, null, List.of("f1"), false, false, null, null));
     }
     usher.servers().addMediaBrowser(ServerKind.JELLYFIN, "Den", "http://den:8096", "k");
+    media.server("http://loft:8096").library("l1", "Films");
+    usher.servers().addMediaBrowser(ServerKind.EMBY, "Loft", "http://loft:8096", "k");
     Fixtures.everyLibraryIn(usher, "Standard");
     usher.sync().run(null, io.usher.application.sync.SyncProgress.NONE);
     for (int i = 0; i < 30; i++) {
@@ -234,6 +236,7 @@ class NothingCutOffTest {
     dialog(robot, at, "discounts", null, "discounts-add");
     dialog(robot, at, "discounts", "#discounts-table", "discounts-edit");
     dialog(robot, at, "servers", "#servers-table", "servers-edit");
+    dialog(robot, at, "servers", "#servers-table", "servers-move");
     for (String kind : List.of("plex", "jellyfin", "emby")) {
       robot.clickOn("#nav-servers").clickOn("#servers-add").clickOn("#servers-add-" + kind);
       inspectDialog(robot, at + "-dialog-servers-add-" + kind);
@@ -398,7 +401,7 @@ class NothingCutOffTest {
         + text;
   }
 
-  private static void save(WritableImage image, String name) {
+  static void save(WritableImage image, String name) {
     int w = (int) image.getWidth();
     int h = (int) image.getHeight();
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

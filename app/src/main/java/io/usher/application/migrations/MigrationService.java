@@ -344,11 +344,14 @@ public final class MigrationService {
     if (there) {
       return refused(user, "is on " + pair.to.name() + " already");
     }
-    if (pair.to.kind() == ServerKind.PLEX && user.email() == null) {
+    if (user.email() == null) {
       return refused(
           user,
-          "has no email, so no Plex account to invite: set the email of their Plex account"
-              + " first");
+          pair.to.kind() == ServerKind.PLEX
+              ? "has no email, so no Plex account to invite: set the email of their Plex account"
+                  + " first"
+              : "has no email, so the new account's password could not reach them: set their"
+                  + " email first");
     }
     Optional<Plan> plan = planOf(user);
     if (plan.isEmpty()) {

@@ -16,6 +16,7 @@ import io.usher.ui.kit.Tables;
 import io.usher.ui.kit.UiTasks;
 import io.usher.ui.sync.SyncBar;
 import io.usher.ui.sync.SyncViewModel;
+import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -79,8 +80,15 @@ public final class ServersView implements Screen {
     Button edit = new Button("Edit…");
     edit.setId("servers-edit");
     edit.setOnAction(e -> openEdit(servers.getSelectionModel().getSelectedItem()));
+    Button move = new Button("Move users…");
+    move.setId("servers-move");
+    move.setOnAction(e -> openMove(servers.getSelectionModel().getSelectedItem()));
     test.disableProperty().bind(servers.getSelectionModel().selectedItemProperty().isNull());
     edit.disableProperty().bind(test.disableProperty());
+    move.disableProperty()
+        .bind(
+            test.disableProperty()
+                .or(javafx.beans.binding.Bindings.size(model.servers()).lessThan(2)));
 
     servers.setId("servers-table");
     servers.setItems(model.servers());
@@ -105,7 +113,7 @@ public final class ServersView implements Screen {
         .selectedItemProperty()
         .addListener((o, was, now) -> model.selected().set(now));
 
-    HBox serverActions = new HBox(8, test, edit);
+    HBox serverActions = new HBox(8, test, edit, move);
     serverActions.setAlignment(Pos.CENTER_LEFT);
     Label serversTitle = title("Servers");
     VBox serverBox = new VBox(8, new HBox(12, serversTitle, serverActions), servers);
@@ -197,6 +205,25 @@ public final class ServersView implements Screen {
     new EditServerDialog(window(), tasks, model, row.server(), model.locations())
         .showAndWait()
         .ifPresent(s -> model.load());
+  }
+
+  private void openMove(ServerRow row) {
+    String from = row.server().name();
+    List<String> targets =
+        model.servers().stream().map(r -> r.server().name()).filter(n -> !n.equals(from)).toList();
+    new MoveUsersDialog(window(), tasks, model, from, targets)
+        .showAndWait()
+        .ifPresent(
+            started -> {
+              new MoveProgressDialog(window(), tasks, model, started).showAndWait();
+              model.load();
+              model.notice(
+                  "Moving users from "
+                      + started.from()
+                      + " to "
+                      + started.to()
+                      + ": the owner's email address gets the report when the last user is done.");
+            });
   }
 
   private void addGroup() {

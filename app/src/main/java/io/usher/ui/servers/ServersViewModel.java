@@ -98,6 +98,35 @@ public final class ServersViewModel {
         });
   }
 
+  /**
+   * What moving everyone on {@code from} to {@code to} would do, per user (for a background task).
+   */
+  public List<io.usher.domain.migrations.Move> previewMove(String from, String to) {
+    return usher.migrations().preview(from, to, List.of());
+  }
+
+  /** Starts moving the users (for a background task); the outbox worker does the moves. */
+  public io.usher.domain.migrations.Migration startMove(String from, String to, List<Long> users) {
+    return usher.migrations().start(from, to, users);
+  }
+
+  /** Where a move stands now (for a background task). */
+  public io.usher.domain.migrations.Migration move(long id) {
+    return usher.migrations().byId(id).orElseThrow();
+  }
+
+  /** Cancels a move's users not started yet (for a background task). */
+  public io.usher.domain.migrations.Migration cancelMove(long id) {
+    usher.migrations().cancel(id);
+    return move(id);
+  }
+
+  /** A line above the table, e.g. after a dialog closed. */
+  public void notice(String text) {
+    error.set("");
+    message.set(text);
+  }
+
   public void setGroup(Library library, String group) {
     tasks.run(
         () -> usher.servers().setGroup(library.id(), group),
