@@ -173,6 +173,7 @@ final class Desktop {
             file -> restore(stage, file));
     window.show(stage);
     window.problem(session.checkoutProblem);
+    window.offerSetupGuide();
     return window;
   }
 

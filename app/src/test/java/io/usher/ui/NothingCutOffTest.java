@@ -242,7 +242,16 @@ class NothingCutOffTest {
       inspectDialog(robot, at + "-dialog-servers-add-" + kind);
     }
     dialog(robot, at, "jobs", null, "jobs-expiry-preview");
-    robot.clickOn("#nav-settings");
+    robot.clickOn("#nav-settings").clickOn("#settings-guide");
+    for (int step = 1; step <= 6; step++) {
+      Window guide =
+          robot.listTargetWindows().stream()
+              .filter(w -> w != stage && w.isShowing() && w.getScene() != null)
+              .reduce((a, b) -> b)
+              .orElseThrow();
+      check(robot, guide.getScene(), at + "-dialog-setup-guide-" + step);
+      robot.clickOn("#guide-skip");
+    }
     SettingsScreenTest.tab(robot, "backups");
     TableView<?> backups = robot.lookup("#backups-table").queryAs(TableView.class);
     robot.interact(() -> backups.getSelectionModel().select(0));

@@ -188,6 +188,14 @@ public final class DashboardService {
         checklist(catalogue, failed, stuck));
   }
 
+  /** A step the owner skipped in the setup guide says so before its hint. */
+  private static String skippedFirst(
+      java.util.Set<SettingsService.GuideStep> skipped,
+      SettingsService.GuideStep step,
+      String hint) {
+    return skipped.contains(step) ? "Skipped in the setup guide. " + hint : hint;
+  }
+
   private static List<String> problems(List<JobStatus> failed, List<OutboxItem> stuck) {
     List<String> out = new ArrayList<>();
     failed.forEach(j -> out.add("Job " + j.name() + " failed: " + j.last().message()));
@@ -212,35 +220,51 @@ public final class DashboardService {
         stripe && tests.tested(SetupChecks.Check.STRIPE)
             || paypal && tests.tested(SetupChecks.Check.PAYPAL);
     boolean tokensFailed = failed.stream().anyMatch(j -> j.name().equals(TOKENS));
+    java.util.Set<SettingsService.GuideStep> skipped = settings.guideSkipped();
     return List.of(
         new Check(
             "Link a media server",
             !servers.list().isEmpty(),
-            "Plex, Jellyfin or Emby: where customers watch.",
+            skippedFirst(
+                skipped,
+                SettingsService.GuideStep.SERVER,
+                "Plex, Jellyfin or Emby: where customers watch."),
             Place.SERVERS),
         new Check(
             "Create a plan",
             !catalogue.isEmpty(),
-            "What customers buy: price, length and libraries.",
+            skippedFirst(
+                skipped,
+                SettingsService.GuideStep.PLAN,
+                "What customers buy: price, length and libraries."),
             Place.PLANS),
         new Check(
             "Set up email and send a test",
             mailSet && tests.tested(SetupChecks.Check.MAIL),
-            mailSet
-                ? "Send a test mail to show the mail server takes the settings as they are now."
-                : "Invitations, reminders and receipts go out by mail.",
+            skippedFirst(
+                skipped,
+                SettingsService.GuideStep.MAIL,
+                mailSet
+                    ? "Send a test mail to show the mail server takes the settings as they are now."
+                    : "Invitations, reminders and receipts go out by mail."),
             Place.EMAIL),
         new Check(
             "Set up and test a payment provider",
             paymentsTested,
-            stripe || paypal
-                ? "Test the Stripe or PayPal keys (Save and test) as they are now."
-                : "Stripe or PayPal keys: without them the checkout cannot charge.",
+            skippedFirst(
+                skipped,
+                SettingsService.GuideStep.PAYMENTS,
+                stripe || paypal
+                    ? "Test the Stripe or PayPal keys (Save and test) as they are now."
+                    : "Stripe or PayPal keys: without them the checkout cannot charge."),
             Place.PAYMENT_SETTINGS),
         new Check(
             "Give the checkout a public address",
             !settings.checkoutPublicUrl().isEmpty(),
-            "checkout.public-url: where customers reach the plans page.",
+            skippedFirst(
+                skipped,
+                SettingsService.GuideStep.ADDRESS,
+                "checkout.public-url: where customers reach the plans page."),
             Place.SETTINGS),
         new Check(
             "Every server's token works",

@@ -37,6 +37,48 @@ public final class SettingsService implements Settings {
     return value(key);
   }
 
+  /** The first-run guide's steps, as the dashboard's checklist names what was skipped. */
+  public enum GuideStep {
+    SERVER,
+    GROUPS,
+    PLAN,
+    MAIL,
+    PAYMENTS,
+    ADDRESS
+  }
+
+  private static final String GUIDE_SEEN = "internal.guide.seen";
+  private static final String GUIDE_SKIPPED = "internal.guide.skipped";
+
+  /** Whether the owner went through (or closed) the first-run guide once. */
+  public boolean guideSeen() {
+    return store.get(GUIDE_SEEN).isPresent();
+  }
+
+  /** The steps the owner skipped the last time through the guide. */
+  public java.util.Set<GuideStep> guideSkipped() {
+    java.util.Set<GuideStep> out = java.util.EnumSet.noneOf(GuideStep.class);
+    for (String name : store.get(GUIDE_SKIPPED).orElse("").split(",")) {
+      for (GuideStep step : GuideStep.values()) {
+        if (step.name().equals(name)) {
+          out.add(step);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The guide was finished or closed, these steps skipped; it does not open by itself again. */
+  public void guideDone(java.util.Set<GuideStep> skipped) {
+    tx.run(
+        () -> {
+          store.put(GUIDE_SEEN, "true");
+          store.put(
+              GUIDE_SKIPPED,
+              String.join(",", skipped.stream().sorted().map(GuideStep::name).toList()));
+        });
+  }
+
   /** The value as a person may see it: secrets masked. */
   public SettingView view(String key) {
     SettingKey def = known(key);

@@ -40,7 +40,7 @@ import javafx.util.StringConverter;
  * as the advanced path. The server is stored only after its connection test and library import
  * pass.
  */
-final class AddPlexDialog {
+public final class AddPlexDialog {
   private final PasswordField token = new PasswordField();
   private final TextField proxy = new TextField();
   private final ComboBox<PlexServerChoice> server = new ComboBox<>();
@@ -63,7 +63,7 @@ final class AddPlexDialog {
 
   private AtomicBoolean cancelled = new AtomicBoolean();
 
-  AddPlexDialog(Window owner, UiTasks tasks, ServersViewModel model, Browser browser) {
+  public AddPlexDialog(Window owner, UiTasks tasks, ServersViewModel model, Browser browser) {
     this.model = model;
     this.browser = browser;
     signIn.setId("plex-sign-in");
@@ -171,7 +171,7 @@ final class AddPlexDialog {
     dialog.dialog().setOnHidden(e -> cancelled.set(true));
   }
 
-  Optional<Server> showAndWait() {
+  public Optional<Server> showAndWait() {
     return dialog.showAndWait();
   }
 

@@ -11,10 +11,10 @@ import javafx.scene.control.TextField;
 import javafx.stage.Window;
 
 /** Link a Jellyfin or Emby server by its address and an API key. */
-final class AddServerDialog {
+public final class AddServerDialog {
   private final FormDialog<Server> dialog;
 
-  AddServerDialog(Window owner, UiTasks tasks, ServersViewModel model, ServerKind kind) {
+  public AddServerDialog(Window owner, UiTasks tasks, ServersViewModel model, ServerKind kind) {
     TextField name = new TextField();
     name.setId("server-name");
     name.setPromptText("e.g. Den");
@@ -44,7 +44,7 @@ final class AddServerDialog {
             () -> model.addMediaBrowser(kind, name.getText(), url.getText(), key.getText()));
   }
 
-  Optional<Server> showAndWait() {
+  public Optional<Server> showAndWait() {
     return dialog.showAndWait();
   }
 }

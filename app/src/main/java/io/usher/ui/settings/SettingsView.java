@@ -100,6 +100,14 @@ public final class SettingsView implements Screen {
               "Read payments every",
               "Minutes between reads of PayPal's transactions."));
 
+  private Runnable openGuide = () -> {};
+
+  /** What "Setup guide…" opens: the first-run guide, again. */
+  public SettingsView onGuide(Runnable open) {
+    this.openGuide = open;
+    return this;
+  }
+
   public SettingsView(SettingsViewModel model, UiTasks tasks, Formats formats) {
     this.model = model;
     this.tasks = tasks;
@@ -138,11 +146,15 @@ public final class SettingsView implements Screen {
                   forms.forEach(f -> f.load(byKey));
                 });
 
+    Button guide = new Button("Setup guide…");
+    guide.setId("settings-guide");
+    guide.setOnAction(e -> openGuide.run());
     root.getChildren()
         .setAll(
             Header.of(
                 "Settings",
-                "How Usher behaves on this machine. Email and Discord have their own screens."),
+                "How Usher behaves on this machine. Email and Discord have their own screens.",
+                guide),
             notice,
             error,
             model.waiting().node("settings-waiting"),

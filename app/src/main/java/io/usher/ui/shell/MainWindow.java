@@ -68,6 +68,7 @@ public final class MainWindow {
       new javafx.beans.property.SimpleStringProperty("");
   private VBox sidebar;
   private Browser browser = Browser.SYSTEM;
+  private Stage stage;
 
   /**
    * @param restorer closes the ledger, restores a backup and opens the window again (Settings →
@@ -165,19 +166,20 @@ public final class MainWindow {
     screens.put(
         Section.SETTINGS,
         new SettingsView(
-            new SettingsViewModel(
-                usher,
+                new SettingsViewModel(
+                    usher,
+                    tasks,
+                    file -> {
+                      pause(
+                          "Restoring the ledger",
+                          "Backing up the current ledger, then putting "
+                              + file
+                              + " in its place. The window opens again on it in a moment.");
+                      restorer.restore(file);
+                    }),
                 tasks,
-                file -> {
-                  pause(
-                      "Restoring the ledger",
-                      "Backing up the current ledger, then putting "
-                          + file
-                          + " in its place. The window opens again on it in a moment.");
-                  restorer.restore(file);
-                }),
-            tasks,
-            formats));
+                formats)
+            .onGuide(this::openSetupGuide));
   }
 
   /** Where web addresses open (Sign in with Plex); tests record them instead. */
@@ -192,6 +194,7 @@ public final class MainWindow {
   static final int MIN_HEIGHT = 640;
 
   public void show(Stage stage) {
+    this.stage = stage;
     Theme.apply(theme);
     Label problemBanner = io.usher.ui.kit.Banner.error(problem);
     problemBanner.setId("window-problem");
@@ -315,6 +318,30 @@ public final class MainWindow {
     sidebar.setPrefWidth(232);
     sidebar.setMinWidth(232);
     return sidebar;
+  }
+
+  /**
+   * The first start of an empty ledger (no server, no plan) opens the setup guide once; closing or
+   * finishing it keeps it from opening by itself again (Settings opens it any time).
+   */
+  public void offerSetupGuide() {
+    tasks.run(
+        () ->
+            !usher.settings().guideSeen()
+                && usher.servers().list().isEmpty()
+                && usher.plans().list().isEmpty(),
+        first -> {
+          if (first) {
+            javafx.application.Platform.runLater(this::openSetupGuide);
+          }
+        },
+        failure -> {});
+  }
+
+  /** The setup guide, then the screen refreshed with what it set up. */
+  public void openSetupGuide() {
+    new io.usher.ui.guide.SetupGuide(stage, usher, tasks, url -> browser.open(url)).showAndWait();
+    screens.get(current).refresh();
   }
 
   private void go(Section section) {
