@@ -125,10 +125,27 @@ class MoveUsersDialogTest {
 
     assertThat(serversOf("ann@example.com")).containsExactly("Loft");
     assertThat(serversOf("bob@example.com")).containsExactly("Den");
+    robot.clickOn("#servers-last-move");
+    assertThat(text(robot, "#move-status")).isEqualTo("Finished: 1 moved, 0 not moved.");
+    robot.clickOn("Close");
+  }
+
+  @Test
+  void closingWhileTheMoveRunsLeavesItRunningAndSaysWhereTheReportGoes(FxRobot robot) {
+    robot.clickOn("#nav-servers");
+    TableView<?> servers = robot.lookup("#servers-table").queryAs(TableView.class);
+    robot.interact(() -> servers.getSelectionModel().select(0));
+    robot.clickOn("#servers-move").clickOn("#dialog-ok");
+    robot.clickOn("Close");
+
     assertThat(text(robot, "#servers-message"))
         .isEqualTo(
             "Moving users from Den to Loft: the owner's email address gets the report when the"
-                + " last user is done.");
+                + " last user is done; Last move… shows it here.");
+    while (usher.outbox().runDue() > 0) {
+      // the window's outbox worker, in the application
+    }
+    assertThat(serversOf("ann@example.com")).containsExactly("Loft");
   }
 
   @Test

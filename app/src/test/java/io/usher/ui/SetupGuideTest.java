@@ -2,6 +2,8 @@ package io.usher.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.usher.app.AppContext;
 import io.usher.application.settings.SettingsService.GuideStep;
 import io.usher.domain.plans.Plan;
@@ -22,6 +24,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -33,6 +36,10 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class SetupGuideTest {
+  @RegisterExtension
+  static GreenMailExtension greenMail =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(true);
+
   @TempDir static Path dataDir;
   final FakeMediaServers media = new FakeMediaServers();
   AppContext usher;
@@ -137,5 +144,29 @@ class SetupGuideTest {
     Node title = robot.lookup("#guide-title").query();
     assertThat(((Labeled) title).getText()).isEqualTo("Connect your first server");
     robot.clickOn("#guide-close");
+  }
+
+  @Test
+  void theEmailStepSavesTheSettingsAndSendsTheTestMailThroughTheMailServer(FxRobot robot) {
+    robot.interact(window::offerSetupGuide);
+    robot.clickOn("#guide-skip").clickOn("#guide-skip").clickOn("#guide-skip");
+    assertThat(text(robot, "#guide-title")).isEqualTo("Email (optional)");
+
+    robot.clickOn("#guide-smtp-host").write("127.0.0.1");
+    robot.doubleClickOn("#guide-smtp-port").write(Integer.toString(greenMail.getSmtp().getPort()));
+    robot.doubleClickOn("#guide-smtp-security").write("none");
+    robot.clickOn("#guide-smtp-from").write("usher@example.com");
+    robot.clickOn("#guide-owner-email").write("owner@example.com");
+    robot.clickOn("#guide-mail-test");
+
+    assertThat(text(robot, "#guide-status"))
+        .isEqualTo("Test mail sent. The mail server took the settings.");
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    robot.clickOn("#guide-next");
+    assertThat(text(robot, "#guide-title")).isEqualTo("Payments (optional)");
+    robot.clickOn("#guide-close");
+
+    assertThat(usher.settings().guideSkipped())
+        .isEqualTo(EnumSet.complementOf(EnumSet.of(GuideStep.MAIL)));
   }
 }

@@ -188,7 +188,7 @@ public final class MigrationService {
     if (move.state() == Move.State.WAITING) {
       if (m.cancelled() != null) {
         store.update(
-            move.as(Move.State.CANCELLED, "cancelled before it started; stays where it" + " was"));
+            move.as(Move.State.CANCELLED, "cancelled before it started; stays where it was"));
       } else if (from.isEmpty() || to.isEmpty() || user.isEmpty()) {
         store.update(
             move.as(

@@ -32,6 +32,7 @@ final class MoveProgressDialog {
   private final ListView<String> lines = new ListView<>();
   private final Timeline poll;
   private final Button cancel;
+  private Migration last;
 
   MoveProgressDialog(Window owner, UiTasks tasks, ServersViewModel model, Migration started) {
     dialog.initOwner(owner);
@@ -91,11 +92,14 @@ final class MoveProgressDialog {
     dialog.setOnHidden(e -> poll.stop());
   }
 
-  void showAndWait() {
+  /** Shows the move until closed; returns where it stood then. */
+  Migration showAndWait() {
     dialog.showAndWait();
+    return last;
   }
 
   private void show(Migration m) {
+    last = m;
     int all = m.moves().size();
     progress.setProgress(all == 0 ? 1 : (double) m.settled() / all);
     String counts =
@@ -110,6 +114,7 @@ final class MoveProgressDialog {
       poll.stop();
       cancel.setDisable(true);
       status.setText("Finished: " + counts + ".");
+      dialog.setHeaderText("Moved users from " + m.from() + " to " + m.to());
     } else {
       status.setText(
           m.settled()

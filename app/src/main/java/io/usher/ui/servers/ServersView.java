@@ -113,7 +113,11 @@ public final class ServersView implements Screen {
         .selectedItemProperty()
         .addListener((o, was, now) -> model.selected().set(now));
 
-    HBox serverActions = new HBox(8, test, edit, move);
+    Button lastMove = new Button("Last move…");
+    lastMove.setId("servers-last-move");
+    lastMove.setOnAction(e -> showMove(model.lastMove().get()));
+    lastMove.disableProperty().bind(model.lastMove().isNull());
+    HBox serverActions = new HBox(8, test, edit, move, lastMove);
     serverActions.setAlignment(Pos.CENTER_LEFT);
     Label serversTitle = title("Servers");
     VBox serverBox = new VBox(8, new HBox(12, serversTitle, serverActions), servers);
@@ -213,17 +217,23 @@ public final class ServersView implements Screen {
         model.servers().stream().map(r -> r.server().name()).filter(n -> !n.equals(from)).toList();
     new MoveUsersDialog(window(), tasks, model, from, targets)
         .showAndWait()
-        .ifPresent(
-            started -> {
-              new MoveProgressDialog(window(), tasks, model, started).showAndWait();
-              model.load();
-              model.notice(
-                  "Moving users from "
-                      + started.from()
-                      + " to "
-                      + started.to()
-                      + ": the owner's email address gets the report when the last user is done.");
-            });
+        .ifPresent(this::showMove);
+  }
+
+  /** A move's progress, or its report once done (Last move… shows it again). */
+  private void showMove(io.usher.domain.migrations.Migration shown) {
+    io.usher.domain.migrations.Migration m =
+        new MoveProgressDialog(window(), tasks, model, shown).showAndWait();
+    model.load();
+    if (!m.done()) {
+      model.notice(
+          "Moving users from "
+              + m.from()
+              + " to "
+              + m.to()
+              + ": the owner's email address gets the report when the last user is done;"
+              + " Last move… shows it here.");
+    }
   }
 
   private void addGroup() {

@@ -35,6 +35,8 @@ public final class ServersViewModel {
   private final ObservableList<String> groups = FXCollections.observableArrayList();
   private final ObservableList<String> locations = FXCollections.observableArrayList();
   private final ObjectProperty<ServerRow> selected = new SimpleObjectProperty<>();
+  private final ObjectProperty<io.usher.domain.migrations.Migration> lastMove =
+      new SimpleObjectProperty<>();
   private final StringProperty message = new SimpleStringProperty("");
   private final StringProperty error = new SimpleStringProperty("");
 
@@ -52,7 +54,8 @@ public final class ServersViewModel {
                 usher.servers().list(),
                 usher.servers().libraries(null),
                 usher.servers().groups(),
-                usher.servers().locations()),
+                usher.servers().locations(),
+                usher.migrations().recent().stream().findFirst().orElse(null)),
         s -> {
           error.set("");
           Long keep = selected.get() == null ? null : selected.get().server().id();
@@ -60,6 +63,7 @@ public final class ServersViewModel {
           libraries.setAll(s.libraries());
           groups.setAll(s.groups());
           locations.setAll(s.locations());
+          lastMove.set(s.lastMove());
           selected.set(
               keep == null
                   ? null
@@ -187,6 +191,11 @@ public final class ServersViewModel {
     return () -> usher.servers().addLocation(name);
   }
 
+  /** The newest move between servers, for its report; null before the first. */
+  public ObjectProperty<io.usher.domain.migrations.Migration> lastMove() {
+    return lastMove;
+  }
+
   public ObservableList<ServerRow> servers() {
     return servers;
   }
@@ -219,7 +228,8 @@ public final class ServersViewModel {
       List<ServerRow> servers,
       List<Library> libraries,
       List<String> groups,
-      List<String> locations) {}
+      List<String> locations,
+      io.usher.domain.migrations.Migration lastMove) {}
 
   /** A wait on a service under way, which the owner may stop waiting for. */
   public Waiting waiting() {

@@ -137,6 +137,29 @@ class MigrationServiceTest {
   }
 
   @Test
+  void aPlexUserMovedToJellyfinGetsAnAccountNamedFromTheirEmailAndLeavesPlex() {
+    usher.invites().invite(InviteRequest.of("dan@example.com", "Monthly", "Tower"));
+    drain();
+
+    List<Move> preview = usher.migrations().preview("Tower", "Den", List.of());
+    assertThat(preview)
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.detail())
+                    .isEqualTo("new Jellyfin account dan on Den, password by mail; sees Movies"));
+    usher.migrations().start("Tower", "Den", List.of());
+    drain();
+
+    assertThat(den.shared)
+        .filteredOn(r -> "dan@example.com".equals(r.email()))
+        .singleElement()
+        .satisfies(r -> assertThat(r.username()).isEqualTo("dan"));
+    assertThat(tower.removed).extracting(r -> r.email()).containsExactly("dan@example.com");
+    assertThat(serversOf("dan@example.com")).containsExactly("Den");
+  }
+
+  @Test
   void aTargetFailingMidwayLeavesEachUserMovedOrClearlyNotNeverOnNeitherNeverInvitedTwice() {
     tower.duringShare =
         () -> {
