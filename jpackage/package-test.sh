@@ -5,8 +5,9 @@
 #   until /health answers; package the same files as a higher version, install it over the
 #   first and check the ledger is there and the service still set up; remove it and check the data
 #   is kept. Prints the package's size. Leaves the machine as it found it.
-#   Both packages hold the same schema, so no migration runs at this upgrade; that a ledger from
-#   an older schema is backed up before it changes is BackupRestoreTest's.
+#   Both packages hold the same schema, so before the upgrade the ledger is taken back to the
+#   schema before the newest migration (its undo is below, checked against the jar): the upgrade's
+#   first command must then back it up and migrate it, as after a real upgrade.
 #
 # Needs root, dpkg and fakeroot; skips with a sentence where they are missing. Refuses to run
 # where Usher is installed or /var/lib/usher exists: it would be an owner's.
@@ -117,6 +118,18 @@ kill "$serve_pid"
 wait "$serve_pid" 2>/dev/null || true
 serve_pid=
 
+step "taking the ledger back to the schema before the newest migration"
+# The zip's directory keeps entry names uncompressed, so grep finds them without unzip.
+newest=$(grep -ao 'db/migration/V[0-9]*__[a-z0-9_]*\.sql' /opt/usher/lib/app/usher.jar |
+  sed 's|.*/||' | sort -uV | tail -1)
+[ "$newest" = V18__migrations.sql ] ||
+  fail "the newest migration is now $newest: give this script its undo (it knows V18's)"
+h2=$(ls /opt/usher/lib/app/lib/h2-*.jar)
+runuser -u usher -- /opt/usher/lib/runtime/bin/java -cp "$h2" org.h2.tools.Shell \
+  -url "jdbc:h2:file:$data/usher" -user usher -password "" \
+  -sql 'DROP TABLE migration_moves; DROP TABLE migrations; DELETE FROM "flyway_schema_history" WHERE "version" = '"'"'18'"'"'' \
+  >/tmp/usher-h2.log 2>&1 || { cat /tmp/usher-h2.log >&2; fail "could not take the ledger back"; }
+
 step "packaging the same files as a higher version and installing it over the first"
 next="${version%.*}.$((${version##*.} + 1))"
 second=$(mktemp -d)/usher_${next}_amd64.deb
@@ -130,6 +143,8 @@ install "$second"
 [ "$(dpkg-query -W -f='${Version}' usher)" = "$next" ] || fail "the upgrade did not install $next"
 as_usher plan list | grep -q Monthly || fail "the plan is gone after the upgrade"
 as_usher payments --json | grep -q pkg-test-1 || fail "the payment is gone after the upgrade"
+ls "$data"/backups/*-before-v18.zip >/dev/null 2>&1 ||
+  fail "no backup of the older ledger was taken before it was migrated"
 [ -f /lib/systemd/system/usher.service ] || fail "usher.service is gone after the upgrade"
 rm -rf "$(dirname "$second")"
 
@@ -141,5 +156,5 @@ dpkg -r usher >/dev/null 2>&1 || fail "dpkg -r usher failed"
 [ -f "$data/usher.mv.db" ] || fail "the ledger in $data went with the package"
 
 echo "package test passed: $(basename "$first") is $(($(stat -c %s "$first") / 1024 / 1024)) MB;" \
-  "installs, serves as the usher user, upgrades to $next keeping its ledger, and leaves" \
-  "$data behind when removed"
+  "installs, serves as the usher user, upgrades to $next keeping its ledger (backed up, then" \
+  "migrated from the schema before), and leaves $data behind when removed"
