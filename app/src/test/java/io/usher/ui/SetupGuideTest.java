@@ -88,6 +88,9 @@ class SetupGuideTest {
     robot.clickOn("#dialog-ok");
     assertThat(text(robot, "#guide-servers-linked"))
         .isEqualTo("Linked: Den (Jellyfin). Link another, or go on.");
+    robot.clickOn("#guide-test");
+    assertThat(text(robot, "#guide-status"))
+        .isEqualTo("Connected: Jellyfin server Den answers as Fake, version 1.0.");
     robot.clickOn("#guide-next");
 
     assertThat(text(robot, "#guide-title")).isEqualTo("Put libraries into groups");

@@ -315,6 +315,12 @@ public final class MigrationService {
         .filter(Share::active)
         .forEach(s -> onSource.add(s.userId()));
     List<Long> chosen = userIds.isEmpty() ? List.copyOf(onSource) : userIds;
+    Set<Long> moving = new LinkedHashSet<>();
+    store.recent(20).stream()
+        .filter(m -> !m.done())
+        .flatMap(m -> m.moves().stream())
+        .filter(m -> !m.state().settled())
+        .forEach(m -> moving.add(m.userId()));
     Room room = new Room(pair.to);
     List<Move> out = new ArrayList<>();
     for (long id : new LinkedHashSet<>(chosen)) {
@@ -324,9 +330,11 @@ public final class MigrationService {
       }
       User u = user.get();
       Move move =
-          onSource.contains(id)
-              ? check(pair, u, room)
-              : refused(u, "is not on " + pair.from.name() + ", so there is nothing to move");
+          !onSource.contains(id)
+              ? refused(u, "is not on " + pair.from.name() + ", so there is nothing to move")
+              : moving.contains(id)
+                  ? refused(u, "is in a move that has not finished yet")
+                  : check(pair, u, room);
       if (move.state() == Move.State.WAITING) {
         room.take();
       }

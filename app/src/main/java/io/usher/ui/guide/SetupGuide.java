@@ -247,7 +247,32 @@ public final class SetupGuide {
           new AddServerDialog(window(), tasks, servers, ServerKind.EMBY).showAndWait();
           show.run();
         });
-    HBox buttons = new HBox(8, plex, jellyfin, emby);
+    Button test = new Button("Test connection");
+    test.setId("guide-test");
+    test.setOnAction(
+        e ->
+            attempt(
+                () -> {
+                  List<String> said = new ArrayList<>();
+                  for (var row : usher.servers().list()) {
+                    try {
+                      var info = usher.servers().test(row.server().name());
+                      said.add(
+                          "Connected: "
+                              + row.server().label()
+                              + " answers as "
+                              + info.name()
+                              + (info.version() == null ? "" : ", version " + info.version())
+                              + ".");
+                    } catch (io.usher.domain.common.UsherException failed) {
+                      said.add(row.server().label() + ": " + failed.getMessage());
+                    }
+                  }
+                  return said.isEmpty() ? "Link a server first." : String.join(" ", said);
+                },
+                this::say,
+                ""));
+    HBox buttons = new HBox(8, plex, jellyfin, emby, test);
     buttons.setAlignment(Pos.CENTER_LEFT);
     return new Step(
         GuideStep.SERVER,

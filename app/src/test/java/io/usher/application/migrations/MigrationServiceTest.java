@@ -274,6 +274,19 @@ class MigrationServiceTest {
   }
 
   @Test
+  void aUserInAMoveNotFinishedYetIsNotPutInASecondOne() {
+    usher.migrations().start("Den", "Loft", List.of(usher.users().find("ann@example.com").id()));
+
+    List<Move> preview = usher.migrations().preview("Den", "Tower", List.of());
+
+    assertThat(preview.getFirst().who()).isEqualTo("ann@example.com");
+    assertThat(preview.getFirst().detail()).isEqualTo("is in a move that has not finished yet");
+    assertThat(preview)
+        .extracting(Move::state)
+        .containsExactly(Move.State.NOT_MOVED, Move.State.WAITING, Move.State.WAITING);
+  }
+
+  @Test
   void cancellingBeforeTheOutboxRunsLeavesEveryoneOnTheSource() {
     Migration started = usher.migrations().start("Den", "Loft", List.of());
     usher.migrations().cancel(started.id());
