@@ -7,32 +7,19 @@ import io.usher.domain.media.PlexServerChoice;
 import io.usher.domain.media.RemoteUser;
 import io.usher.domain.media.ServerKind;
 import io.usher.testing.FakeMediaServers;
-import io.usher.testing.MutableClock;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code usher migrate}: Bob (invited, with an email) and Alice (found on the Jellyfin server by
  * sync, no email) move from Den to the Plex server Tower; Alice cannot, having no Plex account.
  */
-class MigrateCliTest {
-  static final JsonMapper JSON = JsonMapper.builder().build();
+class MigrateCliTest extends MediaCliTestBase {
 
-  @TempDir Path dataDir;
-  final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
-  final FakeMediaServers media = new FakeMediaServers();
   FakeMediaServers.Fake den;
   FakeMediaServers.Fake tower;
-  String out;
-  String err;
 
   @BeforeEach
   void bobAndAliceOnDen() {
@@ -69,25 +56,6 @@ class MigrateCliTest {
         "2");
     ok("sync");
     ok("invite", "--email", "bob@example.com", "--plan", "Basic", "--server", "Den");
-  }
-
-  int usher(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    String[] all = new String[args.length + 2];
-    all[0] = "--data-dir";
-    all[1] = dataDir.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    int code =
-        new Cli(option -> new AppContext(Path.of(option), clock, settings -> media), option -> {})
-            .execute(new PrintWriter(o), new PrintWriter(e), all);
-    out = o.toString();
-    err = e.toString();
-    return code;
-  }
-
-  void ok(String... args) {
-    assertThat(usher(args)).as(err).isZero();
   }
 
   @Test

@@ -5,33 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.usher.app.AppContext;
 import io.usher.domain.media.RemoteUser;
 import io.usher.domain.media.ServerKind;
-import io.usher.testing.FakeMediaServers;
-import io.usher.testing.MutableClock;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 13 §7: a Jellyfin/Emby user found by sync has no email, so every command that takes a user
  * also takes #ID / id:ID (as `usher users` lists it) or the user's name (their name or a share's
  * account name, ignoring case); anything with an @ is an email, as before.
  */
-class UserReferenceCliTest {
-  static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
-  static final JsonMapper JSON = JsonMapper.builder().build();
+class UserReferenceCliTest extends MediaCliTestBase {
 
-  @TempDir Path dataDir;
-  final MutableClock clock = new MutableClock(NOW);
-  final FakeMediaServers media = new FakeMediaServers();
-  String out;
-  String err;
   long alice;
 
   @BeforeEach
@@ -83,33 +68,6 @@ class UserReferenceCliTest {
         "1");
     ok("sync");
     alice = json("users").get(0).get("id").asLong();
-  }
-
-  int usher(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    String[] all = new String[args.length + 2];
-    all[0] = "--data-dir";
-    all[1] = dataDir.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    int code =
-        new Cli(option -> new AppContext(Path.of(option), clock, settings -> media), option -> {})
-            .execute(new PrintWriter(o), new PrintWriter(e), all);
-    out = o.toString();
-    err = e.toString();
-    return code;
-  }
-
-  void ok(String... args) {
-    assertThat(usher(args)).as(err).isZero();
-  }
-
-  JsonNode json(String... args) {
-    String[] all = new String[args.length + 1];
-    all[0] = "--json";
-    System.arraycopy(args, 0, all, 1, args.length);
-    ok(all);
-    return JSON.readTree(out);
   }
 
   void refused(String sentence, String... args) {

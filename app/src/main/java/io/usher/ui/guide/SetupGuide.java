@@ -225,28 +225,25 @@ public final class SetupGuide {
                                     .collect(Collectors.joining(", "))
                                 + ". Link another, or go on."),
                 failure -> linked.setText(Errors.sentence(failure)));
-    Button plex = new Button("Sign in with Plex…");
-    plex.setId("guide-plex");
+    Button plex =
+        link(
+            "Sign in with Plex…",
+            "guide-plex",
+            () -> new AddPlexDialog(window(), tasks, servers, browser).showAndWait(),
+            show);
     plex.getStyleClass().add(Styles.ACCENT);
-    plex.setOnAction(
-        e -> {
-          new AddPlexDialog(window(), tasks, servers, browser).showAndWait();
-          show.run();
-        });
-    Button jellyfin = new Button("Jellyfin…");
-    jellyfin.setId("guide-jellyfin");
-    jellyfin.setOnAction(
-        e -> {
-          new AddServerDialog(window(), tasks, servers, ServerKind.JELLYFIN).showAndWait();
-          show.run();
-        });
-    Button emby = new Button("Emby…");
-    emby.setId("guide-emby");
-    emby.setOnAction(
-        e -> {
-          new AddServerDialog(window(), tasks, servers, ServerKind.EMBY).showAndWait();
-          show.run();
-        });
+    Button jellyfin =
+        link(
+            "Jellyfin…",
+            "guide-jellyfin",
+            () -> new AddServerDialog(window(), tasks, servers, ServerKind.JELLYFIN).showAndWait(),
+            show);
+    Button emby =
+        link(
+            "Emby…",
+            "guide-emby",
+            () -> new AddServerDialog(window(), tasks, servers, ServerKind.EMBY).showAndWait(),
+            show);
     Button test = new Button("Test connection");
     test.setId("guide-test");
     test.setOnAction(
@@ -295,6 +292,18 @@ public final class SetupGuide {
                   }
                 },
                 ""));
+  }
+
+  /** A button that opens a server's link dialog, then shows what is linked. */
+  private static Button link(String text, String id, Runnable dialog, Runnable then) {
+    Button b = new Button(text);
+    b.setId(id);
+    b.setOnAction(
+        e -> {
+          dialog.run();
+          then.run();
+        });
+    return b;
   }
 
   private Step groupsStep() {
@@ -437,14 +446,7 @@ public final class SetupGuide {
           tasks.run(
               () -> usher.plans().create(plan.toSpec()),
               created -> done.run(),
-              failure -> {
-                next.setDisable(false);
-                if (failure instanceof io.usher.domain.common.ValidationException invalid) {
-                  form.showErrors(invalid.errors());
-                } else {
-                  form.showGeneral(Errors.sentence(failure));
-                }
-              });
+              failure -> refused(form, failure));
         });
   }
 
@@ -580,14 +582,17 @@ public final class SetupGuide {
     tasks.run(
         () -> usher.settings().setAll(values),
         saved -> then.run(),
-        failure -> {
-          next.setDisable(false);
-          if (failure instanceof io.usher.domain.common.ValidationException invalid) {
-            form.showErrors(invalid.errors());
-          } else {
-            form.showGeneral(Errors.sentence(failure));
-          }
-        });
+        failure -> refused(form, failure));
+  }
+
+  /** A step's values refused: each beside its field, or one sentence; the step stays. */
+  private void refused(Form form, Throwable failure) {
+    next.setDisable(false);
+    if (failure instanceof io.usher.domain.common.ValidationException invalid) {
+      form.showErrors(invalid.errors());
+    } else {
+      form.showGeneral(Errors.sentence(failure));
+    }
   }
 
   private static String defaultOf(String key) {
