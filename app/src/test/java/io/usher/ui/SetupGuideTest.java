@@ -138,11 +138,15 @@ class SetupGuideTest {
   }
 
   @Test
-  void closingTheGuideCountsWhatIsLeftAsSkippedAndSettingsOpensItAgain(FxRobot robot) {
+  void closingTheGuideCountsWhatIsLeftAsSkippedAndTheDashboardOrSettingsOpensItAgain(
+      FxRobot robot) {
     robot.interact(window::offerSetupGuide);
     robot.clickOn("#guide-close");
 
     assertThat(usher.settings().guideSkipped()).isEqualTo(EnumSet.allOf(GuideStep.class));
+    robot.clickOn("#dash-guide");
+    assertThat(text(robot, "#guide-counter")).isEqualTo("Step 1 of 6");
+    robot.clickOn("#guide-close");
     robot.clickOn("#nav-settings").clickOn("#settings-guide");
     Node title = robot.lookup("#guide-title").query();
     assertThat(((Labeled) title).getText()).isEqualTo("Connect your first server");

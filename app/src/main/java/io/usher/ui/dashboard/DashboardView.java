@@ -55,6 +55,14 @@ public final class DashboardView implements Screen {
    * @param openPayments opens the Payments screen on what was paid between two days (both null:
    *     all), behind every money figure
    */
+  private Runnable openGuide = () -> {};
+
+  /** What "Setup guide…" opens: the first-run guide. */
+  public DashboardView onGuide(Runnable open) {
+    this.openGuide = open;
+    return this;
+  }
+
   public DashboardView(
       DashboardViewModel model,
       Formats formats,
@@ -296,13 +304,17 @@ public final class DashboardView implements Screen {
     Label steps =
         new Label(
             "Create your first plan: it says what a customer pays, for how long and which"
-                + " libraries it opens. Then add users and record their payments.");
+                + " libraries it opens. Then add users and record their payments. The setup guide"
+                + " takes you through a server, its libraries, a plan, email and payments.");
     steps.setWrapText(true);
     steps.getStyleClass().add(Styles.TEXT_MUTED);
     Button createPlan = new Button("Create a plan");
     createPlan.getStyleClass().add(Styles.ACCENT);
     createPlan.setOnAction(e -> openPlans.run());
-    VBox start = new VBox(8, stepsTitle, steps, createPlan);
+    Button guide = new Button("Setup guide…");
+    guide.setId("dash-guide");
+    guide.setOnAction(e -> openGuide.run());
+    VBox start = new VBox(8, stepsTitle, steps, new HBox(8, createPlan, guide));
     start.getStyleClass().add("panel");
     start.setId("dash-get-started");
     start.visibleProperty().bind(model.hasPlans().not());

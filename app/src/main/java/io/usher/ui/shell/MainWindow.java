@@ -99,30 +99,31 @@ public final class MainWindow {
     screens.put(
         Section.DASHBOARD,
         new DashboardView(
-            new DashboardViewModel(usher, tasks, formats.zone()),
-            formats,
-            this::openUsers,
-            () -> go(Section.PLANS),
-            () -> go(Section.UNMATCHED),
-            (since, until) -> {
-              go(Section.PAYMENTS);
-              if (screens.get(Section.PAYMENTS) instanceof PaymentsView payments) {
-                payments.showPaid(since, until);
-              }
-            },
-            place -> {
-              go(
-                  switch (place) {
-                    case SERVERS -> Section.SERVERS;
-                    case PLANS -> Section.PLANS;
-                    case EMAIL -> Section.EMAIL;
-                    case SETTINGS, PAYMENT_SETTINGS -> Section.SETTINGS;
-                    case JOBS -> Section.JOBS;
-                  });
-              if (screens.get(Section.SETTINGS) instanceof SettingsView settings) {
-                settings.show(place == Place.PAYMENT_SETTINGS ? "payments" : "checkout");
-              }
-            }));
+                new DashboardViewModel(usher, tasks, formats.zone()),
+                formats,
+                this::openUsers,
+                () -> go(Section.PLANS),
+                () -> go(Section.UNMATCHED),
+                (since, until) -> {
+                  go(Section.PAYMENTS);
+                  if (screens.get(Section.PAYMENTS) instanceof PaymentsView payments) {
+                    payments.showPaid(since, until);
+                  }
+                },
+                place -> {
+                  go(
+                      switch (place) {
+                        case SERVERS -> Section.SERVERS;
+                        case PLANS -> Section.PLANS;
+                        case EMAIL -> Section.EMAIL;
+                        case SETTINGS, PAYMENT_SETTINGS -> Section.SETTINGS;
+                        case JOBS -> Section.JOBS;
+                      });
+                  if (screens.get(Section.SETTINGS) instanceof SettingsView settings) {
+                    settings.show(place == Place.PAYMENT_SETTINGS ? "payments" : "checkout");
+                  }
+                })
+            .onGuide(this::openSetupGuide));
     screens.put(
         Section.USERS,
         new UsersView(
