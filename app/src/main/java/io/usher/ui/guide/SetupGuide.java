@@ -112,7 +112,14 @@ public final class SetupGuide {
           for (int i = at; i < steps.size(); i++) {
             skipped.add(steps.get(i).key());
           }
-          usher.settings().guideDone(skipped);
+          Set<GuideStep> done = EnumSet.copyOf(skipped);
+          tasks.run(
+              () -> {
+                usher.settings().guideDone(done);
+                return done;
+              },
+              saved -> {},
+              failure -> {});
         });
     steps.add(serverStep());
     steps.add(groupsStep());

@@ -232,12 +232,28 @@ public final class MainWindow {
                 screen.refresh();
               }
             });
+    // The watch stops with the window: when the stage closes, and when another scene replaces
+    // this one on it (the window opened again after a restore, or the next test's), whose
+    // listeners must then let go of this window too or every one ever shown stays in memory.
+    javafx.beans.value.ChangeListener<Boolean> closed =
+        (o, was, showing) -> {
+          if (!showing) {
+            watch.stop();
+          }
+        };
+    stage.showingProperty().addListener(closed);
     stage
-        .showingProperty()
+        .sceneProperty()
         .addListener(
-            (o, was, showing) -> {
-              if (!showing) {
-                watch.stop();
+            new javafx.beans.value.ChangeListener<Scene>() {
+              @Override
+              public void changed(
+                  javafx.beans.value.ObservableValue<? extends Scene> o, Scene was, Scene now) {
+                if (now != scene) {
+                  watch.stop();
+                  stage.showingProperty().removeListener(closed);
+                  stage.sceneProperty().removeListener(this);
+                }
               }
             });
     stage.show();
