@@ -5,9 +5,12 @@ import io.usher.application.migrations.MigrationService;
 import io.usher.domain.common.UsherException;
 import io.usher.domain.migrations.Migration;
 import io.usher.domain.migrations.Move;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -51,8 +54,21 @@ final class MigrateCommand implements Runnable {
       return;
     }
     Migration m = migrations.start(from, to, ids);
-    m = drain(usher, m);
-    print(m.moves(), false);
+    // Each user's line as it settles, so a long move shows its progress; --json waits for all.
+    Set<Long> printed = new HashSet<>();
+    Consumer<Migration> progress =
+        now -> {
+          if (!root.output().json()) {
+            List<Move> settled =
+                now.moves().stream()
+                    .filter(x -> x.state().settled() && printed.add(x.userId()))
+                    .toList();
+            print(settled, false);
+          }
+        };
+    progress.accept(m);
+    m = drain(usher, m, progress);
+    print(m.moves().stream().filter(x -> !printed.contains(x.userId())).toList(), false);
     if (!m.done()) {
       throw new UsherException(
           "The move goes on in the background (another Usher is doing it, or a step waits to be"
@@ -74,7 +90,7 @@ final class MigrateCommand implements Runnable {
    * Does the move's steps here through the outbox (which also sends the welcomes they queue); when
    * a running window or serve holds the outbox, waits for it to do them instead.
    */
-  private static Migration drain(Usher usher, Migration started) {
+  private static Migration drain(Usher usher, Migration started, Consumer<Migration> progress) {
     Migration m = started;
     long settled = m.settled();
     long lastProgress = System.nanoTime();
@@ -88,6 +104,7 @@ final class MigrateCommand implements Runnable {
         }
       }
       m = usher.migrations().byId(m.id()).orElseThrow();
+      progress.accept(m);
       if (m.settled() > settled) {
         settled = m.settled();
         lastProgress = System.nanoTime();
@@ -115,7 +132,7 @@ final class MigrateCommand implements Runnable {
               .toList());
       return;
     }
-    if (moves.isEmpty()) {
+    if (moves.isEmpty() && preview) {
       out.line("No one is on " + from + ": there is no one to move.");
     }
     for (Move m : moves) {
