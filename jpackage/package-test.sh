@@ -114,6 +114,12 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 [ "$up" = yes ] || { cat /tmp/usher-serve.log >&2; fail "serve did not answer /health within 30 s"; }
+# The launcher gives one-shot commands C1 alone and the serial collector, never serve.
+served=$(pgrep -f "io.usher.app.Launcher --data-dir $data serve" | head -1)
+grep -aq -- "-XX:AOTCache=[^ ]*/usher.aot" "/proc/$served/cmdline" || fail "serve runs without the commands' cache"
+! grep -aq -- TieredStopAtLevel "/proc/$served/cmdline" || fail "serve runs with the one-shot options"
+sh -x /opt/usher/bin/usher --data-dir "$data" --version 2>&1 | grep -q -- '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC' ||
+  fail "a one-shot command runs without the one-shot options"
 kill "$serve_pid"
 wait "$serve_pid" 2>/dev/null || true
 serve_pid=

@@ -35,6 +35,14 @@ class StartupBench {
   static final Path WINDOW_AOT = TARGET.resolve("usher-window.aot");
   static final Path INSTALLED = TARGET.resolve("jpackage/usher/bin/usher");
 
+  /**
+   * What the installed launcher gives a one-shot command (every command but serve): the cache, C1
+   * alone (C2's compiler threads would compete with a run of half a second for two cores) and the
+   * serial collector (nothing to collect concurrently in so short a life).
+   */
+  static final List<String> ONE_SHOT =
+      List.of("-XX:AOTCache=" + AOT, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   @TempDir Path dirs;
 
   @Test
@@ -66,6 +74,15 @@ class StartupBench {
       new JooqUserStore(db.dsl(), Clock.systemUTC()).insertAll(users);
     }
     median("java -version (the floor)", java(List.of("-version")));
+    // The launcher's one-shot options beside the cache alone, side by side in one run.
+    String oneShot = " [AOT cache, one-shot]";
+    median("usher --version" + oneShot, java(usher(ONE_SHOT, "--version")));
+    median(
+        "usher plan list, 5 plans" + oneShot,
+        java(usher(ONE_SHOT, "--data-dir", plans.toString(), "plan", "list")));
+    median(
+        "usher users, 10,000 users" + oneShot,
+        java(usher(ONE_SHOT, "--data-dir", many.toString(), "users")));
     for (boolean aot : new boolean[] {false, true}) {
       String how = aot ? " [AOT cache]" : " [java -jar]";
       median("usher --version" + how, java(usher(aot, "--version")));
@@ -173,10 +190,11 @@ class StartupBench {
   }
 
   private static List<String> usher(boolean aot, String... args) {
-    List<String> command = new ArrayList<>();
-    if (aot) {
-      command.add("-XX:AOTCache=" + AOT);
-    }
+    return usher(aot ? List.of("-XX:AOTCache=" + AOT) : List.of(), args);
+  }
+
+  private static List<String> usher(List<String> jvmOptions, String... args) {
+    List<String> command = new ArrayList<>(jvmOptions);
     command.add("-jar");
     command.add(JAR.toString());
     command.addAll(List.of(args));

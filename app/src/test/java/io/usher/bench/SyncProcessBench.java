@@ -52,6 +52,9 @@ class SyncProcessBench {
       }
 
       long[] first = new long[RUNS];
+      long[] firstOneShot = new long[RUNS];
+      long[] againOneShot = new long[RUNS];
+      long[] floorOneShot = new long[RUNS];
       long[] firstPlain = new long[RUNS];
       long[] floor = new long[RUNS];
       long[] again = new long[RUNS];
@@ -59,26 +62,40 @@ class SyncProcessBench {
       for (int i = 0; i < RUNS; i++) {
         Path synced = copy(template, dirs.resolve("sync" + i));
         first[i] = time(usher(true, synced));
+        Path oneShot = copy(template, dirs.resolve("oneshot" + i));
+        firstOneShot[i] = time(usher(StartupBench.ONE_SHOT, oneShot));
+        againOneShot[i] = time(usher(StartupBench.ONE_SHOT, oneShot));
         firstPlain[i] = time(usher(false, copy(template, dirs.resolve("plain" + i))));
         floor[i] = time(floor("write", dirs.resolve("floor" + i), lists));
+        List<String> c1Floor = new ArrayList<>(StartupBench.ONE_SHOT.subList(1, 3));
+        c1Floor.addAll(floor("write", dirs.resolve("c1floor" + i), lists));
+        floorOneShot[i] = time(c1Floor);
         again[i] = time(usher(true, dirs.resolve("sync0")));
         fetch[i] = time(floor("fetch", dirs.resolve("fetch" + i), lists));
       }
       StartupBench.print("sync: first, 5,000 friends x 3 servers [AOT cache]", first);
+      StartupBench.print(
+          "sync: first, 5,000 friends x 3 servers [AOT cache, one-shot]", firstOneShot);
       StartupBench.print("sync: first, 5,000 friends x 3 servers [java -jar]", firstPlain);
       StartupBench.print("floor: fetch + StAX + 3 batched inserts, cold JVM", floor);
       ratio("sync first [AOT cache] / floor", first, floor);
       StartupBench.print("sync: second, nothing changed [AOT cache]", again);
       StartupBench.print("floor: the fetch alone (3 lists, StAX), cold JVM", fetch);
       ratio("sync unchanged / fetch alone", again, fetch);
+      ratio("sync first [AOT cache, one-shot] / floor", firstOneShot, floor);
+      StartupBench.print("floor, with the one-shot JIT and GC options", floorOneShot);
+      ratio("sync first [AOT cache, one-shot] / that floor", firstOneShot, floorOneShot);
+      StartupBench.print("sync: second, nothing changed [AOT cache, one-shot]", againOneShot);
+      ratio("sync unchanged [one-shot] / fetch alone", againOneShot, fetch);
     }
   }
 
   private static List<String> usher(boolean aot, Path dataDir) {
-    List<String> command = new ArrayList<>();
-    if (aot) {
-      command.add("-XX:AOTCache=" + StartupBench.AOT);
-    }
+    return usher(aot ? List.of("-XX:AOTCache=" + StartupBench.AOT) : List.of(), dataDir);
+  }
+
+  private static List<String> usher(List<String> jvmOptions, Path dataDir) {
+    List<String> command = new ArrayList<>(jvmOptions);
     command.addAll(
         List.of("-jar", StartupBench.JAR.toString(), "--data-dir", dataDir.toString(), "sync"));
     return command;
