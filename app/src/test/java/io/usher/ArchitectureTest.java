@@ -223,6 +223,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void screensTakeTheServicesTheyUseNotTheWholeFacade() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("io.usher.ui..")
+            .and()
+            .doNotHaveFullyQualifiedName("io.usher.ui.shell.MainWindow")
+            .and()
+            .doNotHaveFullyQualifiedName("io.usher.ui.guide.SetupGuide")
+            .and()
+            .doNotHaveFullyQualifiedName("io.usher.ui.users.UsersViewModel")
+            .should()
+            .dependOnClassesThat(type(io.usher.application.Usher.class))
+            .because(
+                "the shell wires the screens; the guide and the users screen reach most areas"));
+  }
+
+  @Test
   void moneyIsNeverAFloatingPointNumber() {
     check(
         noFields()

@@ -28,12 +28,14 @@ import io.usher.application.servers.PlexSignIn;
 import io.usher.application.servers.ServerService;
 import io.usher.application.settings.SettingsService;
 import io.usher.application.settings.SetupChecks;
+import io.usher.application.settings.SetupTests;
 import io.usher.application.sync.SyncService;
 import io.usher.application.users.AccessActions;
 import io.usher.application.users.UserActions;
 import io.usher.application.users.UserService;
 import io.usher.checkout.WebLinks;
 import io.usher.domain.media.MediaServers;
+import io.usher.domain.notify.Mail;
 import io.usher.domain.payments.PaymentProvider;
 import io.usher.domain.settings.SettingsStore;
 import io.usher.payments.stripe.StripeProvider;
@@ -251,24 +253,29 @@ public final class AppContext implements Usher {
   }
 
   @Override
-  public String testPayPal() {
-    String verdict = money.paymentsJob.get().testPayPal();
-    ledger.setupChecks.get().passed(SetupChecks.Check.PAYPAL);
-    return verdict;
-  }
+  public SetupTests tests() {
+    return new SetupTests() {
+      @Override
+      public String stripe() {
+        String verdict = shop.checkout.get().testPayments();
+        ledger.setupChecks.get().passed(SetupChecks.Check.STRIPE);
+        return verdict;
+      }
 
-  @Override
-  public String testStripe() {
-    String verdict = shop.checkout.get().testPayments();
-    ledger.setupChecks.get().passed(SetupChecks.Check.STRIPE);
-    return verdict;
-  }
+      @Override
+      public String payPal() {
+        String verdict = money.paymentsJob.get().testPayPal();
+        ledger.setupChecks.get().passed(SetupChecks.Check.PAYPAL);
+        return verdict;
+      }
 
-  @Override
-  public io.usher.domain.notify.Mail testMail(String to) {
-    io.usher.domain.notify.Mail sent = notify.mail.get().sendTest(to);
-    ledger.setupChecks.get().passed(SetupChecks.Check.MAIL);
-    return sent;
+      @Override
+      public Mail mail(String to) {
+        Mail sent = notify.mail.get().sendTest(to);
+        ledger.setupChecks.get().passed(SetupChecks.Check.MAIL);
+        return sent;
+      }
+    };
   }
 
   @Override

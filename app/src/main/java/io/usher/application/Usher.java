@@ -47,19 +47,8 @@ public interface Usher extends AutoCloseable {
   /** The users or the payments as a CSV file. */
   io.usher.application.exports.ExportService exports();
 
-  /**
-   * Whether PayPal accepts the configured keys, a sentence per account (or it throws); a pass is
-   * remembered for the dashboard's checklist.
-   */
-  String testPayPal();
-
-  /**
-   * Whether Stripe accepts stripe.secret-key, in a sentence (or it throws); a pass is remembered.
-   */
-  String testStripe();
-
-  /** Sends the test mail now (to {@code to}, else owner.email) or throws; a pass is remembered. */
-  io.usher.domain.notify.Mail testMail(String to);
+  /** Tests of the payment keys and the mail, each pass remembered for the setup checklist. */
+  io.usher.application.settings.SetupTests tests();
 
   /** What the dashboard shows: counts, money, lists, problems and the setup checklist. */
   io.usher.application.reports.DashboardService dashboard();

@@ -51,7 +51,7 @@ final class TestCommand {
         throw new UsherException(
             "Give the address to send the test to with --to, or set owner.email first.");
       }
-      Mail sent = usher.testMail(to);
+      Mail sent = usher.tests().mail(to);
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("service", "mail");
       fields.put("to", sent.to());
@@ -76,7 +76,7 @@ final class TestCommand {
 
     @Override
     public void run() {
-      parent.verdict("stripe", Usher::testStripe);
+      parent.verdict("stripe", u -> u.tests().stripe());
     }
   }
 
@@ -88,7 +88,7 @@ final class TestCommand {
 
     @Override
     public void run() {
-      parent.verdict("paypal", Usher::testPayPal);
+      parent.verdict("paypal", u -> u.tests().payPal());
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.usher.ui.activity;
 
-import io.usher.application.Usher;
+import io.usher.application.enforce.ActivityService;
 import io.usher.domain.enforce.ActivityEntry;
 import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.UiTasks;
@@ -23,7 +23,7 @@ public final class ActivityViewModel {
   /** How many entries the screen loads. */
   static final int LIMIT = 2_000;
 
-  private final Usher usher;
+  private final ActivityService activity;
   private final UiTasks tasks;
   private final ObservableList<ActivityEntry> rows = FXCollections.observableArrayList();
   private final FilteredList<ActivityEntry> shown = new FilteredList<>(rows);
@@ -32,8 +32,8 @@ public final class ActivityViewModel {
   private final BooleanProperty loading = new SimpleBooleanProperty();
   private final StringProperty error = new SimpleStringProperty("");
 
-  public ActivityViewModel(Usher usher, UiTasks tasks) {
-    this.usher = usher;
+  public ActivityViewModel(ActivityService activity, UiTasks tasks) {
+    this.activity = activity;
     this.tasks = tasks;
     filter.addListener((obs, was, now) -> applyFilter());
   }
@@ -41,7 +41,7 @@ public final class ActivityViewModel {
   public void load() {
     loading.set(true);
     tasks.run(
-        () -> usher.activity().recent(LIMIT),
+        () -> activity.recent(LIMIT),
         loaded -> {
           loading.set(false);
           error.set("");

@@ -1,6 +1,6 @@
 package io.usher.ui.dashboard;
 
-import io.usher.application.Usher;
+import io.usher.application.payments.UnmatchedPaymentService;
 import io.usher.application.reports.DashboardService;
 import io.usher.domain.ledger.StatusCounts;
 import io.usher.ui.kit.Errors;
@@ -15,7 +15,8 @@ import javafx.beans.property.StringProperty;
 
 /** The dashboard's numbers, and whether the owner still has first steps to take. */
 public final class DashboardViewModel {
-  private final Usher usher;
+  private final DashboardService dashboard;
+  private final UnmatchedPaymentService unmatchedPayments;
   private final UiTasks tasks;
   private final ObjectProperty<StatusCounts> counts =
       new SimpleObjectProperty<>(new StatusCounts(0, 0, 0, 0));
@@ -26,15 +27,20 @@ public final class DashboardViewModel {
   private final ObjectProperty<DashboardService.Overview> overview = new SimpleObjectProperty<>();
   private final ZoneId zone;
 
-  public DashboardViewModel(Usher usher, UiTasks tasks, ZoneId zone) {
-    this.usher = usher;
+  public DashboardViewModel(
+      DashboardService dashboard,
+      UnmatchedPaymentService unmatchedPayments,
+      UiTasks tasks,
+      ZoneId zone) {
+    this.dashboard = dashboard;
+    this.unmatchedPayments = unmatchedPayments;
     this.tasks = tasks;
     this.zone = zone;
   }
 
   public void load() {
     tasks.run(
-        () -> new Snapshot(usher.dashboard().overview(zone), usher.unmatched().waitingCount()),
+        () -> new Snapshot(dashboard.overview(zone), unmatchedPayments.waitingCount()),
         s -> {
           error.set("");
           counts.set(s.overview().counts());

@@ -1,9 +1,7 @@
 package io.usher.ui.discord;
 
 import atlantafx.base.theme.Styles;
-import io.usher.application.Usher;
 import io.usher.ui.kit.Form;
-import io.usher.ui.kit.UiTasks;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
@@ -25,10 +23,6 @@ public final class DiscordPane {
   private final DiscordViewModel model;
   private final Form form = new Form();
   private final VBox root = new VBox(16);
-
-  public DiscordPane(Usher usher, UiTasks tasks) {
-    this(new DiscordViewModel(usher, tasks));
-  }
 
   public DiscordPane(DiscordViewModel model) {
     this.model = model;

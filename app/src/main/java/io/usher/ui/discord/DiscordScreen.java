@@ -1,6 +1,7 @@
 package io.usher.ui.discord;
 
-import io.usher.application.Usher;
+import io.usher.application.notify.DiscordService;
+import io.usher.application.settings.SettingsService;
 import io.usher.ui.kit.Header;
 import io.usher.ui.kit.Screen;
 import io.usher.ui.kit.UiTasks;
@@ -13,8 +14,8 @@ public final class DiscordScreen implements Screen {
   private final DiscordViewModel model;
   private final VBox root = new VBox(14);
 
-  public DiscordScreen(Usher usher, UiTasks tasks) {
-    this.model = new DiscordViewModel(usher, tasks);
+  public DiscordScreen(DiscordService discord, SettingsService settings, UiTasks tasks) {
+    this.model = new DiscordViewModel(discord, settings, tasks);
     root.getChildren()
         .setAll(
             Header.of(

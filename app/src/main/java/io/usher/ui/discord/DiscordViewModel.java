@@ -1,6 +1,7 @@
 package io.usher.ui.discord;
 
-import io.usher.application.Usher;
+import io.usher.application.notify.DiscordService;
+import io.usher.application.settings.SettingsService;
 import io.usher.domain.common.FieldError;
 import io.usher.domain.common.ValidationException;
 import io.usher.ui.kit.Errors;
@@ -29,7 +30,8 @@ public final class DiscordViewModel {
   static final String TRIAL = "discord.trial-role";
   static final String KICK = "discord.kick-after-days";
 
-  private final Usher usher;
+  private final DiscordService discord;
+  private final SettingsService settings;
   private final UiTasks tasks;
   private final Waiting waiting;
   private final StringProperty token = new SimpleStringProperty("");
@@ -42,8 +44,9 @@ public final class DiscordViewModel {
   private final BooleanProperty ok = new SimpleBooleanProperty();
   private final ObjectProperty<List<FieldError>> errors = new SimpleObjectProperty<>(List.of());
 
-  public DiscordViewModel(Usher usher, UiTasks tasks) {
-    this.usher = usher;
+  public DiscordViewModel(DiscordService discord, SettingsService settings, UiTasks tasks) {
+    this.discord = discord;
+    this.settings = settings;
     this.tasks = tasks;
     this.waiting = new Waiting(tasks);
   }
@@ -54,7 +57,7 @@ public final class DiscordViewModel {
         () -> {
           Map<String, String> values = new LinkedHashMap<>();
           for (String key : List.of(TOKEN, GUILD, SUBSCRIBER, TRIAL, KICK)) {
-            values.put(key, usher.settings().view(key).value());
+            values.put(key, settings.view(key).value());
           }
           return values;
         },
@@ -79,7 +82,7 @@ public final class DiscordViewModel {
         () ->
             waiting.run(
                 "Asking Discord who the bot is…",
-                () -> usher.discord().test(),
+                () -> discord.test(),
                 sentence -> verdict(true, sentence),
                 failure -> verdict(false, Errors.sentence(failure))));
   }
@@ -99,7 +102,7 @@ public final class DiscordViewModel {
           values.forEach(
               (key, value) -> {
                 try {
-                  usher.settings().set(key, value == null ? "" : value.strip());
+                  settings.set(key, value == null ? "" : value.strip());
                 } catch (ValidationException e) {
                   problems.addAll(e.errors());
                 }
@@ -107,7 +110,7 @@ public final class DiscordViewModel {
           if (!problems.isEmpty()) {
             throw new ValidationException(problems);
           }
-          return usher.settings().view(TOKEN).value();
+          return settings.view(TOKEN).value();
         },
         shown -> {
           errors.set(List.of());

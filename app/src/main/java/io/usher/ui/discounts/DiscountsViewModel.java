@@ -1,6 +1,7 @@
 package io.usher.ui.discounts;
 
-import io.usher.application.Usher;
+import io.usher.application.discounts.DiscountService;
+import io.usher.application.plans.PlanService;
 import io.usher.domain.discounts.Discount;
 import io.usher.domain.discounts.DiscountForm;
 import io.usher.domain.plans.Plan;
@@ -18,14 +19,16 @@ public final class DiscountsViewModel {
   /** A code as the table shows it. */
   public record Row(Discount discount, Discount.Status status) {}
 
-  private final Usher usher;
+  private final DiscountService discounts;
+  private final PlanService plans;
   private final UiTasks tasks;
   private final ObservableList<Row> rows = FXCollections.observableArrayList();
   private final StringProperty error = new SimpleStringProperty("");
   private final StringProperty currency = new SimpleStringProperty("USD");
 
-  public DiscountsViewModel(Usher usher, UiTasks tasks) {
-    this.usher = usher;
+  public DiscountsViewModel(DiscountService discounts, PlanService plans, UiTasks tasks) {
+    this.discounts = discounts;
+    this.plans = plans;
     this.tasks = tasks;
   }
 
@@ -34,12 +37,12 @@ public final class DiscountsViewModel {
   public void load() {
     tasks.run(
         () -> {
-          var discounts = usher.discounts();
           List<Row> all =
               discounts.list().stream().map(d -> new Row(d, discounts.status(d))).toList();
-          List<Plan> plans = usher.plans().list();
+          List<Plan> offered = plans.list();
           return new Loaded(
-              all, plans.isEmpty() ? "USD" : plans.getFirst().price().currency().getCurrencyCode());
+              all,
+              offered.isEmpty() ? "USD" : offered.getFirst().price().currency().getCurrencyCode());
         },
         loaded -> {
           error.set("");
@@ -55,12 +58,12 @@ public final class DiscountsViewModel {
    */
   public Supplier<Discount> save(Long id, DiscountForm form) {
     var spec = form.toSpec();
-    return () -> id == null ? usher.discounts().create(spec) : usher.discounts().update(id, spec);
+    return () -> id == null ? discounts.create(spec) : discounts.update(id, spec);
   }
 
   public void setEnabled(Discount d, boolean on) {
     tasks.run(
-        () -> usher.discounts().setEnabled(d.code(), on),
+        () -> discounts.setEnabled(d.code(), on),
         saved -> load(),
         failure -> error.set(Errors.sentence(failure)));
   }
@@ -68,7 +71,7 @@ public final class DiscountsViewModel {
   public void remove(Discount d) {
     tasks.run(
         () -> {
-          usher.discounts().remove(d.code());
+          discounts.remove(d.code());
           return d;
         },
         removed -> load(),

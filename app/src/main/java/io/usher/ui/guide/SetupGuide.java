@@ -212,7 +212,8 @@ public final class SetupGuide {
     linked.setId("guide-servers-linked");
     linked.setWrapText(true);
     linked.setPrefWidth(WIDTH);
-    ServersViewModel servers = new ServersViewModel(usher, tasks);
+    ServersViewModel servers =
+        new ServersViewModel(usher.servers(), usher.plexSignIn(), usher.migrations(), tasks);
     Runnable show =
         () ->
             tasks.run(
@@ -491,7 +492,7 @@ public final class SetupGuide {
                 fields,
                 () ->
                     attempt(
-                        () -> usher.testMail(null),
+                        () -> usher.tests().mail(null),
                         sent -> say("Test mail sent. The mail server took the settings."),
                         "The test mail did not go: ")));
     return new Step(
@@ -529,10 +530,10 @@ public final class SetupGuide {
                         () -> {
                           List<String> said = new ArrayList<>();
                           if (!stripe.getText().isBlank()) {
-                            said.add(usher.testStripe());
+                            said.add(usher.tests().stripe());
                           }
                           if (!fields.get("paypal.client-id").getText().isBlank()) {
-                            said.add(usher.testPayPal());
+                            said.add(usher.tests().payPal());
                           }
                           return said.isEmpty()
                               ? "Give a Stripe key or PayPal's id and secret to test."

@@ -1,7 +1,7 @@
 package io.usher.ui.imports;
 
 import atlantafx.base.theme.Styles;
-import io.usher.application.Usher;
+import io.usher.application.imports.CsvImportService;
 import io.usher.ui.kit.Theme;
 import io.usher.ui.kit.UiTasks;
 import java.io.File;
@@ -30,9 +30,9 @@ public final class ImportDialog {
   private final ImportViewModel model;
   private final Window owner;
 
-  public ImportDialog(Window owner, Usher usher, UiTasks tasks) {
+  public ImportDialog(Window owner, CsvImportService imports, UiTasks tasks) {
     this.owner = owner;
-    this.model = new ImportViewModel(usher, tasks);
+    this.model = new ImportViewModel(imports, tasks);
     dialog.initOwner(owner);
     dialog.setTitle("Bulk invite from CSV");
     dialog.setHeaderText("Bulk invite from CSV");

@@ -1,6 +1,6 @@
 package io.usher.ui.imports;
 
-import io.usher.application.Usher;
+import io.usher.application.imports.CsvImportService;
 import io.usher.application.imports.ImportPlan;
 import io.usher.application.imports.ImportProgress;
 import io.usher.application.imports.ImportReport;
@@ -34,7 +34,7 @@ public final class ImportViewModel {
     DONE
   }
 
-  private final Usher usher;
+  private final CsvImportService imports;
   private final UiTasks tasks;
   private final ObjectProperty<Stage> stage = new SimpleObjectProperty<>(Stage.CHOOSE);
   private final StringProperty headline =
@@ -47,8 +47,8 @@ public final class ImportViewModel {
   private ImportPlan plan;
   private ImportReport report;
 
-  public ImportViewModel(Usher usher, UiTasks tasks) {
-    this.usher = usher;
+  public ImportViewModel(CsvImportService imports, UiTasks tasks) {
+    this.imports = imports;
     this.tasks = tasks;
   }
 
@@ -63,8 +63,8 @@ public final class ImportViewModel {
     warning.set("");
     tasks.run(
         () -> {
-          ImportPlan checked = usher.imports().validate(file);
-          String pace = checked.plexRows() > 0 ? usher.imports().paceWarning(checked) : "";
+          ImportPlan checked = imports.validate(file);
+          String pace = checked.plexRows() > 0 ? imports.paceWarning(checked) : "";
           return new Checked(checked, pace);
         },
         this::checked,
@@ -120,7 +120,7 @@ public final class ImportViewModel {
           }
         };
     tasks.run(
-        () -> usher.imports().run(running, listener),
+        () -> imports.run(running, listener),
         this::finished,
         failure -> {
           stage.set(Stage.DONE);
@@ -152,7 +152,7 @@ public final class ImportViewModel {
   public void saveExample(Path file) {
     tasks.run(
         () -> {
-          usher.imports().writeExample(file);
+          imports.writeExample(file);
           return file;
         },
         saved -> headline.set("Saved the example to " + saved + "."),

@@ -1,7 +1,7 @@
 package io.usher.ui.jobs;
 
-import io.usher.application.Usher;
 import io.usher.application.jobs.JobResult;
+import io.usher.application.jobs.JobService;
 import io.usher.application.jobs.JobStatus;
 import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.UiTasks;
@@ -14,21 +14,21 @@ import javafx.collections.ObservableList;
 
 /** State of the Jobs panel: each job's last and next run, and running one by hand. */
 public final class JobsViewModel {
-  private final Usher usher;
+  private final JobService jobService;
   private final UiTasks tasks;
   private final ObservableList<JobStatus> jobs = FXCollections.observableArrayList();
   private final StringProperty output = new SimpleStringProperty("");
   private final StringProperty error = new SimpleStringProperty("");
   private final BooleanProperty running = new SimpleBooleanProperty();
 
-  public JobsViewModel(Usher usher, UiTasks tasks) {
-    this.usher = usher;
+  public JobsViewModel(JobService jobService, UiTasks tasks) {
+    this.jobService = jobService;
     this.tasks = tasks;
   }
 
   public void load() {
     tasks.run(
-        () -> usher.jobs().list(),
+        () -> jobService.list(),
         list -> {
           error.set("");
           jobs.setAll(list);
@@ -41,7 +41,7 @@ public final class JobsViewModel {
     error.set("");
     output.set((dryRun ? "Dry run of " : "Running ") + name + "…");
     tasks.run(
-        () -> usher.jobs().run(name, dryRun),
+        () -> jobService.run(name, dryRun),
         result -> {
           running.set(false);
           output.set(describe(name, dryRun, result));

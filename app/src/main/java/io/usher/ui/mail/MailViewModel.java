@@ -1,7 +1,9 @@
 package io.usher.ui.mail;
 
-import io.usher.application.Usher;
+import io.usher.application.notify.MailService;
 import io.usher.application.settings.SettingView;
+import io.usher.application.settings.SettingsService;
+import io.usher.application.settings.SetupTests;
 import io.usher.domain.common.FieldError;
 import io.usher.domain.common.ValidationException;
 import io.usher.domain.notify.Mail;
@@ -32,7 +34,9 @@ public final class MailViewModel {
   private static final Map<String, String> DEFAULT_PORTS =
       Map.of("starttls", "587", "ssl", "465", "none", "25");
 
-  private final Usher usher;
+  private final MailService mail;
+  private final SettingsService settings;
+  private final SetupTests tests;
   private final UiTasks tasks;
   private final Waiting waiting;
 
@@ -62,8 +66,11 @@ public final class MailViewModel {
       new SimpleObjectProperty<>(List.of());
   private long previewSeq;
 
-  public MailViewModel(Usher usher, UiTasks tasks) {
-    this.usher = usher;
+  public MailViewModel(
+      MailService mail, SettingsService settings, SetupTests tests, UiTasks tasks) {
+    this.mail = mail;
+    this.settings = settings;
+    this.tests = tests;
     this.tasks = tasks;
     this.waiting = new Waiting(tasks);
     security.addListener(
@@ -82,7 +89,7 @@ public final class MailViewModel {
         () -> {
           Map<String, SettingView> views = new LinkedHashMap<>();
           for (String key : SmtpKeys.ALL) {
-            views.put(key, usher.settings().view(key));
+            views.put(key, settings.view(key));
           }
           return views;
         },
@@ -111,7 +118,7 @@ public final class MailViewModel {
         () ->
             waiting.run(
                 "Sending the test mail…",
-                () -> usher.testMail(testTo.get()),
+                () -> tests.mail(testTo.get()),
                 (Mail sent) -> verdict(true, "Test email sent to " + sent.to() + "."),
                 failure -> verdict(false, Errors.sentence(failure))));
   }
@@ -133,7 +140,7 @@ public final class MailViewModel {
           values.forEach(
               (key, value) -> {
                 try {
-                  usher.settings().set(key, value);
+                  settings.set(key, value);
                 } catch (ValidationException e) {
                   problems.addAll(e.errors());
                 }
@@ -141,7 +148,7 @@ public final class MailViewModel {
           if (!problems.isEmpty()) {
             throw new ValidationException(problems);
           }
-          return usher.settings().view(SmtpKeys.PASSWORD).value();
+          return settings.view(SmtpKeys.PASSWORD).value();
         },
         shown -> {
           smtpErrors.set(List.of());
@@ -161,7 +168,7 @@ public final class MailViewModel {
     }
     event.set(chosen);
     tasks.run(
-        () -> usher.mail().template(chosen),
+        () -> mail.template(chosen),
         template -> {
           if (chosen == event.get()) {
             show(template, "");
@@ -173,7 +180,7 @@ public final class MailViewModel {
   public void saveTemplate() {
     MailTemplate edited = new MailTemplate(event.get(), subject.get(), body.get());
     tasks.run(
-        () -> usher.mail().save(edited),
+        () -> mail.save(edited),
         saved -> show(saved, "Saved: new " + saved.event().label() + " mails use this wording."),
         failure -> {
           templateErrors.set(failure instanceof ValidationException v ? v.errors() : List.of());
@@ -184,7 +191,7 @@ public final class MailViewModel {
   public void resetTemplate() {
     MailEvent current = event.get();
     tasks.run(
-        () -> usher.mail().reset(current),
+        () -> mail.reset(current),
         template -> show(template, "Back to Usher's own wording."),
         failure -> templateVerdict(false, Errors.sentence(failure)));
   }
@@ -206,7 +213,7 @@ public final class MailViewModel {
     long seq = ++previewSeq;
     MailTemplate typed = new MailTemplate(current, subject.get(), body.get());
     tasks.run(
-        () -> usher.mail().preview(typed),
+        () -> mail.preview(typed),
         mail -> {
           if (seq == previewSeq) {
             previewSubject.set(mail.subject());

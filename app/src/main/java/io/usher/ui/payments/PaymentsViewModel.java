@@ -1,8 +1,10 @@
 package io.usher.ui.payments;
 
-import io.usher.application.Usher;
 import io.usher.application.payments.ManualPayment;
 import io.usher.application.payments.PaymentEdit;
+import io.usher.application.payments.PaymentService;
+import io.usher.application.plans.PlanService;
+import io.usher.application.queries.LedgerQueryService;
 import io.usher.domain.ledger.Payment;
 import io.usher.domain.ledger.PaymentFilter;
 import io.usher.domain.ledger.PaymentRow;
@@ -35,7 +37,9 @@ import javafx.collections.transformation.FilteredList;
  * the database), narrowed in memory to the user typed in the filter, with per-currency totals.
  */
 public final class PaymentsViewModel {
-  private final Usher usher;
+  private final PaymentService payments;
+  private final PlanService plans;
+  private final LedgerQueryService queries;
   private final UiTasks tasks;
   private final ObservableList<PaymentRow> rows = FXCollections.observableArrayList();
   private final FilteredList<PaymentRow> shown = new FilteredList<>(rows);
@@ -49,8 +53,11 @@ public final class PaymentsViewModel {
   private final StringProperty error = new SimpleStringProperty("");
   private final StringProperty notice = new SimpleStringProperty("");
 
-  public PaymentsViewModel(Usher usher, UiTasks tasks) {
-    this.usher = usher;
+  public PaymentsViewModel(
+      PaymentService payments, PlanService plans, LedgerQueryService queries, UiTasks tasks) {
+    this.payments = payments;
+    this.plans = plans;
+    this.queries = queries;
     this.tasks = tasks;
     user.addListener((obs, was, now) -> applyFilter());
     from.addListener((obs, was, now) -> load());
@@ -62,7 +69,7 @@ public final class PaymentsViewModel {
     loading.set(true);
     PaymentFilter filter = new PaymentFilter(null, from.get(), to.get(), on.get());
     tasks.run(
-        () -> usher.queries().payments(filter),
+        () -> queries.payments(filter),
         loaded -> {
           loading.set(false);
           error.set("");
@@ -84,18 +91,18 @@ public final class PaymentsViewModel {
   /** Loads the plan names, then hands them to {@code open} on the JavaFX thread. */
   public void withPlanNames(Consumer<List<String>> open) {
     tasks.run(
-        () -> usher.plans().list().stream().map(Plan::name).toList(),
+        () -> plans.list().stream().map(Plan::name).toList(),
         open,
         failure -> error.set(Errors.sentence(failure)));
   }
 
   public Supplier<Payment> record(ManualPayment request) {
-    return () -> usher.payments().record(request);
+    return () -> payments.record(request);
   }
 
   public Supplier<Payment> edit(PaymentRow row, PaymentEdit edit) {
     TxnRef ref = new TxnRef(row.txn(), row.seq());
-    return () -> usher.payments().edit(ref, edit);
+    return () -> payments.edit(ref, edit);
   }
 
   static String describeTotals(List<PaymentRow> payments) {

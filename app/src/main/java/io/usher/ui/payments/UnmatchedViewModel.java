@@ -1,6 +1,7 @@
 package io.usher.ui.payments;
 
-import io.usher.application.Usher;
+import io.usher.application.payments.UnmatchedPaymentService;
+import io.usher.application.plans.PlanService;
 import io.usher.domain.payments.UnmatchedPayment;
 import io.usher.domain.plans.Plan;
 import io.usher.ui.kit.Errors;
@@ -14,15 +15,18 @@ import javafx.collections.ObservableList;
 
 /** State of the Unmatched payments screen: what waits, and the owner's assign and dismiss. */
 public final class UnmatchedViewModel {
-  private final Usher usher;
+  private final UnmatchedPaymentService unmatched;
+  private final PlanService planService;
   private final UiTasks tasks;
   private final ObservableList<UnmatchedPayment> rows = FXCollections.observableArrayList();
   private final ObservableList<String> plans = FXCollections.observableArrayList();
   private final StringProperty error = new SimpleStringProperty("");
   private final StringProperty notice = new SimpleStringProperty("");
 
-  public UnmatchedViewModel(Usher usher, UiTasks tasks) {
-    this.usher = usher;
+  public UnmatchedViewModel(
+      UnmatchedPaymentService unmatched, PlanService planService, UiTasks tasks) {
+    this.unmatched = unmatched;
+    this.planService = planService;
     this.tasks = tasks;
   }
 
@@ -30,10 +34,7 @@ public final class UnmatchedViewModel {
 
   public void load() {
     tasks.run(
-        () ->
-            new Loaded(
-                usher.unmatched().waiting(),
-                usher.plans().list().stream().map(Plan::name).toList()),
+        () -> new Loaded(unmatched.waiting(), planService.list().stream().map(Plan::name).toList()),
         loaded -> {
           error.set("");
           rows.setAll(loaded.waiting());
@@ -49,11 +50,11 @@ public final class UnmatchedViewModel {
    */
   public Supplier<String> assign(
       UnmatchedPayment payment, String email, String plan, boolean remember) {
-    return () -> usher.unmatched().assign(payment.id(), email, plan, remember);
+    return () -> unmatched.assign(payment.id(), email, plan, remember);
   }
 
   public Supplier<String> dismiss(UnmatchedPayment payment, String reason) {
-    return () -> usher.unmatched().dismiss(payment.id(), reason);
+    return () -> unmatched.dismiss(payment.id(), reason);
   }
 
   /** After a dialog saved: its sentence above the table, and the list read again. */

@@ -1,6 +1,6 @@
 package io.usher.ui.plans;
 
-import io.usher.application.Usher;
+import io.usher.application.plans.PlanService;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanForm;
 import io.usher.ui.kit.Errors;
@@ -15,19 +15,19 @@ import javafx.collections.ObservableList;
 
 /** State of the Plans screen: the catalogue, and saving a plan typed into the dialog. */
 public final class PlansViewModel {
-  private final Usher usher;
+  private final PlanService planService;
   private final UiTasks tasks;
   private final ObservableList<Plan> plans = FXCollections.observableArrayList();
   private final StringProperty error = new SimpleStringProperty("");
 
-  public PlansViewModel(Usher usher, UiTasks tasks) {
-    this.usher = usher;
+  public PlansViewModel(PlanService planService, UiTasks tasks) {
+    this.planService = planService;
     this.tasks = tasks;
   }
 
   public void load() {
     tasks.run(
-        () -> usher.plans().list(),
+        () -> planService.list(),
         loaded -> {
           error.set("");
           plans.setAll(loaded);
@@ -38,7 +38,7 @@ public final class PlansViewModel {
   /** Loads the library groups a plan may grant, then hands them to {@code open}. */
   public void withGroups(Consumer<List<String>> open) {
     tasks.run(
-        () -> usher.plans().libraryGroups(), open, failure -> error.set(Errors.sentence(failure)));
+        () -> planService.libraryGroups(), open, failure -> error.set(Errors.sentence(failure)));
   }
 
   /**
@@ -47,12 +47,12 @@ public final class PlansViewModel {
    */
   public Supplier<Plan> save(Long planId, PlanForm form) {
     var spec = form.toSpec();
-    return () -> planId == null ? usher.plans().create(spec) : usher.plans().update(planId, spec);
+    return () -> planId == null ? planService.create(spec) : planService.update(planId, spec);
   }
 
   public void setHidden(Plan plan, boolean hidden) {
     tasks.run(
-        () -> usher.plans().setHidden(plan.id(), hidden),
+        () -> planService.setHidden(plan.id(), hidden),
         saved -> load(),
         failure -> error.set(Errors.sentence(failure)));
   }

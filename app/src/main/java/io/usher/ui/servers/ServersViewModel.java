@@ -1,7 +1,9 @@
 package io.usher.ui.servers;
 
-import io.usher.application.Usher;
+import io.usher.application.migrations.MigrationService;
+import io.usher.application.servers.PlexSignIn;
 import io.usher.application.servers.ServerRow;
+import io.usher.application.servers.ServerService;
 import io.usher.domain.media.PlexPin;
 import io.usher.domain.media.PlexServerChoice;
 import io.usher.domain.media.ServerKind;
@@ -26,7 +28,9 @@ import javafx.collections.transformation.FilteredList;
 
 /** State of the Servers & Libraries screen: servers, their libraries, groups and locations. */
 public final class ServersViewModel {
-  private final Usher usher;
+  private final ServerService serverService;
+  private final PlexSignIn plexSignIn;
+  private final MigrationService migrations;
   private final UiTasks tasks;
   private final Waiting waiting;
   private final ObservableList<ServerRow> servers = FXCollections.observableArrayList();
@@ -40,8 +44,14 @@ public final class ServersViewModel {
   private final StringProperty message = new SimpleStringProperty("");
   private final StringProperty error = new SimpleStringProperty("");
 
-  public ServersViewModel(Usher usher, UiTasks tasks) {
-    this.usher = usher;
+  public ServersViewModel(
+      ServerService serverService,
+      PlexSignIn plexSignIn,
+      MigrationService migrations,
+      UiTasks tasks) {
+    this.serverService = serverService;
+    this.plexSignIn = plexSignIn;
+    this.migrations = migrations;
     this.tasks = tasks;
     this.waiting = new Waiting(tasks);
     selected.addListener((o, was, now) -> filterLibraries());
@@ -51,11 +61,11 @@ public final class ServersViewModel {
     tasks.run(
         () ->
             new Snapshot(
-                usher.servers().list(),
-                usher.servers().libraries(null),
-                usher.servers().groups(),
-                usher.servers().locations(),
-                usher.migrations().recent().stream().findFirst().orElse(null)),
+                serverService.list(),
+                serverService.libraries(null),
+                serverService.groups(),
+                serverService.locations(),
+                migrations.recent().stream().findFirst().orElse(null)),
         s -> {
           error.set("");
           Long keep = selected.get() == null ? null : selected.get().server().id();
@@ -86,7 +96,7 @@ public final class ServersViewModel {
     error.set("");
     waiting.run(
         "Connecting to " + row.server().label() + "…",
-        () -> usher.servers().test(row.server().name()),
+        () -> serverService.test(row.server().name()),
         info -> {
           message.set(
               "Connected: "
@@ -106,22 +116,22 @@ public final class ServersViewModel {
    * What moving everyone on {@code from} to {@code to} would do, per user (for a background task).
    */
   public List<io.usher.domain.migrations.Move> previewMove(String from, String to) {
-    return usher.migrations().preview(from, to, List.of());
+    return migrations.preview(from, to, List.of());
   }
 
   /** Starts moving the users (for a background task); the outbox worker does the moves. */
   public io.usher.domain.migrations.Migration startMove(String from, String to, List<Long> users) {
-    return usher.migrations().start(from, to, users);
+    return migrations.start(from, to, users);
   }
 
   /** Where a move stands now (for a background task). */
   public io.usher.domain.migrations.Migration move(long id) {
-    return usher.migrations().byId(id).orElseThrow();
+    return migrations.byId(id).orElseThrow();
   }
 
   /** Cancels a move's users not started yet (for a background task). */
   public io.usher.domain.migrations.Migration cancelMove(long id) {
-    usher.migrations().cancel(id);
+    migrations.cancel(id);
     return move(id);
   }
 
@@ -133,7 +143,7 @@ public final class ServersViewModel {
 
   public void setGroup(Library library, String group) {
     tasks.run(
-        () -> usher.servers().setGroup(library.id(), group),
+        () -> serverService.setGroup(library.id(), group),
         saved -> {
           int i = libraries.indexOf(library);
           if (i >= 0) {
@@ -152,12 +162,12 @@ public final class ServersViewModel {
       String proxy,
       Consumer<List<PlexServerChoice>> found,
       Consumer<Throwable> failed) {
-    tasks.run(() -> usher.servers().plexServers(token, proxy), found, failed);
+    tasks.run(() -> serverService.plexServers(token, proxy), found, failed);
   }
 
   /** Asks plex.tv for a sign-in code and the address where the owner confirms it. */
   public void startPlexSignIn(String proxy, Consumer<PlexPin> started, Consumer<Throwable> failed) {
-    tasks.run(() -> usher.plexSignIn().start(proxy), started, failed);
+    tasks.run(() -> plexSignIn.start(proxy), started, failed);
   }
 
   /** Waits for the owner to confirm the code; empty when cancelled first. */
@@ -167,28 +177,28 @@ public final class ServersViewModel {
       BooleanSupplier cancelled,
       Consumer<Optional<String>> signedIn,
       Consumer<Throwable> failed) {
-    tasks.run(() -> usher.plexSignIn().await(pin, proxy, cancelled), signedIn, failed);
+    tasks.run(() -> plexSignIn.await(pin, proxy, cancelled), signedIn, failed);
   }
 
   public Supplier<Server> addPlex(
       String token, PlexServerChoice choice, String name, String url, String proxy) {
-    return () -> usher.servers().addPlex(token, name, choice.machineId(), url, proxy);
+    return () -> serverService.addPlex(token, name, choice.machineId(), url, proxy);
   }
 
   public Supplier<Server> addMediaBrowser(ServerKind kind, String name, String url, String key) {
-    return () -> usher.servers().addMediaBrowser(kind, name, url, key);
+    return () -> serverService.addMediaBrowser(kind, name, url, key);
   }
 
   public Supplier<Server> update(Server server, String name, ServerSettings settings) {
-    return () -> usher.servers().update(server.name(), name, settings);
+    return () -> serverService.update(server.name(), name, settings);
   }
 
   public Supplier<String> addGroup(String name) {
-    return () -> usher.servers().addGroup(name);
+    return () -> serverService.addGroup(name);
   }
 
   public Supplier<String> addLocation(String name) {
-    return () -> usher.servers().addLocation(name);
+    return () -> serverService.addLocation(name);
   }
 
   /** The newest move between servers, for its report; null before the first. */

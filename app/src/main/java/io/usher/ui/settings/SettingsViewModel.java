@@ -1,7 +1,9 @@
 package io.usher.ui.settings;
 
-import io.usher.application.Usher;
+import io.usher.application.backups.BackupService;
 import io.usher.application.settings.SettingView;
+import io.usher.application.settings.SettingsService;
+import io.usher.application.settings.SetupTests;
 import io.usher.domain.backups.BackupFile;
 import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.UiTasks;
@@ -23,7 +25,9 @@ import javafx.collections.ObservableList;
  * the window).
  */
 public final class SettingsViewModel {
-  private final Usher usher;
+  private final BackupService backupService;
+  private final SettingsService settingService;
+  private final SetupTests tests;
   private final UiTasks tasks;
   private final Waiting waiting;
   private final LedgerRestore restorer;
@@ -33,8 +37,15 @@ public final class SettingsViewModel {
   private final StringProperty notice = new SimpleStringProperty("");
   private final BooleanProperty busy = new SimpleBooleanProperty(false);
 
-  public SettingsViewModel(Usher usher, UiTasks tasks, LedgerRestore restorer) {
-    this.usher = usher;
+  public SettingsViewModel(
+      BackupService backupService,
+      SettingsService settingService,
+      SetupTests tests,
+      UiTasks tasks,
+      LedgerRestore restorer) {
+    this.backupService = backupService;
+    this.settingService = settingService;
+    this.tests = tests;
     this.tasks = tasks;
     this.waiting = new Waiting(tasks);
     this.restorer = restorer;
@@ -42,7 +53,7 @@ public final class SettingsViewModel {
 
   public void load() {
     tasks.run(
-        () -> usher.settings().list(),
+        () -> settingService.list(),
         loaded -> {
           error.set("");
           settings.setAll(loaded);
@@ -53,13 +64,13 @@ public final class SettingsViewModel {
 
   private void loadBackups() {
     tasks.run(
-        () -> usher.backups().list(),
+        () -> backupService.list(),
         backups::setAll,
         failure -> error.set(Errors.sentence(failure)));
   }
 
   public Supplier<SettingView> save(String key, String value) {
-    return () -> usher.settings().set(key, value);
+    return () -> settingService.set(key, value);
   }
 
   /**
@@ -73,7 +84,7 @@ public final class SettingsViewModel {
     }
     error.set("");
     tasks.run(
-        () -> usher.settings().setAll(values),
+        () -> settingService.setAll(values),
         saved -> {
           notice.set(
               "Saved "
@@ -100,7 +111,7 @@ public final class SettingsViewModel {
     error.set("");
     notice.set("Backing up the ledger…");
     tasks.run(
-        () -> usher.backups().create(null),
+        () -> backupService.create(null),
         made -> {
           busy.set(false);
           notice.set("Backed up to " + made.file() + ".");
@@ -130,7 +141,7 @@ public final class SettingsViewModel {
     error.set("");
     waiting.run(
         "Asking Stripe whether it accepts the key…",
-        usher::testStripe,
+        tests::stripe,
         verdict -> notice.set(verdict),
         failure -> {
           notice.set("");
@@ -144,7 +155,7 @@ public final class SettingsViewModel {
     error.set("");
     waiting.run(
         "Asking PayPal whether it accepts the keys…",
-        usher::testPayPal,
+        tests::payPal,
         verdict -> notice.set(verdict),
         failure -> {
           notice.set("");

@@ -93,13 +93,14 @@ public final class MainWindow {
     this.tasks = tasks;
     this.theme = theme;
     usersModel = new UsersViewModel(usher, tasks);
-    SyncViewModel sync = new SyncViewModel(usher, tasks);
+    SyncViewModel sync = new SyncViewModel(usher.sync(), tasks);
     sync.afterSync(() -> screens.get(current).refresh());
-    PaymentsViewModel paymentsModel = new PaymentsViewModel(usher, tasks);
+    PaymentsViewModel paymentsModel =
+        new PaymentsViewModel(usher.payments(), usher.plans(), usher.queries(), tasks);
     screens.put(
         Section.DASHBOARD,
         new DashboardView(
-                new DashboardViewModel(usher, tasks, formats.zone()),
+                new DashboardViewModel(usher.dashboard(), usher.unmatched(), tasks, formats.zone()),
                 formats,
                 this::openUsers,
                 () -> go(Section.PLANS),
@@ -132,7 +133,7 @@ public final class MainWindow {
             sync,
             tasks,
             formats,
-            window -> new ImportDialog(window, usher, tasks).showAndWait(),
+            window -> new ImportDialog(window, usher.imports(), tasks).showAndWait(),
             exporter(saveAs, ExportService.What.USERS, usersModel.notice(), usersModel.error())));
     screens.put(
         Section.PAYMENTS,
@@ -148,27 +149,41 @@ public final class MainWindow {
     screens.put(
         Section.UNMATCHED,
         new io.usher.ui.payments.UnmatchedView(
-            new io.usher.ui.payments.UnmatchedViewModel(usher, tasks), tasks, formats));
-    screens.put(Section.PLANS, new PlansView(new PlansViewModel(usher, tasks), tasks));
+            new io.usher.ui.payments.UnmatchedViewModel(usher.unmatched(), usher.plans(), tasks),
+            tasks,
+            formats));
+    screens.put(Section.PLANS, new PlansView(new PlansViewModel(usher.plans(), tasks), tasks));
     screens.put(
-        Section.DISCOUNTS, new DiscountsView(new DiscountsViewModel(usher, tasks), tasks, formats));
+        Section.DISCOUNTS,
+        new DiscountsView(
+            new DiscountsViewModel(usher.discounts(), usher.plans(), tasks), tasks, formats));
     screens.put(
         Section.SERVERS,
-        new ServersView(new ServersViewModel(usher, tasks), sync, tasks, url -> browser.open(url)));
-    screens.put(Section.EMAIL, new MailView(new MailViewModel(usher, tasks)));
-    screens.put(Section.DISCORD, new DiscordScreen(usher, tasks));
+        new ServersView(
+            new ServersViewModel(usher.servers(), usher.plexSignIn(), usher.migrations(), tasks),
+            sync,
+            tasks,
+            url -> browser.open(url)));
+    screens.put(
+        Section.EMAIL,
+        new MailView(new MailViewModel(usher.mail(), usher.settings(), usher.tests(), tasks)));
+    screens.put(Section.DISCORD, new DiscordScreen(usher.discord(), usher.settings(), tasks));
     screens.put(
         Section.JOBS,
         new JobsView(
-            new JobsViewModel(usher, tasks),
+            new JobsViewModel(usher.jobs(), tasks),
             formats,
             window -> new ExpiryPreviewDialog(window, usher.expiry(), tasks).showAndWait()));
-    screens.put(Section.ACTIVITY, new ActivityView(new ActivityViewModel(usher, tasks), formats));
+    screens.put(
+        Section.ACTIVITY,
+        new ActivityView(new ActivityViewModel(usher.activity(), tasks), formats));
     screens.put(
         Section.SETTINGS,
         new SettingsView(
                 new SettingsViewModel(
-                    usher,
+                    usher.backups(),
+                    usher.settings(),
+                    usher.tests(),
                     tasks,
                     file -> {
                       pause(

@@ -1,8 +1,8 @@
 package io.usher.ui.sync;
 
-import io.usher.application.Usher;
 import io.usher.application.sync.SyncProgress;
 import io.usher.application.sync.SyncReport;
+import io.usher.application.sync.SyncService;
 import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.UiTasks;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,7 +18,7 @@ import javafx.beans.property.StringProperty;
  * next server, and the summary when it ends. Shared by the Users and Servers screens.
  */
 public final class SyncViewModel {
-  private final Usher usher;
+  private final SyncService sync;
   private final UiTasks tasks;
   private final BooleanProperty running = new SimpleBooleanProperty();
   private final DoubleProperty progress = new SimpleDoubleProperty();
@@ -27,8 +27,8 @@ public final class SyncViewModel {
   private final AtomicBoolean cancel = new AtomicBoolean();
   private Runnable afterSync = () -> {};
 
-  public SyncViewModel(Usher usher, UiTasks tasks) {
-    this.usher = usher;
+  public SyncViewModel(SyncService sync, UiTasks tasks) {
+    this.sync = sync;
     this.tasks = tasks;
   }
 
@@ -63,7 +63,7 @@ public final class SyncViewModel {
           }
         };
     tasks.run(
-        () -> usher.sync().run(null, listener),
+        () -> sync.run(null, listener),
         this::finished,
         failure -> {
           running.set(false);

@@ -171,11 +171,11 @@ class PayPalSyncTest {
 
   @Test
   void testingTheKeysAsksPayPalForEachConfiguredAccount() {
-    assertThat(usher.testPayPal()).isEqualTo("PayPal answered: the keys work (live).");
+    assertThat(usher.tests().payPal()).isEqualTo("PayPal answered: the keys work (live).");
     usher.settings().set("paypal.secondary-client-id", FakePayPal.CLIENT_ID);
     usher.settings().set("paypal.secondary-secret", "wrong");
 
-    assertThatThrownBy(() -> usher.testPayPal())
+    assertThatThrownBy(() -> usher.tests().payPal())
         .isInstanceOf(UsherException.class)
         .hasMessageContaining("paypal.secondary-")
         .hasMessageNotContaining("wrong");

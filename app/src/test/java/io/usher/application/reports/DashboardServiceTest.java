@@ -81,7 +81,7 @@ class DashboardServiceTest {
         .asString()
         .startsWith("Send a test mail");
 
-    usher.testMail("owner@example.com");
+    usher.tests().mail("owner@example.com");
     assertThat(step("Set up email and send a test").done()).isTrue();
 
     usher.settings().set("smtp.from", "shop@example.com");
@@ -100,7 +100,7 @@ class DashboardServiceTest {
             .addHeader("Content-Type", "application/json")
             .body("{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Invalid\"}}")
             .build());
-    assertThatThrownBy(() -> usher.testStripe()).isInstanceOf(UsherException.class);
+    assertThatThrownBy(() -> usher.tests().stripe()).isInstanceOf(UsherException.class);
     assertThat(step("Set up and test a payment provider").done()).isFalse();
 
     stripe.enqueue(
@@ -109,7 +109,7 @@ class DashboardServiceTest {
             .addHeader("Content-Type", "application/json")
             .body("{\"object\":\"balance\",\"livemode\":false,\"available\":[],\"pending\":[]}")
             .build());
-    usher.testStripe();
+    usher.tests().stripe();
     assertThat(step("Set up and test a payment provider").done()).isTrue();
 
     usher.settings().set("stripe.secret-key", "sk_test_51other");

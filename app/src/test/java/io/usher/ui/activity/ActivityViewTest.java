@@ -65,7 +65,7 @@ class ActivityViewTest {
     UiTasks tasks = new UiTasks(Runnable::run, Runnable::run);
     ActivityView view =
         new ActivityView(
-            new ActivityViewModel(usher, tasks),
+            new ActivityViewModel(usher.activity(), tasks),
             new Formats(ZoneOffset.UTC, java.time.Clock.systemUTC()));
     Theme.apply(Theme.LIGHT);
     Scene scene = new Scene((javafx.scene.Parent) view.node(), 1200, 720);

@@ -34,7 +34,9 @@ class DiscordViewModelTest {
             new MutableClock(Instant.parse("2026-11-22T10:00:00Z")),
             s -> new FakeMediaServers());
     usher.settings().set("discord.api-url", discord.url("/api/v10").toString());
-    model = new DiscordViewModel(usher, new UiTasks(Runnable::run, Runnable::run));
+    model =
+        new DiscordViewModel(
+            usher.discord(), usher.settings(), new UiTasks(Runnable::run, Runnable::run));
   }
 
   @AfterEach
@@ -58,7 +60,8 @@ class DiscordViewModelTest {
     assertThat(model.token().get()).isEmpty();
     assertThat(model.tokenShown().get()).isEqualTo("••••abcd");
     DiscordViewModel reloaded =
-        new DiscordViewModel(usher, new UiTasks(Runnable::run, Runnable::run));
+        new DiscordViewModel(
+            usher.discord(), usher.settings(), new UiTasks(Runnable::run, Runnable::run));
     reloaded.load();
     assertThat(reloaded.guild().get()).isEqualTo("900100");
     assertThat(reloaded.token().get()).isEmpty();

@@ -34,7 +34,7 @@ class ImportViewModelTest {
     usher.servers().addPlex("good-token", null, "abc123", null, null);
     Fixtures.monthly(usher, "Monthly", "12.50");
     Fixtures.everyLibraryIn(usher, "Standard");
-    model = new ImportViewModel(usher, new UiTasks(Runnable::run, Runnable::run));
+    model = new ImportViewModel(usher.imports(), new UiTasks(Runnable::run, Runnable::run));
   }
 
   @AfterEach

@@ -49,7 +49,8 @@ class MailViewTest {
     usher.settings().set("smtp.from", "usher@example.com");
     usher.settings().set("owner.email", "owner@example.com");
     UiTasks tasks = new UiTasks(Runnable::run, Runnable::run);
-    MailView view = new MailView(new MailViewModel(usher, tasks));
+    MailView view =
+        new MailView(new MailViewModel(usher.mail(), usher.settings(), usher.tests(), tasks));
     Theme.apply(Theme.LIGHT);
     Scene scene = new Scene((javafx.scene.Parent) view.node(), 1100, 720);
     scene.getStylesheets().addAll(Theme.stylesheets());

@@ -40,7 +40,12 @@ class PaymentsViewModelTest extends LedgerTestBase {
                 Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2026-02-01T00:00:00Z"),
                 null));
-    model = new PaymentsViewModel(usher, new UiTasks(Runnable::run, Runnable::run));
+    model =
+        new PaymentsViewModel(
+            usher.payments(),
+            usher.plans(),
+            usher.queries(),
+            new UiTasks(Runnable::run, Runnable::run));
     model.load();
   }
 
