@@ -19,6 +19,9 @@ import java.util.function.Supplier;
 public final class OncePerSecond<T> implements Supplier<T> {
   private record Read<T>(T value, Instant at) {}
 
+  /** After how long a value is read again ahead of going stale. */
+  static final long AHEAD_MILLIS = 500;
+
   private final Clock clock;
   private final Supplier<T> read;
   private final AtomicBoolean reading = new AtomicBoolean();
@@ -52,6 +55,31 @@ public final class OncePerSecond<T> implements Supplier<T> {
       if (mine) {
         reading.set(false);
       }
+    }
+  }
+
+  /**
+   * Whether half its second has passed since the value was read (or it never was): time for {@link
+   * #refresh} to read it ahead, so a caller that may not wait ({@link #fresh}) keeps finding it.
+   */
+  public boolean due() {
+    Read<T> known = last;
+    Instant now = clock.instant();
+    return known == null
+        || now.isBefore(known.at())
+        || !now.isBefore(known.at().plusMillis(AHEAD_MILLIS));
+  }
+
+  /** Reads the value again now, before it goes stale; nothing when another caller is reading it. */
+  public void refresh() {
+    if (!reading.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      Instant now = clock.instant();
+      last = new Read<>(read.get(), now);
+    } finally {
+      reading.set(false);
     }
   }
 

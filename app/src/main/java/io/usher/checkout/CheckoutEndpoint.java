@@ -38,6 +38,8 @@ public final class CheckoutEndpoint implements HttpHandler {
   private final RateLimiter posts;
   private final AccountPages accounts;
   private final PlansPage plans;
+  private final java.util.concurrent.atomic.AtomicBoolean readingAhead =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * @param accounts the customer account page, routed from here
@@ -107,8 +109,9 @@ public final class CheckoutEndpoint implements HttpHandler {
       return false;
     }
     byte[] page = null;
-    if (path.equals("/")) {
-      Optional<byte[]> rendered = plans.kept(csrf.issue());
+    String token = path.equals("/") ? csrf.issue() : null;
+    if (token != null) {
+      Optional<byte[]> rendered = plans.kept(token);
       if (rendered.isEmpty()) {
         return false;
       }
@@ -121,7 +124,38 @@ public final class CheckoutEndpoint implements HttpHandler {
     } else {
       Exchanges.send(exchange, 200, Exchanges.HTML, page);
     }
+    readAheadIfDue(token);
     return true;
+  }
+
+  /**
+   * Once what the page is answered with is half its second old, one virtual thread reads it again
+   * (and renders the page for this token, when a page was asked for) while the kept copies are
+   * still sent, so that under load no request finds them stale and leaves the network thread. A
+   * failed read is left to the next request, which then goes the way that reads and reports.
+   */
+  private void readAheadIfDue(String token) {
+    if (!checkout.keptDue() && (token == null || !plans.due(token))) {
+      return;
+    }
+    if (!readingAhead.compareAndSet(false, true)) {
+      return;
+    }
+    Thread.ofVirtual()
+        .name("checkout-read-ahead")
+        .start(
+            () -> {
+              try {
+                checkout.refreshKept();
+                if (token != null) {
+                  plans.renderAhead(token);
+                }
+              } catch (RuntimeException e) {
+                LOG.debug("Checkout page not read ahead: {}", e.toString());
+              } finally {
+                readingAhead.set(false);
+              }
+            });
   }
 
   private void route(HttpExchange exchange) throws IOException {

@@ -60,20 +60,49 @@ final class PlansPage {
       long now = clock.millis();
       page = last;
       if (!fresh(page, csrf, now)) {
-        page =
-            new Rendered(
-                csrf,
-                now,
-                Branded.apply(
-                        checkout.branding(),
-                        Pages.offer(checkout, Pages.Typed.NONE, List.of(), csrf))
-                    .getBytes(StandardCharsets.UTF_8));
+        page = render(csrf, now);
         last = page;
       }
       return page.html();
     } finally {
       rendering.unlock();
     }
+  }
+
+  /**
+   * Whether the page kept for this token is half its age (or there is none): time for {@link
+   * #renderAhead}, so the network thread keeps finding a fresh one under load.
+   */
+  boolean due(String csrf) {
+    Rendered page = last;
+    long now = clock.millis();
+    return !fresh(page, csrf, now) || now - page.renderedAt() >= maxAgeMillis / 2;
+  }
+
+  /**
+   * Renders the page again while the kept one is still being sent, so no request finds it stale and
+   * leaves the network thread to wait on a render (once a second under load, that was most of the
+   * page's p99). Nothing when a render is under way or the page is still young.
+   */
+  void renderAhead(String csrf) {
+    if (!rendering.tryLock()) {
+      return;
+    }
+    try {
+      if (due(csrf)) {
+        last = render(csrf, clock.millis());
+      }
+    } finally {
+      rendering.unlock();
+    }
+  }
+
+  private Rendered render(String csrf, long now) {
+    return new Rendered(
+        csrf,
+        now,
+        Branded.apply(checkout.branding(), Pages.offer(checkout, Pages.Typed.NONE, List.of(), csrf))
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   /**

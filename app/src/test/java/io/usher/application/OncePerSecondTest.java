@@ -44,6 +44,37 @@ class OncePerSecondTest {
   }
 
   @Test
+  void aValueHalfASecondOldIsDueAndARefreshKeepsItFreshPastItsSecond() {
+    OncePerSecond<Integer> value = new OncePerSecond<>(clock, reads::incrementAndGet);
+    assertThat(value.due()).as("never read").isTrue();
+
+    assertThat(value.get()).isEqualTo(1);
+    clock.advance(Duration.ofMillis(499));
+    assertThat(value.due()).isFalse();
+    clock.advance(Duration.ofMillis(1));
+    assertThat(value.due()).isTrue();
+
+    value.refresh();
+    assertThat(value.due()).isFalse();
+    clock.advance(Duration.ofMillis(900));
+    assertThat(value.fresh()).as("1.4 s after the first read").contains(2);
+  }
+
+  @Test
+  void aRefreshBesideARunningReadLeavesItToThatRead() throws Exception {
+    OncePerSecond<Integer> value = secondReadWaits();
+    assertThat(value.get()).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(2));
+    CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(value::get);
+    assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+
+    value.refresh();
+    assertThat(reads).as("no second read at once").hasValue(2);
+    release.countDown();
+    assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+  }
+
+  @Test
   void whileOneCallerReadsAStaleValueAgainTheOthersGetTheLastOneAtOnce() throws Exception {
     OncePerSecond<Integer> value = secondReadWaits();
     assertThat(value.get()).isEqualTo(1);

@@ -103,6 +103,23 @@ class CheckoutEndpointTest {
   }
 
   @Test
+  void aPageHalfASecondOldIsRenderedAgainAheadWhileTheKeptOneIsStillSent() throws Exception {
+    assertThat(get("/").body()).doesNotContain("Quarterly");
+    Fixtures.monthly(usher, "Quarterly", "25");
+    clock.advance(Duration.ofMillis(600));
+
+    assertThat(get("/").body()).as("still within its second").doesNotContain("Quarterly");
+    // The clock stands still: only a render ahead of the page's expiry can show the new plan.
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    String page = get("/").body();
+    while (!page.contains("Quarterly") && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      page = get("/").body();
+    }
+    assertThat(page).contains("Quarterly");
+  }
+
+  @Test
   void theCheapestPlanIsChosenAlreadyAndALinkMayChooseAnother() throws Exception {
     String cheapest = "value=\"&lt;script&gt;alert(1)&lt;/script&gt;\" required checked>";
     assertThat(get("/").body())

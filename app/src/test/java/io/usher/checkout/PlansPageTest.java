@@ -53,6 +53,24 @@ class PlansPageTest extends LedgerTestBase {
   }
 
   @Test
+  void aPageHalfItsAgeIsDueAndRenderedAheadSoItIsKeptPastItsFirstSecond() throws Exception {
+    PlansPage page = new PlansPage(usher.checkout(), pageClock);
+    byte[] first = page.html("token-1");
+    assertThat(page.due("token-1")).as("just rendered").isFalse();
+    assertThat(page.due("token-2")).as("another window's token").isTrue();
+
+    pageClock.now += PlansPage.MAX_AGE.toMillis() / 2;
+    assertThat(page.due("token-1")).isTrue();
+    page.renderAhead("token-1");
+    byte[] ahead = page.kept("token-1").orElseThrow();
+    assertThat(ahead).isNotSameAs(first);
+    assertThat(page.due("token-1")).isFalse();
+
+    pageClock.now += PlansPage.MAX_AGE.toMillis() * 3 / 4;
+    assertThat(page.kept("token-1")).as("past the first page's second").containsSame(ahead);
+  }
+
+  @Test
   void aKeptPageIsGivenOnlyForItsTokenAndWithinItsSecondAndNeverRendered() throws Exception {
     PlansPage page = new PlansPage(usher.checkout(), pageClock);
     assertThat(page.kept("token-1")).as("nothing rendered yet").isEmpty();

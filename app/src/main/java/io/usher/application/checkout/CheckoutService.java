@@ -470,6 +470,17 @@ public final class CheckoutService {
         : Optional.empty();
   }
 
+  /** Whether what {@link #kept} gives was read half a second ago: time to read it again ahead. */
+  public boolean keptDue() {
+    return targets.due() || branding.due();
+  }
+
+  /** Reads the form targets and the branding again, before {@link #kept} would find them stale. */
+  public void refreshKept() {
+    targets.refresh();
+    branding.refresh();
+  }
+
   /** What {@link #formTargets()} and {@link #branding()} last read. */
   public record Kept(List<String> formTargets, Branding branding) {}
 
