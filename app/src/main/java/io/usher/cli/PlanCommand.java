@@ -37,11 +37,19 @@ final class PlanCommand {
 
     @Override
     public void run() {
-      requireOption(fields.name, "--name");
-      requireOption(fields.price, "--price");
-      requireOption(fields.currency, "--currency");
-      requireOption(fields.groups, "--groups");
-      requireOption(fields.streams, "--streams");
+      // All the missing ones in one sentence: a script fixed one option at a time needs five runs.
+      List<String> missing = new java.util.ArrayList<>();
+      missing(fields.name, "--name", missing);
+      missing(fields.price, "--price", missing);
+      missing(fields.currency, "--currency", missing);
+      missing(fields.groups, "--groups", missing);
+      missing(fields.streams, "--streams", missing);
+      if (!missing.isEmpty()) {
+        throw new ParameterException(
+            spec.commandLine(),
+            (missing.size() == 1 ? "Missing required option: " : "Missing required options: ")
+                + String.join(", ", missing));
+      }
       if ((fields.days == null) == (fields.months == null)) {
         throw new ParameterException(spec.commandLine(), "Give exactly one of --days or --months.");
       }
@@ -55,10 +63,9 @@ final class PlanCommand {
               Views.plan(plan));
     }
 
-    private void requireOption(String value, String option) {
+    private static void missing(Object value, String option, List<String> missing) {
       if (value == null) {
-        throw new ParameterException(
-            spec.commandLine(), "Missing required option: '" + option + "'");
+        missing.add("'" + option + "'");
       }
     }
   }

@@ -430,7 +430,12 @@ class CliTest {
     assertThat(usher("plan", "frobnicate")).isEqualTo(2);
     assertThat(usher("users", "--status", "sleepy")).isEqualTo(2);
     assertThat(usher("plan", "add", "--name", "X")).isEqualTo(2);
-    assertThat(err).contains("Missing required option");
+    assertThat(err)
+        .as("every missing option in one sentence")
+        .contains("Missing required options: '--price', '--currency', '--groups', '--streams'");
+    assertThat(usher("plan", "add", "--name", "X", "--price", "5", "--currency", "USD"))
+        .isEqualTo(2);
+    assertThat(err).contains("Missing required options: '--groups', '--streams'");
     assertThat(usher("payment", "add", "--email", "a@b.co", "--plan", "P", "--start", "yesterday"))
         .isEqualTo(2);
     assertThat(err).contains("'yesterday' is not a date or time");
