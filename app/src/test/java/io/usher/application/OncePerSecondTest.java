@@ -63,10 +63,7 @@ class OncePerSecondTest {
   @Test
   void aRefreshBesideARunningReadLeavesItToThatRead() throws Exception {
     OncePerSecond<Integer> value = secondReadWaits();
-    assertThat(value.get()).isEqualTo(1);
-    clock.advance(Duration.ofSeconds(2));
-    CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(value::get);
-    assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Integer> slow = staleAndBeingRead(value);
 
     value.refresh();
     assertThat(reads).as("no second read at once").hasValue(2);
@@ -77,11 +74,7 @@ class OncePerSecondTest {
   @Test
   void whileOneCallerReadsAStaleValueAgainTheOthersGetTheLastOneAtOnce() throws Exception {
     OncePerSecond<Integer> value = secondReadWaits();
-    assertThat(value.get()).isEqualTo(1);
-    clock.advance(Duration.ofSeconds(2));
-
-    CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(value::get);
-    assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Integer> slow = staleAndBeingRead(value);
     assertThat(value.get()).as("a caller beside the read").isEqualTo(1);
     assertThat(reads).hasValue(2);
 
@@ -126,6 +119,15 @@ class OncePerSecondTest {
    * Counts its reads in {@link #reads}; the second says so in {@link #reading} and waits for {@link
    * #release}.
    */
+  /** Reads the value once, lets it go stale, and starts a second read that waits for release. */
+  CompletableFuture<Integer> staleAndBeingRead(OncePerSecond<Integer> value) throws Exception {
+    assertThat(value.get()).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(2));
+    CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(value::get);
+    assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+    return slow;
+  }
+
   OncePerSecond<Integer> secondReadWaits() {
     return new OncePerSecond<>(
         clock,

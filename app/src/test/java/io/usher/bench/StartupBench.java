@@ -75,23 +75,10 @@ class StartupBench {
     }
     median("java -version (the floor)", java(List.of("-version")));
     // The launcher's one-shot options beside the cache alone, side by side in one run.
-    String oneShot = " [AOT cache, one-shot]";
-    median("usher --version" + oneShot, java(usher(ONE_SHOT, "--version")));
-    median(
-        "usher plan list, 5 plans" + oneShot,
-        java(usher(ONE_SHOT, "--data-dir", plans.toString(), "plan", "list")));
-    median(
-        "usher users, 10,000 users" + oneShot,
-        java(usher(ONE_SHOT, "--data-dir", many.toString(), "users")));
+    commands(ONE_SHOT, " [AOT cache, one-shot]", plans, many);
     for (boolean aot : new boolean[] {false, true}) {
       String how = aot ? " [AOT cache]" : " [java -jar]";
-      median("usher --version" + how, java(usher(aot, "--version")));
-      median(
-          "usher plan list, 5 plans" + how,
-          java(usher(aot, "--data-dir", plans.toString(), "plan", "list")));
-      median(
-          "usher users, 10,000 users" + how,
-          java(usher(aot, "--data-dir", many.toString(), "users")));
+      commands(aot ? List.of("-XX:AOTCache=" + AOT) : List.of(), how, plans, many);
       serve(
           java(usher(aot, "--data-dir", plans.toString(), "serve")),
           port,
@@ -117,6 +104,18 @@ class StartupBench {
         port,
         "usher serve to the first /health 200" + how);
     window(installed("--data-dir", plans.toString()), "window" + how);
+  }
+
+  /** The three one-shot commands with the given JVM options. */
+  private static void commands(List<String> jvmOptions, String how, Path plans, Path many)
+      throws Exception {
+    median("usher --version" + how, java(usher(jvmOptions, "--version")));
+    median(
+        "usher plan list, 5 plans" + how,
+        java(usher(jvmOptions, "--data-dir", plans.toString(), "plan", "list")));
+    median(
+        "usher users, 10,000 users" + how,
+        java(usher(jvmOptions, "--data-dir", many.toString(), "users")));
   }
 
   /** The app-image's own launcher, which carries its own cache (jpackage/aot-train.sh). */
