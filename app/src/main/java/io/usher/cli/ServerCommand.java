@@ -83,15 +83,31 @@ final class ServerCommand {
 
     @Override
     public void run() {
+      if (kind != ServerKind.PLEX) {
+        // Every missing one in one sentence, before the ledger is opened.
+        List<String> missing = new java.util.ArrayList<>();
+        for (String[] option :
+            new String[][] {{name, "--name"}, {url, "--url"}, {apiKey, "--api-key"}}) {
+          if (option[0] == null || option[0].isBlank()) {
+            missing.add("'" + option[1] + "'");
+          }
+        }
+        if (!missing.isEmpty()) {
+          throw new picocli.CommandLine.ParameterException(
+              spec.commandLine(),
+              (missing.size() == 1
+                      ? "Missing required option for "
+                      : "Missing required options for ")
+                  + kind.code()
+                  + ": "
+                  + String.join(", ", missing));
+        }
+      }
       ServerService servers = parent.root.usher().servers();
       Server server =
           kind == ServerKind.PLEX
               ? addPlex(servers)
-              : servers.addMediaBrowser(
-                  kind,
-                  require(name, "--name"),
-                  require(url, "--url"),
-                  require(apiKey, "--api-key"));
+              : servers.addMediaBrowser(kind, name, url, apiKey);
       int libraries = servers.libraries(server.name()).size();
       parent
           .root

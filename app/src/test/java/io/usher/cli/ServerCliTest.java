@@ -112,6 +112,17 @@ class ServerCliTest {
   }
 
   @Test
+  void aJellyfinServerWithoutItsAddressAndKeyIsRefusedNamingBoth() {
+    assertThat(usher("server", "add", "jellyfin", "--name", "Den")).isEqualTo(2);
+    assertThat(err).contains("Missing required options for jellyfin: '--url', '--api-key'");
+    assertThat(usher("server", "add", "emby", "--name", "Attic", "--url", "http://127.0.0.1:1"))
+        .isEqualTo(2);
+    assertThat(err).contains("Missing required option for emby: '--api-key'");
+    assertThat(usher("server", "list")).isZero();
+    assertThat(out).doesNotContain("Den").doesNotContain("Attic");
+  }
+
+  @Test
   void theTokenNeverAppearsInListsOrJson() {
     linkTower();
     usher("--json", "server", "list");
