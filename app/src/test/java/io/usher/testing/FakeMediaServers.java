@@ -165,12 +165,23 @@ public final class FakeMediaServers implements MediaServers {
               false,
               true,
               null,
-              null));
+              null,
+              request.downloads()));
       return new ShareResult(id, request.username(), "share-" + shared.size(), true, password);
     }
 
     @Override
     public void updateLibraries(RemoteUser user, List<String> libraryIds) {
+      change(user, libraryIds, null);
+    }
+
+    @Override
+    public void updateAccess(RemoteUser user, List<String> libraryIds, boolean downloads) {
+      change(user, libraryIds, downloads);
+    }
+
+    /** The user's libraries replaced, and their downloads too unless {@code downloads} is null. */
+    private void change(RemoteUser user, List<String> libraryIds, Boolean downloads) {
       users.replaceAll(
           u ->
               u.accountId().equals(user.accountId())
@@ -183,7 +194,8 @@ public final class FakeMediaServers implements MediaServers {
                       false,
                       u.pending(),
                       u.invitedAt(),
-                      u.acceptedAt())
+                      u.acceptedAt(),
+                      downloads == null ? u.downloads() : downloads)
                   : u);
     }
 

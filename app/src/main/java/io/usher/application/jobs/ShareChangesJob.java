@@ -6,6 +6,7 @@ import io.usher.domain.common.UsherException;
 import io.usher.domain.ledger.UserRow;
 import io.usher.domain.ledger.UserStatus;
 import io.usher.domain.media.MediaServers;
+import io.usher.domain.media.RemoteUser;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanStore;
 import io.usher.domain.servers.Library;
@@ -24,9 +25,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Hourly: when a plan's library groups or a library's group changed, or a user moved to another
- * plan, the libraries each active user sees are brought in line with their plan. Shares that
- * already match are left alone; one user's failure does not stop the others.
+ * Hourly: when a plan's library groups or download permission changed, a library's group changed,
+ * or a user moved to another plan, the libraries each active user sees and whether they may
+ * download are brought in line with their plan (downloads as each server reports them, read once
+ * per server and run). Shares that already match are left alone; one user's failure does not stop
+ * the others.
  */
 public final class ShareChangesJob implements Job {
   private final Transactions tx;
@@ -61,7 +64,7 @@ public final class ShareChangesJob implements Job {
 
   @Override
   public String description() {
-    return "Give every active user exactly their plan's libraries";
+    return "Give every active user their plan's libraries and downloads";
   }
 
   @Override
@@ -82,6 +85,7 @@ public final class ShareChangesJob implements Job {
         continue;
       }
       List<Library> onServer = libraries.forServer(server.id());
+      Map<String, Boolean> mayDownload = null;
       for (Share share : shares.forServer(server.id())) {
         UserRow user = users.get(share.userId());
         Plan plan = user == null || user.plan() == null ? null : byName.get(user.plan());
@@ -100,10 +104,25 @@ public final class ShareChangesJob implements Job {
                 .filter(l -> groups.contains(l.group().toLowerCase(Locale.ROOT)))
                 .toList();
         Set<Long> wantedIds = wanted.stream().map(Library::id).collect(Collectors.toSet());
-        if (wanted.isEmpty() || wantedIds.equals(share.libraryIds())) {
+        if (wanted.isEmpty()) {
           continue;
         }
-        String line = user.label() + " on " + server.name() + ": " + titles(wanted);
+        if (mayDownload == null) {
+          mayDownload = downloads(server, details);
+        }
+        boolean allowed = plan.spec().downloads();
+        Boolean has = share.accountId() == null ? null : mayDownload.get(share.accountId());
+        boolean downloadsDiffer = has != null && has != allowed;
+        if (wantedIds.equals(share.libraryIds()) && !downloadsDiffer) {
+          continue;
+        }
+        String line =
+            user.label()
+                + " on "
+                + server.name()
+                + ": "
+                + titles(wanted)
+                + (downloadsDiffer ? allowed ? ", downloads allowed" : ", no downloads" : "");
         if (dryRun) {
           details.add(line + " (would change)");
           continue;
@@ -111,8 +130,10 @@ public final class ShareChangesJob implements Job {
         try {
           media
               .connect(server.connection())
-              .updateLibraries(
-                  share.onServer(user.email()), wanted.stream().map(Library::providerId).toList());
+              .updateAccess(
+                  share.onServer(user.email()),
+                  wanted.stream().map(Library::providerId).toList(),
+                  allowed);
           tx.run(() -> shares.save(List.of(withLibraries(share, wantedIds))));
           details.add(line);
           changed++;
@@ -127,6 +148,25 @@ public final class ShareChangesJob implements Job {
                 + (details.size() == 1 ? " share would change." : " shares would change.")
             : changed + (changed == 1 ? " share changed." : " shares changed.");
     return new JobResult(summary, details);
+  }
+
+  /**
+   * Who may download on the server now, by account id, as it says (one listing per server and run);
+   * an account it says nothing about is left out. A server that cannot be listed leaves downloads
+   * as they are this time, and the libraries are still brought in line.
+   */
+  private Map<String, Boolean> downloads(Server server, List<String> details) {
+    Map<String, Boolean> byAccount = new HashMap<>();
+    try {
+      for (RemoteUser remote : media.connect(server.connection()).users()) {
+        if (remote.accountId() != null && remote.downloads() != null) {
+          byAccount.put(remote.accountId(), remote.downloads());
+        }
+      }
+    } catch (UsherException e) {
+      details.add(server.name() + ": downloads not checked, " + e.getMessage());
+    }
+    return byAccount;
   }
 
   private static Share withLibraries(Share s, Set<Long> ids) {

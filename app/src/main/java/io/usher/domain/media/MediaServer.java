@@ -21,6 +21,12 @@ public interface MediaServer {
   /** Replaces the libraries a user can see; {@code libraryIds} is never empty. */
   void updateLibraries(RemoteUser user, List<String> libraryIds);
 
+  /**
+   * Replaces the libraries a user can see and whether they may download (Plex: the share's
+   * allowSync; Jellyfin/Emby: EnableContentDownloading); {@code libraryIds} is never empty.
+   */
+  void updateAccess(RemoteUser user, List<String> libraryIds, boolean downloads);
+
   /** Takes all access away (Plex: removes the share; Jellyfin/Emby: disables the user). */
   void remove(RemoteUser user);
 

@@ -12,6 +12,8 @@ import java.util.List;
  * @param shareId Plex's shared-server id, needed to change or remove the share; null elsewhere
  * @param libraryIds provider ids of the libraries shared; ignored when allLibraries
  * @param pending invited but not accepted yet (Plex)
+ * @param downloads whether the account may download (Plex allowSync, Jellyfin/Emby
+ *     EnableContentDownloading); null when the server did not say
  */
 public record RemoteUser(
     String accountId,
@@ -22,9 +24,34 @@ public record RemoteUser(
     boolean allLibraries,
     boolean pending,
     Instant invitedAt,
-    Instant acceptedAt) {
+    Instant acceptedAt,
+    Boolean downloads) {
 
   public RemoteUser {
     libraryIds = libraryIds == null ? List.of() : List.copyOf(libraryIds);
+  }
+
+  /** Someone whose download permission the server did not say (or Usher does not need). */
+  public RemoteUser(
+      String accountId,
+      String username,
+      String email,
+      String shareId,
+      List<String> libraryIds,
+      boolean allLibraries,
+      boolean pending,
+      Instant invitedAt,
+      Instant acceptedAt) {
+    this(
+        accountId,
+        username,
+        email,
+        shareId,
+        libraryIds,
+        allLibraries,
+        pending,
+        invitedAt,
+        acceptedAt,
+        null);
   }
 }

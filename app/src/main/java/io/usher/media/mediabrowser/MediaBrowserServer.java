@@ -115,7 +115,10 @@ public abstract class MediaBrowserServer implements MediaServer {
               flag(policy, "EnableAllFolders"),
               false,
               null,
-              null));
+              null,
+              policy.path("EnableContentDownloading").isBoolean()
+                  ? policy.path("EnableContentDownloading").booleanValue()
+                  : null));
     }
     return users;
   }
@@ -158,11 +161,29 @@ public abstract class MediaBrowserServer implements MediaServer {
 
   @Override
   public void updateLibraries(RemoteUser user, List<String> libraryIds) {
+    changeAccess(user, libraryIds, policy -> {});
+  }
+
+  @Override
+  public void updateAccess(RemoteUser user, List<String> libraryIds, boolean downloads) {
+    changeAccess(user, libraryIds, policy -> policy.put("EnableContentDownloading", downloads));
+  }
+
+  /** The whole policy read, its folders and {@code more} changed, and written back. */
+  private void changeAccess(RemoteUser user, List<String> libraryIds, Consumer<ObjectNode> more) {
     if (libraryIds == null || libraryIds.isEmpty()) {
       throw new IllegalArgumentException("a user needs at least one library");
     }
     checkLibraryIds(libraryIds);
-    if (!changePolicy(user.accountId(), label(user), policy -> setFolders(policy, libraryIds))) {
+    boolean found =
+        changePolicy(
+            user.accountId(),
+            label(user),
+            policy -> {
+              setFolders(policy, libraryIds);
+              more.accept(policy);
+            });
+    if (!found) {
       throw new MediaServerException(
           Kind.NOT_FOUND, client.who() + " has no user " + label(user) + " any more.");
     }

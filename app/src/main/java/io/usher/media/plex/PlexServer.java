@@ -238,6 +238,23 @@ public final class PlexServer implements MediaServer {
 
   @Override
   public void updateLibraries(RemoteUser user, List<String> libraryIds) {
+    postLibraries(user, libraryIds, current -> current);
+  }
+
+  /** The share's other flags are kept as they are; allowSync becomes {@code downloads}. */
+  @Override
+  public void updateAccess(RemoteUser user, List<String> libraryIds, boolean downloads) {
+    postLibraries(
+        user,
+        libraryIds,
+        current ->
+            new PlexSettings(downloads, current.allowCameraUpload(), current.allowChannels()));
+  }
+
+  private void postLibraries(
+      RemoteUser user,
+      List<String> libraryIds,
+      java.util.function.UnaryOperator<PlexSettings> settings) {
     if (libraryIds == null || libraryIds.isEmpty()) {
       throw new IllegalArgumentException(
           "Plex shares every library for an empty list: remove the share instead");
@@ -245,7 +262,7 @@ public final class PlexServer implements MediaServer {
     String shareId = shareIdOf(user);
     String doing = "changing the libraries of " + who(user) + " on " + label;
     ObjectNode body = tv.http().json().createObjectNode();
-    currentSettings(shareId, doing).writeV2(body.putObject("settings"));
+    settings.apply(currentSettings(shareId, doing)).writeV2(body.putObject("settings"));
     sectionIds(libraryIds).forEach(body.putArray("librarySectionIds")::add);
     HttpReply reply =
         tv.postJson(tvUrl("api", "v2", "shared_servers", shareId).build(), token(), body, PLEX_TV);

@@ -47,7 +47,8 @@ final class PlexUsers {
               flag(share, "allLibraries"),
               acceptedAt == null,
               instant(share, "invitedAt"),
-              acceptedAt));
+              acceptedAt,
+              text(share, "allowSync") == null ? null : flag(share, "allowSync")));
     }
     return users;
   }

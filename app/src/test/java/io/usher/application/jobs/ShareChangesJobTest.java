@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.usher.app.AppContext;
 import io.usher.application.invites.InviteRequest;
 import io.usher.domain.media.ServerKind;
+import io.usher.domain.plans.Plan;
+import io.usher.domain.plans.PlanSpec;
 import io.usher.domain.servers.Library;
 import io.usher.testing.FakeMediaServers;
 import io.usher.testing.Fixtures;
@@ -45,7 +47,8 @@ class ShareChangesJobTest {
                 false,
                 false,
                 null,
-                null));
+                null,
+                u.downloads()));
     usher.sync().run(null, io.usher.application.sync.SyncProgress.NONE);
   }
 
@@ -74,5 +77,56 @@ class ShareChangesJobTest {
     assertThat(den.users.getFirst().libraryIds()).containsExactlyInAnyOrder("f1", "f2");
 
     assertThat(usher.jobs().run("shares", false).summary()).isEqualTo("0 shares changed.");
+  }
+
+  @Test
+  void aPlanThatNowAllowsDownloadsGivesThemToItsUsersOnceAndKeepsTheirLibraries() {
+    assertThat(den.users.getFirst().downloads()).as("shared as the plan was").isFalse();
+    Plan monthly = usher.plans().list().getFirst();
+    PlanSpec was = monthly.spec();
+    usher
+        .plans()
+        .update(
+            monthly.id(),
+            new PlanSpec(
+                was.name(),
+                was.price(),
+                was.duration(),
+                was.groups(),
+                was.maxStreams(),
+                true,
+                was.transcode(),
+                was.maxDevices(),
+                was.trial(),
+                was.isDefault(),
+                was.hidden(),
+                was.maxSubs(),
+                was.stripePriceId(),
+                was.paypalPlanId()));
+
+    JobResult dry = usher.jobs().run("shares", true);
+    assertThat(dry.summary()).isEqualTo("1 share would change.");
+    assertThat(dry.details())
+        .containsExactly("alice@example.com on Den: Movies, downloads allowed (would change)");
+    assertThat(den.users.getFirst().downloads()).isFalse();
+
+    assertThat(usher.jobs().run("shares", false).summary()).isEqualTo("1 share changed.");
+    assertThat(den.users.getFirst().downloads()).isTrue();
+    assertThat(den.users.getFirst().libraryIds()).containsExactly("f1");
+    assertThat(usher.jobs().run("shares", false).summary()).isEqualTo("0 shares changed.");
+  }
+
+  @Test
+  void aServerThatCannotListItsUsersStillGetsItsLibrariesInLine() {
+    usher.servers().setGroup(library("Shows").id(), "Standard");
+    den.failUsers =
+        new io.usher.domain.media.MediaServerException(
+            io.usher.domain.media.MediaServerException.Kind.UNREACHABLE, "Den is not answering.");
+
+    JobResult done = usher.jobs().run("shares", false);
+
+    assertThat(done.summary()).isEqualTo("1 share changed.");
+    assertThat(done.details()).contains("Den: downloads not checked, Den is not answering.");
+    assertThat(den.users.getFirst().libraryIds()).containsExactlyInAnyOrder("f1", "f2");
   }
 }

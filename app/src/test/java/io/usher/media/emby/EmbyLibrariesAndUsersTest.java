@@ -88,7 +88,8 @@ class EmbyLibrariesAndUsersTest {
   }
 
   static final RemoteUser CAROL_USER =
-      new RemoteUser(CAROL, "carol", null, null, List.of(MOVIES_GUID), false, false, null, null);
+      new RemoteUser(
+          CAROL, "carol", null, null, List.of(MOVIES_GUID), false, false, null, null, true);
 
   @Test
   void usersComeFromUsersQueryWithoutTheOwnerAndDisabledAccounts() throws Exception {

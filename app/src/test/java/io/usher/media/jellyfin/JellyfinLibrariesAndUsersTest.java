@@ -95,7 +95,7 @@ class JellyfinLibrariesAndUsersTest {
     assertThat(users)
         .containsExactly(
             new RemoteUser(
-                ALICE, "alice", null, null, List.of(MOVIES, SHOWS), false, false, null, null),
+                ALICE, "alice", null, null, List.of(MOVIES, SHOWS), false, false, null, null, true),
             new RemoteUser(
                 "5e4d3c2b1a0f49e8d7c6b5a4f3e2d1c0",
                 "bob",
@@ -105,7 +105,8 @@ class JellyfinLibrariesAndUsersTest {
                 true,
                 false,
                 null,
-                null));
+                null,
+                true));
     assertThat(line(take(server))).isEqualTo("GET /Users");
   }
 

@@ -196,6 +196,31 @@ class JellyfinShareTest {
   }
 
   @Test
+  void changingAccessWritesTheWholePolicyWithTheFoldersAndDownloadsChanged() throws Exception {
+    String current =
+        policy(
+            "\"EnableAllFolders\":false,\"EnabledFolders\":[\""
+                + MOVIES
+                + "\"],\"EnableContentDownloading\":true");
+    server.enqueue(ok(user(ALICE, "alice", current)));
+    server.enqueue(empty(204));
+
+    den().updateAccess(ALICE_USER, List.of(SHOWS), false);
+
+    assertThat(line(take(server))).isEqualTo("GET /Users/" + ALICE);
+    RecordedRequest write = take(server);
+    assertThat(line(write)).isEqualTo("POST /Users/" + ALICE + "/Policy");
+    assertThat(body(write))
+        .as("the rest of the policy sent back as it was read")
+        .isEqualTo(
+            expected(
+                current,
+                "\"EnableAllFolders\":false,\"EnabledFolders\":[\""
+                    + SHOWS
+                    + "\"],\"EnableContentDownloading\":false"));
+  }
+
+  @Test
   void changingLibrariesToNoneIsAProgrammingError() {
     assertThatThrownBy(() -> den().updateLibraries(ALICE_USER, List.of()))
         .isInstanceOf(IllegalArgumentException.class);

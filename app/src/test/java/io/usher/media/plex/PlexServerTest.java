@@ -178,7 +178,8 @@ class PlexServerTest {
                 false,
                 false,
                 Instant.ofEpochSecond(1699000000),
-                Instant.ofEpochSecond(1700000000)),
+                Instant.ofEpochSecond(1700000000),
+                true),
             new RemoteUser(
                 "2222",
                 null,
@@ -188,7 +189,8 @@ class PlexServerTest {
                 true,
                 true,
                 Instant.ofEpochSecond(1701000000),
-                null),
+                null,
+                false),
             new RemoteUser(
                 "3333",
                 "carol",

@@ -304,6 +304,25 @@ class PlexSharingTest {
   }
 
   @Test
+  void changingAccessSendsTheDownloadPermissionAndKeepsTheOtherFlags() throws Exception {
+    plexTv.enqueue(ok(fixture("shared_servers.xml")));
+    plexTv.enqueue(ok("{\"id\":30001}"));
+
+    server.updateAccess(ALICE, List.of("118251661"), false);
+
+    take(plexTv);
+    RecordedRequest update = take(plexTv);
+    assertThat(update.getUrl().encodedPath()).isEqualTo("/api/v2/shared_servers/30001");
+    JsonNode sent = body(update);
+    assertThat(longs(sent.path("librarySectionIds"))).containsExactly(118251661L);
+    assertThat(sent.path("settings").path("allowSync").asBoolean())
+        .as("alice could download, and her plan no longer allows it")
+        .isFalse();
+    assertThat(sent.path("settings").path("allowChannels").isBoolean()).isTrue();
+    assertThat(sent.path("settings").path("allowCameraUpload").asBoolean()).isFalse();
+  }
+
+  @Test
   void changingLibrariesOfAShareThatIsGoneIsNotFound() {
     plexTv.enqueue(ok(fixture("shared_servers.xml")));
     plexTv.enqueue(v2Error(404, 1002, "not found"));
