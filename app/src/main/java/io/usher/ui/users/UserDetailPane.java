@@ -114,7 +114,15 @@ final class UserDetailPane {
     VBox.setVgrow(payments, Priority.ALWAYS);
     payments.setPrefHeight(200);
 
-    VBox about = new VBox(10, title, badges, facts, buttons);
+    // The details scroll when they are many (notes, referrals) and the pane is short; the buttons
+    // stay in view below them.
+    VBox details = new VBox(10, title, badges, facts);
+    javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(details);
+    scroll.setFitToWidth(true);
+    scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+    scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+    VBox.setVgrow(scroll, Priority.ALWAYS);
+    VBox about = new VBox(10, scroll, buttons);
     about.setPrefWidth(380);
     about.setMinWidth(320);
     VBox paid = new VBox(8, paymentsHeader, payments);
@@ -169,6 +177,7 @@ final class UserDetailPane {
     row = fact(row, "Email", s.email());
     row = fact(row, "Expires", item == null ? null : expiry(item.row().expires()));
     row = fact(row, "Plan", item == null ? null : item.row().plan());
+    row = fact(row, "Limits", model.limits().get());
     row = fact(row, "Invite", waiting == null || waiting.isEmpty() ? null : "pending: " + waiting);
     row =
         fact(row, "Sub-accounts", model.subs().isEmpty() ? null : String.join(", ", model.subs()));
@@ -196,6 +205,7 @@ final class UserDetailPane {
     Label key = new Label(name);
     key.getStyleClass().add(Styles.TEXT_MUTED);
     key.setMinWidth(Region.USE_PREF_SIZE);
+    GridPane.setValignment(key, javafx.geometry.VPos.TOP);
     Label text = new Label(value);
     text.setWrapText(true);
     text.setMinHeight(Region.USE_PREF_SIZE);

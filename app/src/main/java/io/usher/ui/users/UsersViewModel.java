@@ -42,6 +42,7 @@ public final class UsersViewModel {
   private final StringProperty error = new SimpleStringProperty("");
   private final StringProperty notice = new SimpleStringProperty("");
   private final StringProperty pendingInvite = new SimpleStringProperty("");
+  private final StringProperty limits = new SimpleStringProperty("");
   private final ObservableList<String> subs = FXCollections.observableArrayList();
   private final ObjectProperty<ReferralService.Summary> referral = new SimpleObjectProperty<>();
   private final ObjectProperty<UserItem> selected = new SimpleObjectProperty<>();
@@ -114,13 +115,15 @@ public final class UsersViewModel {
               usher.queries().payments(new PaymentFilter(id, null, null)),
               pendingInvite(id),
               subs,
-              usher.referrals().terms().on() ? usher.referrals().summary(id) : null);
+              usher.referrals().terms().on() ? usher.referrals().summary(id) : null,
+              limits(item.row().plan()));
         },
         s -> {
           if (selected.get() != null && selected.get().row().id() == id) {
             pendingInvite.set(s.pendingInvite());
             subs.setAll(s.subs());
             referral.set(s.referral());
+            limits.set(s.limits());
             selectedPayments.setAll(s.payments());
             selectedUser.set(s.user());
           }
@@ -310,5 +313,23 @@ public final class UsersViewModel {
       List<PaymentRow> payments,
       String pendingInvite,
       List<String> subs,
-      ReferralService.Summary referral) {}
+      ReferralService.Summary referral,
+      String limits) {}
+
+  /** The limits of the user's plan in one line; empty without a plan (or one since deleted). */
+  private String limits(String plan) {
+    if (plan == null) {
+      return "";
+    }
+    return usher.plans().list().stream()
+        .filter(p -> p.name().equals(plan))
+        .findFirst()
+        .map(p -> io.usher.domain.plans.PlanLimits.brief(p.spec()))
+        .orElse("");
+  }
+
+  /** What the selected user's plan allows ("2 streams, no downloads, transcoding"). */
+  public StringProperty limits() {
+    return limits;
+  }
 }

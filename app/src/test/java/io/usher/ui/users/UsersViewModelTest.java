@@ -81,10 +81,15 @@ class UsersViewModelTest extends LedgerTestBase {
   }
 
   @Test
-  void selectingAUserLoadsTheirPayments() {
+  void selectingAUserLoadsTheirPaymentsAndTheLimitsOfTheirPlan() {
     model.selected().set(model.shown().getFirst());
     assertThat(model.selectedUser().get().email()).isEqualTo("alice@example.com");
     assertThat(model.selectedPayments()).hasSize(1);
+    assertThat(model.limits().get()).isEqualTo("2 streams, no downloads, transcoding");
+
+    model.selected().set(model.shown().getLast());
+    assertThat(model.selected().get().row().email()).isEqualTo("dave@example.com");
+    assertThat(model.limits().get()).as("no plan, no limits").isEmpty();
   }
 
   @Test
