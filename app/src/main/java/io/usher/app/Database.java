@@ -63,11 +63,13 @@ public final class Database implements AutoCloseable {
   private final Gate gate = new Gate();
   private final DSLContext dsl;
   private final SecretBox secrets;
+  private final LedgerGuard guard;
 
-  private Database(String url, JdbcConnectionPool pool, SecretBox secrets) {
+  private Database(String url, JdbcConnectionPool pool, SecretBox secrets, LedgerGuard guard) {
     this.url = url;
     this.pool = pool;
     this.secrets = secrets;
+    this.guard = guard;
     DefaultConfiguration config = new DefaultConfiguration();
     config.set(SQLDialect.H2);
     config.set(new ThreadLocalTransactionProvider(new GatedConnections()));
@@ -90,6 +92,17 @@ public final class Database implements AutoCloseable {
   private static Database open(Path dataDir, boolean compact) {
     DataFolder.secure(dataDir);
     SecretBox secrets = new SecretBox(DataFolder.secret(dataDir, DataFolder.KEY_FILE, 32));
+    LedgerGuard guard = LedgerGuard.open(dataDir);
+    try {
+      return open(dataDir, compact, secrets, guard);
+    } catch (RuntimeException e) {
+      guard.close();
+      throw e;
+    }
+  }
+
+  private static Database open(
+      Path dataDir, boolean compact, SecretBox secrets, LedgerGuard guard) {
     long deadline = System.nanoTime() + OPEN_PATIENCE_NANOS;
     long pause = 20;
     boolean compacted = false;
@@ -134,7 +147,7 @@ public final class Database implements AutoCloseable {
           continue;
         }
         DataFolder.secure(dataDir);
-        return new Database(url, pool, secrets);
+        return new Database(url, pool, secrets, guard);
       } catch (UsherException e) {
         pool.dispose();
         throw e;
@@ -469,8 +482,12 @@ public final class Database implements AutoCloseable {
    */
   @Override
   public void close() {
-    awaitRemoteSessions();
-    pool.dispose();
+    try {
+      awaitRemoteSessions();
+      pool.dispose();
+    } finally {
+      guard.close();
+    }
   }
 
   private void awaitRemoteSessions() {
