@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +39,7 @@ public final class CheckoutEndpoint implements HttpHandler {
   private final RateLimiter posts;
   private final AccountPages accounts;
   private final PlansPage plans;
-  private final java.util.concurrent.atomic.AtomicBoolean readingAhead =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean readingAhead = new AtomicBoolean();
 
   /**
    * @param accounts the customer account page, routed from here

@@ -37,19 +37,13 @@ final class PlanCommand {
 
     @Override
     public void run() {
-      // All the missing ones in one sentence: a script fixed one option at a time needs five runs.
-      List<String> missing = new java.util.ArrayList<>();
-      missing(fields.name, "--name", missing);
-      missing(fields.price, "--price", missing);
-      missing(fields.currency, "--currency", missing);
-      missing(fields.groups, "--groups", missing);
-      missing(fields.streams, "--streams", missing);
-      if (!missing.isEmpty()) {
-        throw new ParameterException(
-            spec.commandLine(),
-            (missing.size() == 1 ? "Missing required option: " : "Missing required options: ")
-                + String.join(", ", missing));
-      }
+      new Required()
+          .option(fields.name, "--name")
+          .option(fields.price, "--price")
+          .option(fields.currency, "--currency")
+          .option(fields.groups, "--groups")
+          .option(fields.streams, "--streams")
+          .check(spec, "");
       if ((fields.days == null) == (fields.months == null)) {
         throw new ParameterException(spec.commandLine(), "Give exactly one of --days or --months.");
       }
@@ -61,12 +55,6 @@ final class PlanCommand {
           .done(
               "Created plan " + plan.name() + (plan.isDefault() ? " (the default plan)." : "."),
               Views.plan(plan));
-    }
-
-    private static void missing(Object value, String option, List<String> missing) {
-      if (value == null) {
-        missing.add("'" + option + "'");
-      }
     }
   }
 

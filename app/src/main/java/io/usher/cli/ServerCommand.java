@@ -84,24 +84,12 @@ final class ServerCommand {
     @Override
     public void run() {
       if (kind != ServerKind.PLEX) {
-        // Every missing one in one sentence, before the ledger is opened.
-        List<String> missing = new java.util.ArrayList<>();
-        for (String[] option :
-            new String[][] {{name, "--name"}, {url, "--url"}, {apiKey, "--api-key"}}) {
-          if (option[0] == null || option[0].isBlank()) {
-            missing.add("'" + option[1] + "'");
-          }
-        }
-        if (!missing.isEmpty()) {
-          throw new picocli.CommandLine.ParameterException(
-              spec.commandLine(),
-              (missing.size() == 1
-                      ? "Missing required option for "
-                      : "Missing required options for ")
-                  + kind.code()
-                  + ": "
-                  + String.join(", ", missing));
-        }
+        // Before the ledger is opened.
+        new Required()
+            .option(name, "--name")
+            .option(url, "--url")
+            .option(apiKey, "--api-key")
+            .check(spec, " for " + kind.code());
       }
       ServerService servers = parent.root.usher().servers();
       Server server =
@@ -126,7 +114,8 @@ final class ServerCommand {
 
     private Server addPlex(ServerService servers) {
       if (!signIn) {
-        return servers.addPlex(require(token, "--token"), name, machineId, url, proxy);
+        new Required().option(token, "--token").check(spec, " for " + kind.code());
+        return servers.addPlex(token, name, machineId, url, proxy);
       }
       if (token != null) {
         throw new picocli.CommandLine.ParameterException(
@@ -152,15 +141,6 @@ final class ServerCommand {
       err.println("Waiting for the sign-in (Ctrl+C stops)…");
       err.flush();
       return plex.await(pin, proxy, () -> false).orElseThrow();
-    }
-
-    private String require(String value, String option) {
-      if (value == null || value.isBlank()) {
-        throw new picocli.CommandLine.ParameterException(
-            spec.commandLine(),
-            "Missing required option for " + kind.code() + ": '" + option + "'");
-      }
-      return value;
     }
   }
 

@@ -9,9 +9,6 @@ class PlanLimitsTest {
   @Test
   void everyLimitIsNamedAndEmbyDevicesOnlyWhenThePlanSetsThem() {
     PlanSpec plain = Fixtures.plan("Monthly", "10", PlanDuration.months(1));
-    assertThat(PlanLimits.of(plain))
-        .containsExactly("2 streams at a time", "No downloads", "Transcoding allowed");
-
     PlanSpec one =
         new PlanSpec(
             "Solo",
@@ -28,12 +25,6 @@ class PlanLimitsTest {
             0,
             null,
             null);
-    assertThat(PlanLimits.of(one))
-        .containsExactly(
-            "1 stream at a time",
-            "Downloads allowed",
-            "Original quality only",
-            "Up to 1 Emby device (not enforced yet)");
     assertThat(PlanLimits.brief(plain)).isEqualTo("2 streams, no downloads, transcoding");
     assertThat(PlanLimits.brief(one))
         .isEqualTo("1 stream, downloads, original quality only, 1 Emby device (not enforced yet)");
