@@ -1,12 +1,12 @@
 package io.usher.app;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.usher.application.OncePerSecond;
 import io.usher.checkout.AccountPages;
 import io.usher.checkout.CheckoutEndpoint;
 import io.usher.checkout.ClientAddress;
 import io.usher.checkout.Csrf;
+import io.usher.checkout.KeptAnswer;
 import io.usher.checkout.RateLimiter;
 import java.io.IOException;
 import java.net.BindException;
@@ -16,11 +16,16 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -136,7 +141,7 @@ public final class CheckoutServer implements AutoCloseable {
   /** Starts a server for the handler with no trusted proxy; port 0 takes a free port. */
   public static CheckoutServer start(InetSocketAddress address, HttpHandler handler)
       throws IOException {
-    return start(address, exchange -> false, handler, Set::of);
+    return start(address, (method, path, query) -> Optional.empty(), handler, Set::of);
   }
 
   /**
@@ -148,10 +153,13 @@ public final class CheckoutServer implements AutoCloseable {
     return start(address, pages::answerFromMemory, pages, Set::of);
   }
 
-  /** What can answer a request on Jetty's network thread, without waiting; false if it cannot. */
+  /**
+   * What can answer a request on Jetty's network thread, without waiting, from its method, raw path
+   * and raw query (null when there is none); empty if it cannot.
+   */
   @FunctionalInterface
   interface FromMemory {
-    boolean answer(HttpExchange exchange) throws IOException;
+    Optional<KeptAnswer> answer(String method, String rawPath, String rawQuery);
   }
 
   /**
@@ -203,24 +211,26 @@ public final class CheckoutServer implements AutoCloseable {
         new Handler.Abstract.NonBlocking() {
           @Override
           public boolean handle(Request request, Response response, Callback callback) {
-            URI uri;
-            try {
-              uri = request.getHttpURI().toURI();
-            } catch (IllegalArgumentException malformed) {
-              Response.writeError(request, response, callback, 400);
-              return true;
-            }
+            HttpURI target = request.getHttpURI();
             if (!JettyExchange.hasBody(request)) {
-              JettyExchange inMemory = JettyExchange.inMemory(request, uri, response);
+              Optional<KeptAnswer> kept;
               try {
-                if (fromMemory.answer(inMemory)) {
-                  inMemory.sendFromMemory(callback);
-                  return true;
-                }
-              } catch (IOException | RuntimeException e) {
+                kept = fromMemory.answer(request.getMethod(), target.getPath(), target.getQuery());
+              } catch (RuntimeException e) {
                 callback.failed(e);
                 return true;
               }
+              if (kept.isPresent()) {
+                kept.get().prepared(Prepared::of).send(response, callback);
+                return true;
+              }
+            }
+            URI uri;
+            try {
+              uri = target.toURI();
+            } catch (IllegalArgumentException malformed) {
+              Response.writeError(request, response, callback, 400);
+              return true;
             }
             requests.execute(() -> answer(handler, request, uri, response, callback));
             return true;
@@ -239,6 +249,31 @@ public final class CheckoutServer implements AutoCloseable {
       throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
     return new CheckoutServer(server, connector, requests);
+  }
+
+  /**
+   * An answer from memory in Jetty's own form, made once per answer: its headers encoded and its
+   * body in native memory, so a request costs Jetty's work and little more (building the JDK-typed
+   * exchange, its header map and the parsed URI for each one was most of what the page allocated,
+   * and so of its young collections).
+   */
+  private record Prepared(int status, HttpFields fields, ByteBuffer body) {
+    static Prepared of(KeptAnswer answer) {
+      HttpFields.Mutable fields = HttpFields.build(answer.headers().size() + 1);
+      for (Map.Entry<String, String> header : answer.headers()) {
+        fields.add(new PreEncodedHttpField(header.getKey(), header.getValue()));
+      }
+      fields.add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, answer.body().length));
+      ByteBuffer body = ByteBuffer.allocateDirect(answer.body().length).put(answer.body()).flip();
+      return new Prepared(answer.status(), fields.asImmutable(), body.asReadOnlyBuffer());
+    }
+
+    void send(Response response, Callback callback) {
+      response.setStatus(status);
+      response.getHeaders().add(fields);
+      // Each write reads its own view: Jetty moves the position as it sends.
+      response.write(true, body.slice(), callback);
+    }
   }
 
   /** The handler on the request's own virtual thread, where it may read the body and wait. */

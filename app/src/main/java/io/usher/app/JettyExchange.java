@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 
 /**
  * One Jetty request seen as the JDK's {@link HttpExchange}, so the checkout's handlers stay written
@@ -41,62 +39,14 @@ final class JettyExchange extends HttpExchange {
   private OutputStream out;
   private int status = -1;
   private boolean closed;
-  private final boolean inMemory;
-  private Memory memory;
 
   /**
    * @param uri the request's target, already parsed (a malformed one is answered 400 before)
    */
   JettyExchange(Request request, URI uri, Response response) {
-    this(request, uri, response, false);
-  }
-
-  private JettyExchange(Request request, URI uri, Response response, boolean inMemory) {
     this.request = request;
     this.uri = uri;
     this.response = response;
-    this.inMemory = inMemory;
-  }
-
-  /**
-   * An exchange for an answer made on Jetty's network thread: its body is kept in memory and sent
-   * without blocking by {@link #sendFromMemory}, and it has no request body to read.
-   */
-  static JettyExchange inMemory(Request request, URI uri, Response response) {
-    return new JettyExchange(request, uri, response, true);
-  }
-
-  /** Sends what was written to an {@link #inMemory} exchange; the callback says when it is out. */
-  void sendFromMemory(Callback callback) {
-    response.write(true, memory == null ? null : memory.written(), callback);
-  }
-
-  /**
-   * Keeps the body, written in one call as {@code Exchanges.send} writes it, by reference: a copy
-   * of the page per request was most of what the page then allocated. Only the checkout's own
-   * answers from memory write here, and they never change an array once written.
-   */
-  private static final class Memory extends OutputStream {
-    private ByteBuffer body = ByteBuffer.allocate(0);
-    private boolean written;
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      if (written) {
-        throw new IllegalStateException("An answer from memory is written in one piece.");
-      }
-      written = true;
-      body = ByteBuffer.wrap(b, off, len);
-    }
-
-    @Override
-    public void write(int b) {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    ByteBuffer written() {
-      return body;
-    }
   }
 
   /** Copied on first use: only a form or a webhook reads them, and the page's GET never does. */
@@ -186,12 +136,6 @@ final class JettyExchange extends HttpExchange {
 
   @Override
   public OutputStream getResponseBody() {
-    if (inMemory) {
-      if (memory == null) {
-        memory = new Memory();
-      }
-      return memory;
-    }
     if (out == null) {
       out = Content.Sink.asOutputStream(response);
     }

@@ -40,6 +40,12 @@ public final class CheckoutEndpoint implements HttpHandler {
   private final AccountPages accounts;
   private final PlansPage plans;
   private final AtomicBoolean readingAhead = new AtomicBoolean();
+  private static final byte[] HEALTHY = "ok".getBytes(StandardCharsets.UTF_8);
+
+  /** The answers last made from memory, handed out again while what they show is kept. */
+  private volatile KeptAnswer keptPage;
+
+  private volatile KeptAnswer keptHealth;
 
   /**
    * @param accounts the customer account page, routed from here
@@ -90,42 +96,46 @@ public final class CheckoutEndpoint implements HttpHandler {
 
   /**
    * Answers what can be answered from memory alone — {@code GET /} with no query while the kept
-   * page, form targets and branding are fresh, and {@code GET /health} — and says whether it did.
-   * It never reads the database or waits, so the server calls it on its network thread and runs
-   * {@link #handle} on a thread of the request's own only when it returns false; it has then
-   * written nothing. One request a second finds something stale and refreshes it there.
+   * page, form targets and branding are fresh, and {@code GET /health}. It never reads the database
+   * or waits, so the server calls it on its network thread, with the request's raw path and query
+   * as they came, and runs {@link #handle} on a thread of the request's own only when it is empty.
+   * One request a second finds something stale and refreshes it there.
    */
-  public boolean answerFromMemory(HttpExchange exchange) throws IOException {
-    URI uri = exchange.getRequestURI();
-    if (!"GET".equals(exchange.getRequestMethod()) || uri.getRawQuery() != null) {
-      return false;
+  public Optional<KeptAnswer> answerFromMemory(String method, String rawPath, String rawQuery) {
+    if (!"GET".equals(method) || rawQuery != null) {
+      return Optional.empty();
     }
-    String path = uri.getRawPath();
-    if (!path.equals("/") && !path.equals("/health")) {
-      return false;
+    boolean page = "/".equals(rawPath);
+    if (!page && !"/health".equals(rawPath)) {
+      return Optional.empty();
     }
     Optional<CheckoutService.Kept> kept = checkout.kept();
     if (kept.isEmpty()) {
-      return false;
+      return Optional.empty();
     }
-    byte[] page = null;
-    String token = path.equals("/") ? csrf.issue() : null;
-    if (token != null) {
+    List<String> targets = kept.get().formTargets();
+    String token = null;
+    KeptAnswer answer;
+    if (page) {
+      token = csrf.issue();
       Optional<byte[]> rendered = plans.kept(token);
       if (rendered.isEmpty()) {
-        return false;
+        return Optional.empty();
       }
-      page = rendered.get();
-    }
-    exchange.setAttribute(Exchanges.FORM_TARGETS, kept.get().formTargets());
-    exchange.setAttribute(Branded.ATTRIBUTE, kept.get().branding());
-    if (page == null) {
-      send(exchange, 200, Exchanges.TEXT, "ok");
+      answer = keptPage;
+      if (answer == null || !answer.answers(rendered.get(), Exchanges.secureHeaders(targets))) {
+        answer = Exchanges.kept(200, Exchanges.HTML, rendered.get(), targets);
+        keptPage = answer;
+      }
     } else {
-      Exchanges.send(exchange, 200, Exchanges.HTML, page);
+      answer = keptHealth;
+      if (answer == null || !answer.answers(HEALTHY, Exchanges.secureHeaders(targets))) {
+        answer = Exchanges.kept(200, Exchanges.TEXT, HEALTHY, targets);
+        keptHealth = answer;
+      }
     }
     readAheadIfDue(token);
-    return true;
+    return Optional.of(answer);
   }
 
   /**

@@ -174,28 +174,52 @@ final class Exchanges {
         + "; frame-ancestors 'none'; base-uri 'none'";
   }
 
-  private record Policy(List<?> targets, String csp) {}
+  private record Policy(List<?> targets, List<Map.Entry<String, String>> headers) {
+    static Policy of(List<?> targets) {
+      return new Policy(
+          targets,
+          List.of(
+              Map.entry(
+                  "Content-Security-Policy", csp(targets.stream().map(String::valueOf).toList())),
+              Map.entry("X-Content-Type-Options", "nosniff"),
+              Map.entry("Referrer-Policy", "no-referrer"),
+              Map.entry("X-Frame-Options", "DENY"),
+              Map.entry("Cache-Control", "no-store")));
+    }
+  }
 
   /**
    * The policy last written, kept because the form targets change once in a long while and every
    * answer carries it; racing threads at a change each build the same one.
    */
-  private static volatile Policy lastPolicy = new Policy(List.of(), csp(List.of()));
+  private static volatile Policy lastPolicy = Policy.of(List.of());
+
+  /** The headers every answer carries, for a page whose forms may lead to these targets. */
+  static List<Map.Entry<String, String>> secureHeaders(List<?> targets) {
+    Policy policy = lastPolicy;
+    if (!policy.targets().equals(targets)) {
+      policy = Policy.of(targets);
+      lastPolicy = policy;
+    }
+    return policy.headers();
+  }
 
   /** The headers every answer carries. */
   static void secure(HttpExchange exchange) {
     Headers headers = exchange.getResponseHeaders();
-    List<?> targets =
-        exchange.getAttribute(FORM_TARGETS) instanceof List<?> known ? known : List.of();
-    Policy policy = lastPolicy;
-    if (!policy.targets().equals(targets)) {
-      policy = new Policy(targets, csp(targets.stream().map(String::valueOf).toList()));
-      lastPolicy = policy;
+    for (Map.Entry<String, String> header :
+        secureHeaders(
+            exchange.getAttribute(FORM_TARGETS) instanceof List<?> known ? known : List.of())) {
+      headers.set(header.getKey(), header.getValue());
     }
-    headers.set("Content-Security-Policy", policy.csp());
-    headers.set("X-Content-Type-Options", "nosniff");
-    headers.set("Referrer-Policy", "no-referrer");
-    headers.set("X-Frame-Options", "DENY");
-    headers.set("Cache-Control", "no-store");
+  }
+
+  /** An answer kept in memory, with the same headers {@link #send} writes. */
+  static KeptAnswer kept(int status, String type, byte[] body, List<?> targets) {
+    List<Map.Entry<String, String>> secure = secureHeaders(targets);
+    List<Map.Entry<String, String>> headers = new java.util.ArrayList<>(secure.size() + 1);
+    headers.add(Map.entry("Content-Type", type));
+    headers.addAll(secure);
+    return new KeptAnswer(status, headers, body, secure);
   }
 }
