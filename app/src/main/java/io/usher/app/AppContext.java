@@ -270,6 +270,11 @@ public final class AppContext implements Usher {
       }
 
       @Override
+      public String seerr() {
+        return media.seerr.get().test();
+      }
+
+      @Override
       public Mail mail(String to) {
         Mail sent = notify.mail.get().sendTest(to);
         ledger.setupChecks.get().passed(SetupChecks.Check.MAIL);

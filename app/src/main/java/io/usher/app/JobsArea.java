@@ -33,6 +33,8 @@ final class JobsArea {
               running.register(media.invites.get().queuedShares());
               running.register(shop.accountLinks.get().handler());
               running.register(media.migrations.get().handler());
+              running.register(media.seerr.get().importHandler());
+              running.register(media.seerr.get().removeHandler());
               return running;
             });
     jobs =
@@ -57,6 +59,7 @@ final class JobsArea {
                         media.remind.get(),
                         media.enforce.get(),
                         notify.discordRoles.get(),
+                        media.seerr.get(),
                         money.paymentsJob.get(),
                         new BackupJob(l.ledgerBackups.get(), l.settings.get()::backupsKept)),
                     l.clock));

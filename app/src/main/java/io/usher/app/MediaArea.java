@@ -11,6 +11,7 @@ import io.usher.application.invites.InviteService;
 import io.usher.application.migrations.MigrationService;
 import io.usher.application.notify.WelcomeMails;
 import io.usher.application.payments.PlanChangeService;
+import io.usher.application.seerr.SeerrAccounts;
 import io.usher.application.servers.PlexSignIn;
 import io.usher.application.servers.ServerService;
 import io.usher.application.sync.SyncService;
@@ -18,10 +19,12 @@ import io.usher.application.users.AccessActions;
 import io.usher.domain.media.MediaServers;
 import io.usher.domain.notify.MailEvent;
 import io.usher.domain.settings.SettingsStore;
+import io.usher.media.seerr.SeerrClient;
 import io.usher.store.JooqActivityStore;
 import io.usher.store.JooqExpiryQueries;
 import io.usher.store.JooqMigrationStore;
 import io.usher.store.JooqReminderLog;
+import io.usher.store.JooqSeerrAccountStore;
 import io.usher.store.JooqViewerLookup;
 import java.util.Map;
 import java.util.function.Function;
@@ -47,6 +50,7 @@ final class MediaArea {
   final Lazy<EnforceJob> enforce;
   final Lazy<AccessActions> accessActions;
   final Lazy<MigrationService> migrations;
+  final Lazy<SeerrAccounts> seerr;
 
   /**
    * @param media builds the adapters from the settings (the real ones, or a test's fakes)
@@ -209,6 +213,22 @@ final class MediaArea {
                     l.outbox.get(),
                     l.audit.get(),
                     notify.alertOwner,
+                    l.clock));
+    seerr =
+        Lazy.of(
+            () ->
+                new SeerrAccounts(
+                    new SeerrClient(
+                        MediaWiring.http(),
+                        l.settings.get()::seerrUrl,
+                        l.settings.get()::seerrApiKey),
+                    new JooqSeerrAccountStore(l.dsl()),
+                    l.serverStore.get(),
+                    l.shareStore.get(),
+                    l.userStore.get(),
+                    l.outbox.get(),
+                    l.tx.get(),
+                    l.audit.get(),
                     l.clock));
   }
 }

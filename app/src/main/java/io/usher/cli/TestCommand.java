@@ -21,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
       TestCommand.TestMail.class,
       TestCommand.TestDiscord.class,
       TestCommand.TestStripe.class,
-      TestCommand.TestPayPal.class
+      TestCommand.TestPayPal.class,
+      TestCommand.TestSeerr.class
     })
 final class TestCommand {
   @ParentCommand RootCommand root;
@@ -77,6 +78,18 @@ final class TestCommand {
     @Override
     public void run() {
       parent.verdict("stripe", u -> u.tests().stripe());
+    }
+  }
+
+  @Command(
+      name = "seerr",
+      description = "Ask Seerr whether it answers at seerr.url and accepts seerr.api-key.")
+  static final class TestSeerr implements Runnable {
+    @ParentCommand TestCommand parent;
+
+    @Override
+    public void run() {
+      parent.verdict("seerr", u -> u.tests().seerr());
     }
   }
 

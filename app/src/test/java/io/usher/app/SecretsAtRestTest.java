@@ -43,6 +43,7 @@ class SecretsAtRestTest {
     SECRETS.put("discord.bot-token", "MTA-discord-bot-token-for-the-scan");
     SECRETS.put("paypal.secret", "EPaypalSecretForTheScan0123456789");
     SECRETS.put("paypal.secondary-secret", "ESecondPaypalSecretForTheScan987");
+    SECRETS.put("seerr.api-key", "seerr-Api-Key-For-The-Scan-4242");
   }
 
   @Test

@@ -112,6 +112,34 @@ class ServiceTestsCliTest {
   }
 
   @Test
+  void seerrSaysHowManyUsersItHasOrWhyNot() throws Exception {
+    assertThat(cli.usher("test", "seerr")).isEqualTo(1);
+    assertThat(cli.err).isEqualTo("Seerr is not set up: set seerr.url first.\n");
+
+    ok("settings", "set", "seerr.url", api.url("/").toString());
+    ok("settings", "set", "seerr.api-key", "seerr-key-Zx9abcd");
+    api.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .body(
+                "{\"pageInfo\":{\"pages\":3,\"pageSize\":1,\"results\":3,\"page\":1},"
+                    + "\"results\":[{\"id\":1,\"email\":\"owner@example.com\",\"permissions\":2,"
+                    + "\"createdAt\":\"2026-11-22T10:00:00.000Z\","
+                    + "\"updatedAt\":\"2026-11-22T10:00:00.000Z\"}]}")
+            .build());
+    ok("--json", "test", "seerr");
+    assertThat(JSON.readTree(cli.out).get("verdict").asString())
+        .isEqualTo("Seerr answers: 3 users.");
+    assertThat(api.takeRequest().getHeaders().get("X-Api-Key")).isEqualTo("seerr-key-Zx9abcd");
+
+    api.enqueue(
+        new MockResponse.Builder().code(401).body("{\"message\":\"Unauthorized\"}").build());
+    assertThat(cli.usher("test", "seerr")).isEqualTo(1);
+    assertThat(cli.err.lines()).hasSize(1);
+    assertThat(cli.err).startsWith("Seerr refused the API key").doesNotContain("Zx9abcd");
+  }
+
+  @Test
   void stripeSaysWhichModeTheKeyIsForOrThatItWasRefused() {
     assertThat(cli.usher("test", "stripe")).isEqualTo(1);
     assertThat(cli.err).isEqualTo("Stripe is not set up: set stripe.secret-key first.\n");

@@ -13,6 +13,9 @@ public interface SetupTests {
   /** Whether PayPal accepts the configured keys, a sentence per account (or it throws). */
   String payPal();
 
+  /** Whether Seerr answers at seerr.url with seerr.api-key, in a sentence (or it throws). */
+  String seerr();
+
   /** Sends the test mail now (to {@code to}, else owner.email) or throws. */
   Mail mail(String to);
 }

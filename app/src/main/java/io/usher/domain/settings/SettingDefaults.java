@@ -146,6 +146,13 @@ public final class SettingDefaults {
               "",
               SettingType.OPTIONAL_DAYS,
               "Kick expired users after this many days (empty = never)"),
+          new SettingKey(
+              "seerr.url",
+              "",
+              SettingType.URL,
+              "Seerr (Overseerr, Jellyseerr) address, e.g. http://192.168.1.5:5055; empty: off"),
+          new SettingKey(
+              "seerr.api-key", "", SettingType.TEXT, "Seerr API key (Settings, General)"),
           new SettingKey("ui.theme", "light", SettingType.THEME, "Window theme: light or dark"),
           new SettingKey("plex.tv-url", "https://plex.tv", SettingType.URL, "plex.tv API address"),
           new SettingKey(

@@ -191,6 +191,15 @@ public interface Settings {
     return text("discord.bot-token");
   }
 
+  /** Seerr's address as the owner typed it; empty: Usher makes no Seerr accounts. */
+  default String seerrUrl() {
+    return text("seerr.url");
+  }
+
+  default String seerrApiKey() {
+    return text("seerr.api-key");
+  }
+
   default String discordGuildId() {
     return text("discord.guild-id");
   }

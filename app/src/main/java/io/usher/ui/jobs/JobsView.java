@@ -64,7 +64,7 @@ public final class JobsView implements Screen {
         .setAll(
             Tables.text("Job", 95, JobStatus::name),
             Tables.text("What it does", 250, JobStatus::description),
-            Tables.text("Runs", 100, JobStatus::cadence),
+            Tables.text("Runs", 110, JobStatus::cadence),
             Tables.text(
                 "Last run",
                 150,

@@ -80,6 +80,16 @@ public final class SettingsView implements Screen {
               "stripe.poll-seconds",
               "Read events every",
               "Seconds between reads of Stripe's events."));
+  private final SettingsForm seerr =
+      form(
+          "Seerr",
+          new SettingsForm.Field(
+              "seerr.url",
+              "Address",
+              "Where you open Seerr (or Overseerr, Jellyseerr), e.g. http://192.168.1.5:5055. Users"
+                  + " with access get an account there; it is removed once their access is gone."),
+          new SettingsForm.Field(
+              "seerr.api-key", "API key", "From Seerr's Settings → General → API Key."));
   private final SettingsForm paypal =
       form(
           "PayPal",
@@ -132,7 +142,7 @@ public final class SettingsView implements Screen {
                 List.of(stripe, paypal),
                 List.of(testStripe(), testPayPal())),
             formTab("expiry", "Expiry & reminders", List.of(expiryForm()), List.of()),
-            formTab("media", "Media servers", List.of(mediaForm()), List.of()),
+            formTab("media", "Media servers", List.of(mediaForm(), seerr), List.of(testSeerr())),
             backupsTab(),
             advancedTab());
     VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -277,6 +287,13 @@ public final class SettingsView implements Screen {
     Button test = new Button("Save and test Stripe");
     test.setId("settings-test-stripe");
     test.setOnAction(e -> save(List.of(stripe), model::testStripe));
+    return test;
+  }
+
+  private Button testSeerr() {
+    Button test = new Button("Save and test Seerr");
+    test.setId("settings-test-seerr");
+    test.setOnAction(e -> save(List.of(seerr), model::testSeerr));
     return test;
   }
 

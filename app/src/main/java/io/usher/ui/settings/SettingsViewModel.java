@@ -137,25 +137,25 @@ public final class SettingsViewModel {
 
   /** Checks stripe.secret-key against Stripe and says what came back. */
   public void testStripe() {
-    notice.set("");
-    error.set("");
-    waiting.run(
-        "Asking Stripe whether it accepts the key…",
-        tests::stripe,
-        verdict -> notice.set(verdict),
-        failure -> {
-          notice.set("");
-          error.set(Errors.sentence(failure));
-        });
+    test("Asking Stripe whether it accepts the key…", tests::stripe);
   }
 
   /** Checks the PayPal accounts' keys against PayPal and says what came back. */
   public void testPayPal() {
+    test("Asking PayPal whether it accepts the keys…", tests::payPal);
+  }
+
+  /** Checks seerr.url and seerr.api-key against Seerr and says what came back. */
+  public void testSeerr() {
+    test("Asking Seerr whether it accepts the key…", tests::seerr);
+  }
+
+  private void test(String asking, java.util.function.Supplier<String> test) {
     notice.set("");
     error.set("");
     waiting.run(
-        "Asking PayPal whether it accepts the keys…",
-        tests::payPal,
+        asking,
+        test,
         verdict -> notice.set(verdict),
         failure -> {
           notice.set("");
