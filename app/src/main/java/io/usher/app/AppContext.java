@@ -253,6 +253,11 @@ public final class AppContext implements Usher {
   }
 
   @Override
+  public io.usher.application.sharing.SharingService sharing() {
+    return media.sharing.get();
+  }
+
+  @Override
   public SetupTests tests() {
     return new SetupTests() {
       @Override

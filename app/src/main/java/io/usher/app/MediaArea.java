@@ -14,6 +14,7 @@ import io.usher.application.payments.PlanChangeService;
 import io.usher.application.seerr.SeerrAccounts;
 import io.usher.application.servers.PlexSignIn;
 import io.usher.application.servers.ServerService;
+import io.usher.application.sharing.SharingService;
 import io.usher.application.sync.SyncService;
 import io.usher.application.users.AccessActions;
 import io.usher.domain.media.MediaServers;
@@ -25,6 +26,7 @@ import io.usher.store.JooqExpiryQueries;
 import io.usher.store.JooqMigrationStore;
 import io.usher.store.JooqReminderLog;
 import io.usher.store.JooqSeerrAccountStore;
+import io.usher.store.JooqSightingStore;
 import io.usher.store.JooqViewerLookup;
 import java.util.Map;
 import java.util.function.Function;
@@ -51,6 +53,7 @@ final class MediaArea {
   final Lazy<AccessActions> accessActions;
   final Lazy<MigrationService> migrations;
   final Lazy<SeerrAccounts> seerr;
+  final Lazy<SharingService> sharing;
 
   /**
    * @param media builds the adapters from the settings (the real ones, or a test's fakes)
@@ -178,6 +181,7 @@ final class MediaArea {
                     new JooqViewerLookup(l.dsl()),
                     adapters.get(),
                     activityStore.get(),
+                    new JooqSightingStore(l.dsl()),
                     notify.notifier.get(),
                     l.settings.get()::stopAllStreams,
                     l.clock));
@@ -213,6 +217,14 @@ final class MediaArea {
                     l.outbox.get(),
                     l.audit.get(),
                     notify.alertOwner,
+                    l.clock));
+    sharing =
+        Lazy.of(
+            () ->
+                new SharingService(
+                    new JooqSightingStore(l.dsl()),
+                    new JooqViewerLookup(l.dsl()),
+                    l.settings.get()::ownAddresses,
                     l.clock));
     seerr =
         Lazy.of(

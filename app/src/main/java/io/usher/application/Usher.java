@@ -50,6 +50,9 @@ public interface Usher extends AutoCloseable {
   /** Tests of the payment keys and the mail, each pass remembered for the setup checklist. */
   io.usher.application.settings.SetupTests tests();
 
+  /** Who seems to share their account, from the streams seen. */
+  io.usher.application.sharing.SharingService sharing();
+
   /** What the dashboard shows: counts, money, lists, problems and the setup checklist. */
   io.usher.application.reports.DashboardService dashboard();
 

@@ -42,6 +42,7 @@ final class RootCommand implements Runnable {
     commands.put("payments", PaymentsCommand.class);
     commands.put("unmatched", UnmatchedCommand.class);
     commands.put("referrals", ReferralsCommand.class);
+    commands.put("sharing", SharingCommand.class);
     commands.put("export", ExportCommand.class);
     commands.put("settings", SettingsCommand.class);
     commands.put("template", TemplateCommand.class);

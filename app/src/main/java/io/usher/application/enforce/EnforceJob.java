@@ -22,6 +22,8 @@ import io.usher.domain.servers.Server;
 import io.usher.domain.servers.ServerStore;
 import io.usher.domain.servers.Share;
 import io.usher.domain.servers.ShareStore;
+import io.usher.domain.sharing.Sighting;
+import io.usher.domain.sharing.SightingStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +57,9 @@ public final class EnforceJob implements Job {
    */
   static final Duration REMEMBER = Duration.ofDays(1);
 
+  /** How long the streams seen are kept for sharing detection: its 30 days and one more. */
+  public static final Duration SIGHTINGS_KEPT = Duration.ofDays(31);
+
   private static final Logger LOG = LoggerFactory.getLogger(EnforceJob.class);
 
   private final Transactions tx;
@@ -63,6 +68,7 @@ public final class EnforceJob implements Job {
   private final ViewerLookup viewers;
   private final MediaServers media;
   private final ActivityStore activity;
+  private final SightingStore sightings;
   private final Notifier mail;
   private final BooleanSupplier stopAll;
   private final Clock clock;
@@ -77,6 +83,7 @@ public final class EnforceJob implements Job {
       ViewerLookup viewers,
       MediaServers media,
       ActivityStore activity,
+      SightingStore sightings,
       Notifier mail,
       BooleanSupplier stopAll,
       Clock clock) {
@@ -86,6 +93,7 @@ public final class EnforceJob implements Job {
     this.viewers = viewers;
     this.media = media;
     this.activity = activity;
+    this.sightings = sightings;
     this.mail = mail;
     this.stopAll = stopAll;
     this.clock = clock;
@@ -120,6 +128,7 @@ public final class EnforceJob implements Job {
       return new JobResult(
           plural(actions.size(), "stream") + " would be stopped" + unreadNote(pass), details);
     }
+    remember(pass, now);
     List<Done> done = new ArrayList<>();
     for (Action a : actions) {
       done.add(stop(pass.servers().get(a.target().serverId()), a));
@@ -155,6 +164,41 @@ public final class EnforceJob implements Job {
     summary.append(", ").append(plural(mailed.size(), "user")).append(" notified");
     summary.append(unreadNote(pass));
     return new JobResult(summary.toString(), details);
+  }
+
+  /**
+   * Keeps who watched what from where, once per session, for sharing detection; what is older than
+   * {@link #SIGHTINGS_KEPT} goes. A stream of nobody Usher knows is not kept.
+   */
+  private void remember(Pass pass, Instant now) {
+    List<Sighting> seen = new ArrayList<>();
+    for (StreamFacts f : pass.streams()) {
+      ActiveStream s = f.stream();
+      if (f.viewer() == null
+          || s.sessionId() == null
+          || s.sessionId().isEmpty()
+          || s.sessionId().length() > Sighting.MAX_SESSION) {
+        continue;
+      }
+      seen.add(
+          new Sighting(
+              f.viewer().userId(),
+              f.serverId(),
+              s.sessionId(),
+              clip(s.device(), Sighting.MAX_DEVICE),
+              clip(s.ip(), Sighting.MAX_ADDRESS),
+              now,
+              now));
+    }
+    tx.run(
+        () -> {
+          sightings.seen(seen);
+          sightings.forgetBefore(now.minus(SIGHTINGS_KEPT));
+        });
+  }
+
+  private static String clip(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 
   private Pass read(Instant now) {

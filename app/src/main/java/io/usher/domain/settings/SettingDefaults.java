@@ -153,6 +153,12 @@ public final class SettingDefaults {
               "Seerr (Overseerr, Jellyseerr) address, e.g. http://192.168.1.5:5055; empty: off"),
           new SettingKey(
               "seerr.api-key", "", SettingType.TEXT, "Seerr API key (Settings, General)"),
+          new SettingKey(
+              "sharing.own-addresses",
+              "",
+              SettingType.TEXT,
+              "Your own public addresses, comma-separated: streams from them are never evidence of"
+                  + " sharing"),
           new SettingKey("ui.theme", "light", SettingType.THEME, "Window theme: light or dark"),
           new SettingKey("plex.tv-url", "https://plex.tv", SettingType.URL, "plex.tv API address"),
           new SettingKey(

@@ -191,6 +191,17 @@ public interface Settings {
     return text("discord.bot-token");
   }
 
+  /** The owner's own addresses, which sharing detection never counts. */
+  default java.util.Set<String> ownAddresses() {
+    java.util.Set<String> own = new java.util.LinkedHashSet<>();
+    for (String a : text("sharing.own-addresses").split(",")) {
+      if (!a.isBlank()) {
+        own.add(a.strip());
+      }
+    }
+    return own;
+  }
+
   /** Seerr's address as the owner typed it; empty: Usher makes no Seerr accounts. */
   default String seerrUrl() {
     return text("seerr.url");

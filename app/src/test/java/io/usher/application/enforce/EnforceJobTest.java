@@ -6,6 +6,7 @@ import io.usher.app.AppContext;
 import io.usher.application.invites.InviteRequest;
 import io.usher.application.jobs.Job;
 import io.usher.application.jobs.JobResult;
+import io.usher.application.sharing.SharingService;
 import io.usher.domain.enforce.ActivityEntry;
 import io.usher.domain.enforce.Outcome;
 import io.usher.domain.enforce.Reason;
@@ -347,6 +348,51 @@ class EnforceJobTest {
   void group(String server) {
     Library l = usher.servers().libraries(server).getFirst();
     usher.servers().setGroup(l.id(), "Standard");
+  }
+
+  @Test
+  void theStreamsSeenAreKeptOncePerSessionAndShowWhoWatchesFromTwoNetworksAtOnce() {
+    invite("alice@example.com", "Duo", "Tower");
+    tower.stream(
+        new ActiveStream(
+            "t1", "acct-1", "x", "TV", "203.0.113.7", "directplay", "1080", "Pilot", false))
+        .stream(
+            new ActiveStream(
+                "t2",
+                "acct-1",
+                "x",
+                "Phone",
+                "198.51.100.4",
+                "directplay",
+                "1080",
+                "Pilot",
+                false));
+
+    job.run(false);
+    clock.advance(Duration.ofMinutes(5));
+    job.run(false);
+
+    SharingService.Report report = usher.sharing().suspects(30);
+    assertThat(report.streamsSeen()).as("one sighting per session, not per pass").isEqualTo(2);
+    assertThat(report.rows())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.email()).isEqualTo("alice@example.com");
+              assertThat(r.plan()).isEqualTo("Duo");
+              assertThat(r.streams()).isEqualTo(2);
+              assertThat(r.suspect().overlaps()).isEqualTo(1);
+              assertThat(r.suspect().score()).isEqualTo(3);
+            });
+
+    usher.settings().set("sharing.own-addresses", "198.51.100.4");
+    assertThat(usher.sharing().suspects(30).rows()).isEmpty();
+    usher.settings().set("sharing.own-addresses", "");
+
+    tower.streams.clear();
+    clock.advance(EnforceJob.SIGHTINGS_KEPT.plusMinutes(5));
+    job.run(false);
+    assertThat(usher.sharing().suspects(30).streamsSeen()).as("forgotten after 31 days").isZero();
   }
 
   static ActiveStream stream(String session, String accountId, String username, String decision) {

@@ -1,0 +1,120 @@
+package io.usher.domain.sharing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who looks like they share their account, from the streams seen over a period (pure).
+ *
+ * <ul>
+ *   <li>Streams playing at the same time from different networks: one household does not watch from
+ *       two places at once.
+ *   <li>More networks than the plan's streams and one more (a phone away from home) explain.
+ *   <li>More devices than twice the plan's streams and one more explain.
+ * </ul>
+ *
+ * Private and LAN addresses and the owner's own are never evidence ({@link Networks}). Where a
+ * stream was watched is not known beyond its network, so travel is not judged.
+ */
+public final class SharingRule {
+  static final int OVERLAP_WEIGHT = 3;
+
+  private SharingRule() {}
+
+  /**
+   * @param streams the plan's streams for each user (users absent count as one)
+   * @param own the owner's own addresses
+   * @return users with any evidence, strongest first (ties: the lower user id first)
+   */
+  public static List<Suspect> rank(
+      List<Sighting> sightings, Map<Long, Integer> streams, Set<String> own) {
+    Map<Long, List<Sighting>> byUser = new HashMap<>();
+    for (Sighting s : sightings) {
+      byUser.computeIfAbsent(s.userId(), k -> new ArrayList<>()).add(s);
+    }
+    List<Suspect> suspects = new ArrayList<>();
+    byUser.forEach(
+        (user, seen) -> {
+          Suspect s = judge(user, seen, Math.max(1, streams.getOrDefault(user, 1)), own);
+          if (s.score() > 0) {
+            suspects.add(s);
+          }
+        });
+    suspects.sort(
+        Comparator.comparingInt(Suspect::score).reversed().thenComparingLong(Suspect::userId));
+    return suspects;
+  }
+
+  private static Suspect judge(long user, List<Sighting> seen, int streams, Set<String> own) {
+    List<Sighting> placed = new ArrayList<>();
+    List<String> nets = new ArrayList<>();
+    Set<String> networks = new LinkedHashSet<>();
+    Set<String> devices = new LinkedHashSet<>();
+    for (Sighting s : seen) {
+      if (s.device() != null && !s.device().isBlank()) {
+        devices.add(s.device().strip());
+      }
+      Networks.of(s.address(), own)
+          .ifPresent(
+              n -> {
+                placed.add(s);
+                nets.add(n);
+                networks.add(n);
+              });
+    }
+    placed.sort(Comparator.comparing(Sighting::firstSeen));
+    int overlaps = 0;
+    String example = null;
+    // Sorted by start: each stream is compared with those that started before it ended.
+    for (int i = 0; i < placed.size(); i++) {
+      for (int j = i + 1; j < placed.size(); j++) {
+        Sighting a = placed.get(i);
+        Sighting b = placed.get(j);
+        if (b.firstSeen().isAfter(a.lastSeen())) {
+          break;
+        }
+        if (!nets.get(i).equals(nets.get(j)) && a.overlaps(b)) {
+          overlaps++;
+          if (example == null) {
+            example = nets.get(i) + " and " + nets.get(j) + " at " + b.firstSeen();
+          }
+        }
+      }
+    }
+    int extraNetworks = Math.max(0, networks.size() - (streams + 1));
+    int extraDevices = Math.max(0, devices.size() - (2 * streams + 1));
+    List<String> evidence = new ArrayList<>();
+    if (overlaps > 0) {
+      evidence.add(
+          overlaps
+              + (overlaps == 1 ? " time" : " times")
+              + " watching from two networks at once (e.g. "
+              + example
+              + ")");
+    }
+    if (extraNetworks > 0) {
+      evidence.add(
+          networks.size() + " networks, where " + streams + " stream(s) explain " + (streams + 1));
+    }
+    if (extraDevices > 0) {
+      evidence.add(
+          devices.size()
+              + " devices, where "
+              + streams
+              + " stream(s) explain "
+              + (2 * streams + 1));
+    }
+    return new Suspect(
+        user,
+        overlaps * OVERLAP_WEIGHT + extraNetworks + extraDevices,
+        overlaps,
+        networks.size(),
+        devices.size(),
+        evidence);
+  }
+}

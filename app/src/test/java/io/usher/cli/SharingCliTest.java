@@ -1,0 +1,39 @@
+package io.usher.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.usher.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** `usher sharing` on the command line: its days are checked at the edge. */
+class SharingCliTest {
+  @TempDir Path dataDir;
+  CliRun cli;
+
+  @BeforeEach
+  void open() {
+    cli = new CliRun(dataDir, new MutableClock(Instant.parse("2026-11-22T10:00:00Z")));
+  }
+
+  @Test
+  void withNoStreamsSeenNobodyIsListed() {
+    assertThat(cli.usher("--json", "sharing")).as(cli.err).isZero();
+    assertThat(JsonMapper.builder().build().readTree(cli.out).isArray()).isTrue();
+    assertThat(JsonMapper.builder().build().readTree(cli.out)).isEmpty();
+  }
+
+  @Test
+  void daysOutsideOneToThirtyAreRefusedInOneSentence() {
+    for (String days : new String[] {"0", "31", "-4"}) {
+      assertThat(cli.usher("sharing", "--days", days)).as(days).isNotZero();
+      assertThat(cli.err.lines()).hasSize(1);
+      assertThat(cli.err).contains("between 1 and 30 days");
+    }
+    assertThat(cli.usher("sharing", "--days", "lots")).isEqualTo(2);
+  }
+}
