@@ -26,6 +26,7 @@ import io.usher.store.JooqExpiryQueries;
 import io.usher.store.JooqMigrationStore;
 import io.usher.store.JooqReminderLog;
 import io.usher.store.JooqSeerrAccountStore;
+import io.usher.store.JooqSharingReviewStore;
 import io.usher.store.JooqSightingStore;
 import io.usher.store.JooqViewerLookup;
 import java.util.Map;
@@ -223,7 +224,12 @@ final class MediaArea {
             () ->
                 new SharingService(
                     new JooqSightingStore(l.dsl()),
+                    new JooqSharingReviewStore(l.dsl()),
+                    l.serverStore.get(),
                     new JooqViewerLookup(l.dsl()),
+                    notify.notifier.get(),
+                    l.tx.get(),
+                    l.audit.get(),
                     l.settings.get()::ownAddresses,
                     l.clock));
     seerr =

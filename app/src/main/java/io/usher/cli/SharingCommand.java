@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
@@ -15,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
           + " from two networks at once, or from more networks or devices than their plan's"
           + " streams explain.",
       "Private and LAN addresses and those in sharing.own-addresses are never evidence."
-    })
+    },
+    subcommands = {SharingCommand.Warn.class, SharingCommand.Ignore.class})
 final class SharingCommand implements Runnable {
   @ParentCommand RootCommand root;
 
@@ -49,5 +51,57 @@ final class SharingCommand implements Runnable {
     m.put("devices", r.suspect().devices());
     m.put("evidence", String.join("; ", r.suspect().evidence()));
     return m;
+  }
+
+  @Command(
+      name = "warn",
+      description =
+          "Mail the user (and DM them on Discord) what was seen, from the Account sharing template.")
+  static final class Warn implements Runnable {
+    @ParentCommand SharingCommand parent;
+
+    @Parameters(index = "0", paramLabel = "USER", description = "The user: email, #ID or name.")
+    String user;
+
+    @Option(
+        names = "--days",
+        paramLabel = "N",
+        defaultValue = "30",
+        description = "The period the evidence is from, 1 to 30 (default: 30).")
+    int days;
+
+    @Override
+    public void run() {
+      var usher = parent.root.usher();
+      var found = usher.users().find(user);
+      usher.sharing().warn(found.id(), days);
+      parent
+          .root
+          .output()
+          .done("Warned " + found.who() + " about sharing.", Map.of("userId", found.id()));
+    }
+  }
+
+  @Command(
+      name = "ignore",
+      description = "Set the user's evidence so far aside: only streams seen from now on count.")
+  static final class Ignore implements Runnable {
+    @ParentCommand SharingCommand parent;
+
+    @Parameters(index = "0", paramLabel = "USER", description = "The user: email, #ID or name.")
+    String user;
+
+    @Override
+    public void run() {
+      var usher = parent.root.usher();
+      var found = usher.users().find(user);
+      usher.sharing().ignore(found.id());
+      parent
+          .root
+          .output()
+          .done(
+              "Set aside what was seen of " + found.who() + " so far.",
+              Map.of("userId", found.id()));
+    }
   }
 }

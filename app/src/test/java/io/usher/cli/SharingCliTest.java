@@ -36,4 +36,18 @@ class SharingCliTest {
     }
     assertThat(cli.usher("sharing", "--days", "lots")).isEqualTo(2);
   }
+
+  @Test
+  void aUserWithNoEvidenceIsNotWarnedAndSettingAsideNeedsAKnownUser() {
+    assertThat(cli.usher("user", "add", "--email", "alice@example.com")).as(cli.err).isZero();
+
+    assertThat(cli.usher("sharing", "warn", "alice@example.com")).isEqualTo(1);
+    assertThat(cli.err)
+        .isEqualTo(
+            "That user shows no sign of sharing in the last 30 days: there is nothing to warn"
+                + " them about.\n");
+    assertThat(cli.usher("sharing", "ignore", "alice@example.com")).as(cli.err).isZero();
+    assertThat(cli.out).startsWith("Set aside what was seen of alice@example.com so far.");
+    assertThat(cli.usher("sharing", "ignore", "nobody@example.com")).isEqualTo(1);
+  }
 }

@@ -81,6 +81,7 @@ class NothingCutOffTest {
           "discord",
           "jobs",
           "activity",
+          "sharing",
           "settings");
   static final int[][] SIZES = {{1024, 700}, {1280, 800}, {1400, 900}};
 
@@ -150,6 +151,30 @@ class NothingCutOffTest {
       clock.advance(Duration.ofDays(3));
     }
     clock.set(NOW);
+    // viewer0 watches on two screens from two networks at once: the Sharing screen's one row.
+    media.server("http://den:8096").stream(
+        new io.usher.domain.media.ActiveStream(
+            "s1",
+            "u0",
+            "viewer0",
+            "Living room TV",
+            "198.51.100.7",
+            "directplay",
+            "1080",
+            "Heat",
+            false))
+        .stream(
+            new io.usher.domain.media.ActiveStream(
+                "s2",
+                "u0",
+                "viewer0",
+                "iPhone",
+                "203.0.113.9",
+                "directplay",
+                "1080",
+                "Heat",
+                false));
+    usher.jobs().run("enforce", false);
     usher
         .webhooks()
         .apply(

@@ -148,6 +148,22 @@ public enum MailEvent {
       The link works for {hours}. If you did not ask for it, ignore this email: nothing \
       changes without the link."""),
 
+  /** Sent when the owner warns a subscriber from the Sharing screen. */
+  SHARING_WARNING(
+      "Account sharing",
+      "the subscriber, when you warn them from the Sharing screen",
+      "About how your {plan} account is used",
+      """
+      Hi {name},
+
+      Your {plan} plan is for one household, and lately your account was used in a way one       household does not explain:
+
+      {summary}
+
+      Please keep your account to yourself and the people you live with. If more people need       to watch, choose a plan with more streams at {checkout_url}
+
+      If this was not you, reply to this email and change your password."""),
+
   /** Sent from the Mail screen to check the SMTP settings. */
   TEST(
       "Test email",

@@ -81,7 +81,7 @@ public final class SharingRule {
         if (!nets.get(i).equals(nets.get(j)) && a.overlaps(b)) {
           overlaps++;
           if (example == null) {
-            example = nets.get(i) + " and " + nets.get(j) + " at " + b.firstSeen();
+            example = nets.get(i) + " and " + nets.get(j);
           }
         }
       }

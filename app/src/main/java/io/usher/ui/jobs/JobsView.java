@@ -72,7 +72,7 @@ public final class JobsView implements Screen {
             Tables.text("Took", 60, s -> took(s.last() == null ? null : s.last().duration())),
             Tables.text("Outcome", 95, s -> s.last() == null ? "" : s.last().outcome()),
             Tables.text("Next run", 150, s -> formats.dateTime(s.nextRun())),
-            Tables.text("Last result", 200, s -> s.last() == null ? "" : s.last().message()));
+            Tables.text("Last result", 280, s -> s.last() == null ? "" : s.last().message()));
     table.setPlaceholder(new Label("No jobs."));
     VBox.setVgrow(table, Priority.ALWAYS);
 

@@ -34,6 +34,8 @@ import io.usher.ui.servers.ServersViewModel;
 import io.usher.ui.settings.LedgerRestore;
 import io.usher.ui.settings.SettingsView;
 import io.usher.ui.settings.SettingsViewModel;
+import io.usher.ui.sharing.SharingView;
+import io.usher.ui.sharing.SharingViewModel;
 import io.usher.ui.sync.SyncViewModel;
 import io.usher.ui.users.StatusFilter;
 import io.usher.ui.users.UsersView;
@@ -177,6 +179,10 @@ public final class MainWindow {
     screens.put(
         Section.ACTIVITY,
         new ActivityView(new ActivityViewModel(usher.activity(), tasks), formats));
+    screens.put(
+        Section.SHARING,
+        new SharingView(
+            new SharingViewModel(usher.sharing(), usher.accessActions(), tasks), formats));
     screens.put(
         Section.SETTINGS,
         new SettingsView(

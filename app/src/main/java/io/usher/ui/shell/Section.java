@@ -13,6 +13,7 @@ enum Section {
   DISCORD("Discord"),
   JOBS("Jobs"),
   ACTIVITY("Activity"),
+  SHARING("Sharing"),
   SETTINGS("Settings");
 
   final String title;

@@ -17,6 +17,9 @@ class NetworksTest {
     "2001:db8:1234:5678::1, 2001:0db8:1234::/48",
     "[2001:db8:1234:ffff::9], 2001:0db8:1234::/48",
     "::ffff:203.0.113.7, 203.0.113.0/24",
+    "2a00:1450:4001:82a::200e, 2a00:1450:4001::/48",
+    "2001:db8::, 2001:0db8:0000::/48",
+    "1:2:3:4:5:6:7:8, 0001:0002:0003::/48",
   })
   void aPublicAddressStandsForItsNetwork(String address, String network) {
     assertThat(Networks.of(address, Set.of())).hasValue(network);
