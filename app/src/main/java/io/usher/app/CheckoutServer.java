@@ -252,10 +252,12 @@ public final class CheckoutServer implements AutoCloseable {
   }
 
   /**
-   * An answer from memory in Jetty's own form, made once per answer: its headers encoded and its
-   * body in native memory, so a request costs Jetty's work and little more (building the JDK-typed
-   * exchange, its header map and the parsed URI for each one was most of what the page allocated,
-   * and so of its young collections).
+   * An answer from memory in Jetty's own form, made once per answer with its headers encoded, so a
+   * request costs Jetty's work and little more (building the JDK-typed exchange, its header map and
+   * the parsed URI for each one was most of what the page allocated, and so of its young
+   * collections). The body stays on the heap: a page is made again twice a second under load, and
+   * native copies would wait for a collection to be freed, which at this little garbage can be
+   * hours away.
    */
   private record Prepared(int status, HttpFields fields, ByteBuffer body) {
     static Prepared of(KeptAnswer answer) {
@@ -264,8 +266,8 @@ public final class CheckoutServer implements AutoCloseable {
         fields.add(new PreEncodedHttpField(header.getKey(), header.getValue()));
       }
       fields.add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, answer.body().length));
-      ByteBuffer body = ByteBuffer.allocateDirect(answer.body().length).put(answer.body()).flip();
-      return new Prepared(answer.status(), fields.asImmutable(), body.asReadOnlyBuffer());
+      return new Prepared(
+          answer.status(), fields.asImmutable(), ByteBuffer.wrap(answer.body()).asReadOnlyBuffer());
     }
 
     void send(Response response, Callback callback) {

@@ -352,7 +352,7 @@ class CheckoutPageBench {
    */
   private static Load sameBytesOnJetty(Path wrk, String html) throws Exception {
     byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-    ByteBuffer body = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
+    ByteBuffer body = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
     HttpFields fields =
         HttpFields.build()
             .add(new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8"))

@@ -1,23 +1,14 @@
 package io.usher.domain.notify;
 
-import io.usher.domain.common.UsherException;
+import io.usher.domain.common.ServiceException;
 
 /** Discord refused or failed; the message is one sentence for the owner, never the token. */
-public final class DiscordException extends UsherException {
-  private final boolean passing;
-
+public final class DiscordException extends ServiceException {
   public DiscordException(String message, boolean passing) {
-    super(message);
-    this.passing = passing;
+    super(message, passing);
   }
 
   public DiscordException(String message, boolean passing, Throwable cause) {
-    super(message, cause);
-    this.passing = passing;
-  }
-
-  /** Worth retrying later (rate limit, outage); false when the owner must change something. */
-  public boolean passing() {
-    return passing;
+    super(message, passing, cause);
   }
 }
