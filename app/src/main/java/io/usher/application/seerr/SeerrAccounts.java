@@ -109,6 +109,8 @@ public final class SeerrAccounts implements Job {
     toRemove.removeAll(access.withAccess());
     toRemove.removeIf(id -> queued.contains(REMOVE + " " + id));
     List<String> details = new ArrayList<>();
+    int found =
+        dryRun || toImport.isEmpty() ? 0 : adoptExisting(toImport, access.emails(), details);
     toImport.forEach(id -> details.add("add " + access.emails().getOrDefault(id, "user " + id)));
     toRemove.forEach(id -> details.add("remove " + made.get(id).email()));
     if (!dryRun && !(toImport.isEmpty() && toRemove.isEmpty())) {
@@ -119,10 +121,14 @@ public final class SeerrAccounts implements Job {
           });
     }
     String verb = dryRun ? "would queue" : "queued";
+    String foundNote = found == 0 ? "" : found + " found in Seerr already";
     return new JobResult(
         toImport.isEmpty() && toRemove.isEmpty()
-            ? "Seerr accounts are in step with access."
+            ? (found == 0
+                ? "Seerr accounts are in step with access."
+                : "Seerr: " + foundNote + "; in step with access.")
             : "Seerr: "
+                + (found == 0 ? "" : foundNote + "; ")
                 + verb
                 + " "
                 + toImport.size()
@@ -135,6 +141,50 @@ public final class SeerrAccounts implements Job {
   /** Whether Seerr answers with the address and key set, in a sentence (or it throws). */
   public String test() {
     return seerr.test();
+  }
+
+  /**
+   * Takes the accounts Seerr already has for users about to be imported (Seerr imports its media
+   * server's users by itself too), matched by email, instead of asking Seerr about each of them in
+   * turn; those are taken off {@code toImport}. An administrator's account is never taken.
+   */
+  private int adoptExisting(Set<Long> toImport, Map<Long, String> emails, List<String> details) {
+    List<SeerrUser> existing;
+    try {
+      existing = seerr.users();
+    } catch (SeerrException e) {
+      details.add(
+          "could not read Seerr's users, so each is asked about in turn: " + e.getMessage());
+      return 0;
+    }
+    Map<String, SeerrUser> byEmail = new HashMap<>();
+    for (SeerrUser u : existing) {
+      if (u.email() != null && !u.admin()) {
+        byEmail.putIfAbsent(u.email().strip().toLowerCase(java.util.Locale.ROOT), u);
+      }
+    }
+    Map<Long, SeerrUser> found = new HashMap<>();
+    for (long id : toImport) {
+      String email = emails.get(id);
+      SeerrUser u = email == null ? null : byEmail.get(email.toLowerCase(java.util.Locale.ROOT));
+      if (u != null) {
+        found.put(id, u);
+      }
+    }
+    if (found.isEmpty()) {
+      return 0;
+    }
+    tx.run(
+        () ->
+            found.forEach(
+                (id, u) -> {
+                  accounts.save(new SeerrAccount(id, u.id(), emails.get(id), clock.instant()));
+                  audit.record("user", id, "seerr account", "found in Seerr (#" + u.id() + ")");
+                }));
+    found.forEach(
+        (id, u) -> details.add("found " + emails.get(id) + " in Seerr (#" + u.id() + ")"));
+    toImport.removeAll(found.keySet());
+    return found.size();
   }
 
   /** The outbox's handler that makes a user's Seerr account. */

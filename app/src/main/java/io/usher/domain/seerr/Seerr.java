@@ -32,6 +32,9 @@ public interface Seerr {
   /** Imports Jellyfin (or, on Jellyseerr, Emby) users into Seerr by their user ids. */
   List<SeerrUser> importFromJellyfin(List<String> userIds);
 
+  /** Every Seerr account (up to 10,000). */
+  List<SeerrUser> users();
+
   /** The Seerr account with this email, or with this user name or Plex user name. */
   Optional<SeerrUser> find(String email, String account);
 

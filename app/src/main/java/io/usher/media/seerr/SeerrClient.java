@@ -107,7 +107,33 @@ public final class SeerrClient implements Seerr {
 
   @Override
   public Optional<SeerrUser> find(String email, String account) {
-    String doing = "looking a user up";
+    return page(
+        "looking a user up",
+        user ->
+            same(user.email(), email)
+                || same(user.username(), account)
+                || same(user.plexUsername(), account));
+  }
+
+  @Override
+  public List<SeerrUser> users() {
+    List<SeerrUser> all = new ArrayList<>();
+    page(
+        "reading its users",
+        user -> {
+          all.add(user);
+          return false;
+        });
+    return all;
+  }
+
+  /**
+   * Reads Seerr's accounts page by page until {@code wanted} says stop (at most {@link #MAX_PAGES}
+   * pages).
+   *
+   * @return the account it stopped at, if any
+   */
+  private Optional<SeerrUser> page(String doing, java.util.function.Predicate<SeerrUser> wanted) {
     for (int page = 0; page < MAX_PAGES; page++) {
       HttpReply reply = send(request(users(PAGE, page * PAGE)).get(), doing);
       if (!reply.ok()) {
@@ -119,9 +145,7 @@ public final class SeerrClient implements Seerr {
       }
       for (JsonNode node : results) {
         SeerrUser user = user(node, doing);
-        if (same(user.email(), email)
-            || same(user.username(), account)
-            || same(user.plexUsername(), account)) {
+        if (wanted.test(user)) {
           return Optional.of(user);
         }
       }

@@ -93,19 +93,21 @@ class SeerrAccountsTest {
     usher.outbox().runDue();
 
     assertThat(calls)
-        .containsExactly("POST /api/v1/user/import-from-jellyfin {" + jellyfinId() + "}");
+        .containsExactly(
+            "GET /api/v1/user?take=100&skip=0&sort=created",
+            "POST /api/v1/user/import-from-jellyfin {" + jellyfinId() + "}");
     assertThat(accounts).containsKey(7L);
     assertThat(usher.jobs().run("seerr", false).summary())
         .isEqualTo("Seerr accounts are in step with access.");
     usher.outbox().runDue();
-    assertThat(calls).hasSize(1);
+    assertThat(calls).hasSize(2);
 
     // A month and two days on, within the grace days, the account stays.
     clock.advance(Duration.ofDays(32));
     usher.jobs().run("expire", false);
     usher.jobs().run("seerr", false);
     usher.outbox().runDue();
-    assertThat(calls).hasSize(1);
+    assertThat(calls).hasSize(2);
 
     clock.advance(Duration.ofDays(2));
     usher.jobs().run("expire", false);
@@ -131,15 +133,16 @@ class SeerrAccountsTest {
   @Test
   void anAccountSeerrAlreadyHadIsTakenByItsEmailAndRemovedWhenAccessEnds() {
     invitedAndAccepted("alice@example.com");
-    accounts.put(3L, new String[] {"alice@example.com", jellyfinId()});
+    accounts.put(3L, new String[] {"Alice@Example.com", jellyfinId()});
 
-    usher.jobs().run("seerr", false);
+    var run = usher.jobs().run("seerr", false);
     usher.outbox().runDue();
 
+    assertThat(run.summary()).isEqualTo("Seerr: 1 found in Seerr already; in step with access.");
+    assertThat(run.details()).containsExactly("found alice@example.com in Seerr (#3)");
     assertThat(calls)
-        .containsExactly(
-            "POST /api/v1/user/import-from-jellyfin {" + jellyfinId() + "}",
-            "GET /api/v1/user?take=100&skip=0&sort=created");
+        .as("one read of Seerr's users, not a call per user")
+        .containsExactly("GET /api/v1/user?take=100&skip=0&sort=created");
     clock.advance(Duration.ofDays(40));
     usher.jobs().run("expire", false);
     usher.jobs().run("seerr", false);
@@ -150,7 +153,8 @@ class SeerrAccountsTest {
   @Test
   void aSeerrOutageWaitsInTheOutboxWithItsReasonAndIsDoneOnceSeerrIsBack() {
     invitedAndAccepted("alice@example.com");
-    failures.set(1);
+    // Both the job's read of Seerr's users and the import fail.
+    failures.set(2);
 
     usher.jobs().run("seerr", false);
     usher.outbox().runDue();
