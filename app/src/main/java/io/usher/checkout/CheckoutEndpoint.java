@@ -98,8 +98,8 @@ public final class CheckoutEndpoint implements HttpHandler {
    * Answers what can be answered from memory alone — {@code GET /} with no query while the kept
    * page, form targets and branding are fresh, and {@code GET /health}. It never reads the database
    * or waits, so the server calls it on its network thread, with the request's raw path and query
-   * as they came, and runs {@link #handle} on a thread of the request's own only when it is empty.
-   * One request a second finds something stale and refreshes it there.
+   * as they came, and runs {@link #handle} on a thread of the request's own only when it is empty
+   * (a request that finds something stale, which the read-ahead below makes rare).
    */
   public Optional<KeptAnswer> answerFromMemory(String method, String rawPath, String rawQuery) {
     if (!"GET".equals(method) || rawQuery != null) {
