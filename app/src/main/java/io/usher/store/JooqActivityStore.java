@@ -2,6 +2,7 @@ package io.usher.store;
 
 import static io.usher.store.generated.Tables.ACTIVITY_LOG;
 
+import io.usher.domain.common.Inputs;
 import io.usher.domain.enforce.ActivityEntry;
 import io.usher.domain.enforce.ActivityStore;
 import io.usher.domain.enforce.Outcome;
@@ -42,17 +43,17 @@ public final class JooqActivityStore implements ActivityStore {
             for (ActivityEntry e : entries) {
               insert.setObject(1, e.at().atOffset(ZoneOffset.UTC));
               insert.setObject(2, e.userId(), Types.BIGINT);
-              insert.setString(3, clip(e.user(), 500));
+              insert.setString(3, Inputs.clip(e.user(), 500));
               insert.setObject(4, e.serverId(), Types.BIGINT);
-              insert.setString(5, clip(e.server(), 200));
-              insert.setString(6, clip(e.sessionId(), 200));
-              insert.setString(7, clip(e.device(), 500));
-              insert.setString(8, clip(e.ip(), 100));
-              insert.setString(9, clip(e.title(), 1000));
+              insert.setString(5, Inputs.clip(e.server(), 200));
+              insert.setString(6, Inputs.clip(e.sessionId(), 200));
+              insert.setString(7, Inputs.clip(e.device(), 500));
+              insert.setString(8, Inputs.clip(e.ip(), 100));
+              insert.setString(9, Inputs.clip(e.title(), 1000));
               insert.setString(10, e.reason().code());
-              insert.setString(11, clip(e.why(), 2000));
+              insert.setString(11, Inputs.clip(e.why(), 2000));
               insert.setString(12, e.outcome().code());
-              insert.setString(13, clip(e.outcomeDetail(), 2000));
+              insert.setString(13, Inputs.clip(e.outcomeDetail(), 2000));
               insert.setBoolean(14, e.notified());
               insert.addBatch();
             }
@@ -98,9 +99,5 @@ public final class JooqActivityStore implements ActivityStore {
         Outcome.fromCode(r.getOutcome()),
         r.getOutcomeDetail(),
         r.getNotified());
-  }
-
-  private static String clip(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 }

@@ -2,6 +2,7 @@ package io.usher.store;
 
 import static io.usher.store.generated.Tables.AUDIT_LOG;
 
+import io.usher.domain.common.Inputs;
 import io.usher.domain.ledger.AuditEntry;
 import io.usher.domain.ledger.AuditLog;
 import java.time.Clock;
@@ -33,17 +34,16 @@ public final class JooqAuditLog implements AuditLog {
                     AUDIT_LOG.ACTION,
                     AUDIT_LOG.DETAIL)
                 .values((java.time.Instant) null, null, null, null, null));
-    entries.forEach(e -> batch.bind(now, e.entity(), e.entityId(), e.action(), clip(e.detail())));
+    entries.forEach(
+        e ->
+            batch.bind(
+                now, e.entity(), e.entityId(), e.action(), Inputs.clip(e.detail(), MAX_DETAIL)));
     batch.execute();
-  }
-
-  private static String clip(String detail) {
-    return detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL - 1) + "…" : detail;
   }
 
   @Override
   public void record(String entity, long entityId, String action, String detail) {
-    String text = clip(detail);
+    String text = Inputs.clip(detail, MAX_DETAIL);
     dsl.insertInto(AUDIT_LOG)
         .set(AUDIT_LOG.AT, clock.instant())
         .set(AUDIT_LOG.ENTITY, entity)

@@ -3,6 +3,7 @@ package io.usher.application.enforce;
 import io.usher.application.jobs.Job;
 import io.usher.application.jobs.JobResult;
 import io.usher.application.notify.Notifier;
+import io.usher.domain.common.Inputs;
 import io.usher.domain.common.Transactions;
 import io.usher.domain.enforce.Action;
 import io.usher.domain.enforce.ActivityEntry;
@@ -185,8 +186,8 @@ public final class EnforceJob implements Job {
               f.viewer().userId(),
               f.serverId(),
               s.sessionId(),
-              clip(s.device(), Sighting.MAX_DEVICE),
-              clip(s.ip(), Sighting.MAX_ADDRESS),
+              Inputs.clip(s.device(), Sighting.MAX_DEVICE),
+              Inputs.clip(s.ip(), Sighting.MAX_ADDRESS),
               now,
               now));
     }
@@ -195,10 +196,6 @@ public final class EnforceJob implements Job {
           sightings.seen(seen);
           sightings.forgetBefore(now.minus(SIGHTINGS_KEPT));
         });
-  }
-
-  private static String clip(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 
   private Pass read(Instant now) {

@@ -56,6 +56,14 @@ public final class Inputs {
   }
 
   /** "The notes can be at most 4000 characters long." */
+  /**
+   * The text cut to at most {@code max} characters, its last one then an ellipsis; null stays null.
+   * For what Usher keeps or sends of text it did not choose (a device name, an audit detail).
+   */
+  public static String clip(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+
   public static String tooLong(String what, int max) {
     return "The " + what + " can be at most " + max + " characters long.";
   }

@@ -1,8 +1,8 @@
 package io.usher.domain.common;
 
 /**
- * An outside service (Discord, Seerr) refused or failed; the message is one sentence for the owner,
- * never a key or token.
+ * An outside service (a media server or plex.tv, Discord, Seerr) refused or failed; the message is
+ * one sentence for the owner, never a key or token.
  */
 public class ServiceException extends UsherException {
   private final boolean passing;

@@ -1,9 +1,9 @@
 package io.usher.domain.media;
 
-import io.usher.domain.common.UsherException;
+import io.usher.domain.common.ServiceException;
 
 /** A media server (or plex.tv) refused or failed; the message is one sentence for the owner. */
-public final class MediaServerException extends UsherException {
+public final class MediaServerException extends ServiceException {
   /** What went wrong, so callers can decide to retry, skip or stop. */
   public enum Kind {
     /** Wrong token or API key (401, or Plex's 422 "Invalid token"). */
@@ -44,20 +44,16 @@ public final class MediaServerException extends UsherException {
   private final Kind kind;
 
   public MediaServerException(Kind kind, String message) {
-    super(message);
+    super(message, kind.passing());
     this.kind = kind;
   }
 
   public MediaServerException(Kind kind, String message, Throwable cause) {
-    super(message, cause);
+    super(message, kind.passing(), cause);
     this.kind = kind;
   }
 
   public Kind kind() {
     return kind;
-  }
-
-  public boolean passing() {
-    return kind.passing();
   }
 }

@@ -1,5 +1,6 @@
 package io.usher.notify.discord;
 
+import io.usher.domain.common.Inputs;
 import io.usher.domain.media.MediaServerException;
 import io.usher.domain.notify.Discord;
 import io.usher.domain.notify.DiscordException;
@@ -89,7 +90,7 @@ public final class DiscordClient implements Discord {
     HttpReply posted =
         send(
             request(url("channels", channel, "messages"))
-                .post(json(Map.of("content", clip(text))))
+                .post(json(Map.of("content", Inputs.clip(text == null ? "" : text, MAX_CONTENT))))
                 .build(),
             doing);
     if (posted.ok()) {
@@ -180,11 +181,6 @@ public final class DiscordClient implements Discord {
 
   private RequestBody json(Map<String, String> body) {
     return RequestBody.create(http.json().writeValueAsString(body), JSON);
-  }
-
-  private static String clip(String text) {
-    String content = text == null ? "" : text;
-    return content.length() <= MAX_CONTENT ? content : content.substring(0, MAX_CONTENT - 1) + "…";
   }
 
   /** Snowflakes only, so nothing typed in a setting can change the path. */

@@ -10,6 +10,7 @@ import io.usher.ui.kit.Placeholder;
 import io.usher.ui.kit.Screen;
 import io.usher.ui.kit.Tables;
 import io.usher.ui.kit.Theme;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -169,7 +170,7 @@ public final class SharingView implements Screen {
     root.setPadding(new Insets(24));
   }
 
-  private void selected(java.util.function.Consumer<SharingService.Row> action) {
+  private void selected(Consumer<SharingService.Row> action) {
     SharingService.Row row = table.getSelectionModel().getSelectedItem();
     if (row != null) {
       action.accept(row);

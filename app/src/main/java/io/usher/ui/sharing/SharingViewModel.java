@@ -7,6 +7,7 @@ import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.UiTasks;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -90,10 +91,7 @@ public final class SharingViewModel {
           List<Outcome> done = access.removeAccess(List.of(row.suspect().userId()), false);
           return done.isEmpty()
               ? who(row) + " had no access to remove."
-              : done.stream()
-                  .map(o -> o.who() + ": " + o.what())
-                  .reduce((a, b) -> a + "; " + b)
-                  .orElse("");
+              : done.stream().map(o -> o.who() + ": " + o.what()).collect(Collectors.joining("; "));
         });
   }
 
