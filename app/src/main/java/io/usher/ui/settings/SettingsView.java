@@ -274,7 +274,12 @@ public final class SettingsView implements Screen {
         new SettingsForm.Field(
             "invite.pace-seconds",
             "Pause between invites",
-            "Seconds between Plex invites in a bulk import: Plex refuses invites sent too fast."));
+            "Seconds between Plex invites in a bulk import: Plex refuses invites sent too fast."),
+        new SettingsForm.Field(
+            "sharing.own-addresses",
+            "Your addresses",
+            "Your own public IP addresses, comma-separated: streams from them never count as"
+                + " sharing."));
   }
 
   private SettingsForm form(String title, SettingsForm.Field... fields) {

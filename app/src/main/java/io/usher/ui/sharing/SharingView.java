@@ -144,6 +144,12 @@ public final class SharingView implements Screen {
               }
             });
 
+    // The details say nothing while nobody is listed: the placeholder above explains the screen.
+    for (Node details : new Node[] {evidence, streams}) {
+      details.visibleProperty().bind(Bindings.isNotEmpty(model.rows()));
+      details.managedProperty().bind(details.visibleProperty());
+    }
+
     Label count = new Label();
     count.setId("sharing-count");
     count.textProperty().bind(model.count());
