@@ -58,6 +58,7 @@ final class JobsArea {
                         media.expire.get(),
                         media.remind.get(),
                         media.enforce.get(),
+                        media.devices.get(),
                         notify.discordRoles.get(),
                         media.seerr.get(),
                         money.paymentsJob.get(),

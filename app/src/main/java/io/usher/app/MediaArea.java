@@ -3,6 +3,7 @@ package io.usher.app;
 import io.usher.application.Pause;
 import io.usher.application.accounts.AccountChangeService;
 import io.usher.application.enforce.ActivityService;
+import io.usher.application.enforce.DevicesJob;
 import io.usher.application.enforce.EnforceJob;
 import io.usher.application.expiry.ExpireJob;
 import io.usher.application.expiry.RemindJob;
@@ -51,6 +52,7 @@ final class MediaArea {
   final Lazy<JooqActivityStore> activityStore;
   final Lazy<ActivityService> activity;
   final Lazy<EnforceJob> enforce;
+  final Lazy<DevicesJob> devices;
   final Lazy<AccessActions> accessActions;
   final Lazy<MigrationService> migrations;
   final Lazy<SeerrAccounts> seerr;
@@ -185,6 +187,18 @@ final class MediaArea {
                     new JooqSightingStore(l.dsl()),
                     notify.notifier.get(),
                     l.settings.get()::stopAllStreams,
+                    l.clock));
+    devices =
+        Lazy.of(
+            () ->
+                new DevicesJob(
+                    l.tx.get(),
+                    l.queries.get(),
+                    l.planStore.get(),
+                    l.serverStore.get(),
+                    l.shareStore.get(),
+                    adapters.get(),
+                    activityStore.get(),
                     l.clock));
     accessActions =
         Lazy.of(

@@ -1,12 +1,15 @@
 package io.usher.testing;
 
 import io.usher.domain.media.ActiveStream;
+import io.usher.domain.media.DeviceAccess;
+import io.usher.domain.media.DevicePolicy;
 import io.usher.domain.media.MediaLibrary;
 import io.usher.domain.media.MediaServer;
 import io.usher.domain.media.MediaServerException;
 import io.usher.domain.media.MediaServers;
 import io.usher.domain.media.PlexPin;
 import io.usher.domain.media.PlexServerChoice;
+import io.usher.domain.media.RemoteDevice;
 import io.usher.domain.media.RemoteUser;
 import io.usher.domain.media.ServerConnection;
 import io.usher.domain.media.ServerInfo;
@@ -77,7 +80,7 @@ public final class FakeMediaServers implements MediaServers {
     return plexServers;
   }
 
-  public static final class Fake implements MediaServer {
+  public static final class Fake implements MediaServer, DeviceAccess {
     public final List<MediaLibrary> libraries = new ArrayList<>();
     public final List<RemoteUser> users = new ArrayList<>();
     public String machineId = "machine-1";
@@ -115,6 +118,27 @@ public final class FakeMediaServers implements MediaServers {
 
     /** The password a Jellyfin/Emby share reports having set; null like Plex. */
     public String password;
+
+    /** Whether the server has device controls, as Emby does. */
+    public boolean controlsDevices;
+
+    /** The devices the server lists; a forgotten one leaves the list. */
+    public final List<RemoteDevice> devices = new ArrayList<>();
+
+    /** Device policies set, by account id; an account not in it may use any device. */
+    public final Map<String, DevicePolicy> devicePolicies = new HashMap<>();
+
+    /** How many times a device policy was written. */
+    public int devicePolicyWrites;
+
+    /** Device ids forgotten, in order. */
+    public final List<String> forgotten = new ArrayList<>();
+
+    /** Thrown by devices() while set. */
+    public MediaServerException failDevices;
+
+    /** Thrown by forget() while set. */
+    public MediaServerException failForget;
 
     public Fake library(String id, String title) {
       libraries.add(new MediaLibrary(id, title, "movie"));
@@ -246,6 +270,48 @@ public final class FakeMediaServers implements MediaServers {
       stopped.add(sessionId);
       stopMessages.add(message);
       streams.removeIf(s -> s.sessionId().equals(sessionId));
+    }
+
+    @Override
+    public Optional<DeviceAccess> deviceAccess() {
+      return controlsDevices ? Optional.of(this) : Optional.empty();
+    }
+
+    @Override
+    public List<RemoteDevice> devices() {
+      if (failDevices != null) {
+        throw failDevices;
+      }
+      return List.copyOf(devices);
+    }
+
+    @Override
+    public Map<String, DevicePolicy> devicePolicies() {
+      Map<String, DevicePolicy> policies = new HashMap<>();
+      users.forEach(
+          u ->
+              policies.put(
+                  u.accountId(), devicePolicies.getOrDefault(u.accountId(), DevicePolicy.ANY)));
+      return policies;
+    }
+
+    @Override
+    public boolean setDevicePolicy(String accountId, String name, DevicePolicy policy) {
+      if (users.stream().noneMatch(u -> u.accountId().equals(accountId))) {
+        return false;
+      }
+      devicePolicyWrites++;
+      devicePolicies.put(accountId, policy);
+      return true;
+    }
+
+    @Override
+    public void forget(RemoteDevice device) {
+      if (failForget != null) {
+        throw failForget;
+      }
+      forgotten.add(device.id());
+      devices.removeIf(d -> d.id().equals(device.id()));
     }
   }
 }

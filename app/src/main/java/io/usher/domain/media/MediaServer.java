@@ -1,6 +1,7 @@
 package io.usher.domain.media;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One connected Plex, Jellyfin or Emby server. Every method either does what it says or throws a
@@ -42,4 +43,9 @@ public interface MediaServer {
 
   /** Stops a stream, showing {@code message} to the viewer where the server can. */
   void stopStream(String sessionId, String message);
+
+  /** The server's device controls, when it has them (Emby). */
+  default Optional<DeviceAccess> deviceAccess() {
+    return Optional.empty();
+  }
 }

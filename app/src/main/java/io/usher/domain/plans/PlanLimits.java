@@ -9,8 +9,7 @@ public final class PlanLimits {
 
   /**
    * One phrase per limit, short enough for one or two lines beside a user ("4 streams, downloads,
-   * transcoding"); Emby devices only when the plan sets them (stored; Usher does not enforce it
-   * yet).
+   * transcoding"); Emby devices only when the plan sets them.
    */
   public static String brief(PlanSpec plan) {
     List<String> limits = new ArrayList<>();
@@ -18,10 +17,7 @@ public final class PlanLimits {
     limits.add(plan.downloads() ? "downloads" : "no downloads");
     limits.add(plan.transcode() ? "transcoding" : "original quality only");
     if (plan.maxDevices() != null) {
-      limits.add(
-          plan.maxDevices()
-              + (plan.maxDevices() == 1 ? " Emby device" : " Emby devices")
-              + " (not enforced yet)");
+      limits.add(plan.maxDevices() + (plan.maxDevices() == 1 ? " Emby device" : " Emby devices"));
     }
     return String.join(", ", limits);
   }

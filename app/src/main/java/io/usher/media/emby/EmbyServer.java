@@ -1,6 +1,9 @@
 package io.usher.media.emby;
 
+import io.usher.domain.media.DeviceAccess;
+import io.usher.domain.media.DevicePolicy;
 import io.usher.domain.media.MediaServerException;
+import io.usher.domain.media.RemoteDevice;
 import io.usher.domain.media.ServerConnection;
 import io.usher.domain.media.ShareRequest;
 import io.usher.http.Http;
@@ -8,9 +11,16 @@ import io.usher.http.HttpReply;
 import io.usher.media.mediabrowser.Json;
 import io.usher.media.mediabrowser.MediaBrowserClient;
 import io.usher.media.mediabrowser.MediaBrowserServer;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -19,9 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
  * also sends a numeric {@code Id}, which policies silently ignore), users are listed with {@code
  * GET /Users/Query} (older servers: a bare {@code GET /Users}), the password is set by a second
  * call after the user is created, a policy can cap simultaneous streams, and a session message
- * travels as query parameters.
+ * travels as query parameters. Emby also limits the devices an account may sign in from, which is
+ * how a plan's device limit is applied.
  */
-public final class EmbyServer extends MediaBrowserServer {
+public final class EmbyServer extends MediaBrowserServer implements DeviceAccess {
 
   /**
    * @param clientId this Usher installation (unused by Emby's API-key auth; kept for symmetry)
@@ -152,5 +163,85 @@ public final class EmbyServer extends MediaBrowserServer {
   @Override
   protected JsonNode stopBody() {
     return client.object().put("Command", "Stop");
+  }
+
+  @Override
+  public Optional<DeviceAccess> deviceAccess() {
+    return Optional.of(this);
+  }
+
+  @Override
+  public List<RemoteDevice> devices() {
+    String doing = "listing devices";
+    JsonNode items = client.getJson(client.url("Devices"), doing).path("Items");
+    if (!items.isArray()) {
+      throw client.unreadable(doing, "no Items array", null);
+    }
+    List<RemoteDevice> devices = new ArrayList<>();
+    for (JsonNode device : items) {
+      devices.add(
+          new RemoteDevice(
+              required(device, "Id", doing),
+              Json.text(device, "ReportedDeviceId"),
+              Json.text(device, "Name"),
+              Json.text(device, "AppName"),
+              Json.text(device, "LastUserId"),
+              instant(Json.text(device, "DateLastActivity"))));
+    }
+    return devices;
+  }
+
+  /** Emby writes seven fractional digits ("…T10:00:00.0000000Z"), which Instant reads. */
+  private static Instant instant(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** A policy that does not say EnableAllDevices leaves every device allowed, as Emby does. */
+  @Override
+  public Map<String, DevicePolicy> devicePolicies() {
+    String doing = "listing users";
+    Map<String, DevicePolicy> policies = new HashMap<>();
+    for (JsonNode user : allUsers()) {
+      JsonNode policy = user.path("Policy");
+      if (!policy.isObject()) {
+        throw client.unreadable(doing, "a user without Policy", null);
+      }
+      if (Json.flag(policy, "IsAdministrator")) {
+        continue;
+      }
+      policies.put(
+          required(user, "Id", doing),
+          Json.saysFalse(policy, "EnableAllDevices")
+              ? DevicePolicy.only(new HashSet<>(Json.strings(policy.path("EnabledDevices"))))
+              : DevicePolicy.ANY);
+    }
+    return policies;
+  }
+
+  @Override
+  public boolean setDevicePolicy(String accountId, String name, DevicePolicy devices) {
+    return changePolicy(
+        accountId,
+        name,
+        policy -> {
+          policy.put("EnableAllDevices", devices.anyDevice());
+          ArrayNode ids = policy.putArray("EnabledDevices");
+          devices.deviceIds().stream().sorted().forEach(ids::add);
+        });
+  }
+
+  @Override
+  public void forget(RemoteDevice device) {
+    HttpReply reply = client.delete(client.url("Devices").addQueryParameter("Id", device.id()));
+    if (!reply.ok() && reply.code() != 404) {
+      throw client.failure(reply, "signing out the device " + device.label());
+    }
   }
 }

@@ -82,7 +82,9 @@ public final class ActivityView implements Screen {
     root.getChildren()
         .setAll(
             Header.of(
-                "Activity", "What enforcement did: streams stopped, when, whose and why.", reload),
+                "Activity",
+                "What enforcement did: streams stopped and devices signed out, when, whose and why.",
+                reload),
             filters,
             error,
             table,

@@ -2,6 +2,7 @@ package io.usher.ui.activity;
 
 import io.usher.application.enforce.ActivityService;
 import io.usher.domain.enforce.ActivityEntry;
+import io.usher.domain.enforce.Reason;
 import io.usher.ui.kit.Errors;
 import io.usher.ui.kit.UiTasks;
 import java.util.Locale;
@@ -80,7 +81,7 @@ public final class ActivityViewModel {
   static String outcome(ActivityEntry e) {
     String text =
         switch (e.outcome()) {
-          case STOPPED -> "Stopped";
+          case STOPPED -> e.reason() == Reason.TOO_MANY_DEVICES ? "Signed out" : "Stopped";
           case NOT_STOPPABLE -> "Not stoppable";
           case FAILED -> "Failed";
         };

@@ -27,6 +27,6 @@ class PlanLimitsTest {
             null);
     assertThat(PlanLimits.brief(plain)).isEqualTo("2 streams, no downloads, transcoding");
     assertThat(PlanLimits.brief(one))
-        .isEqualTo("1 stream, downloads, original quality only, 1 Emby device (not enforced yet)");
+        .isEqualTo("1 stream, downloads, original quality only, 1 Emby device");
   }
 }
