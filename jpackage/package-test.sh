@@ -128,12 +128,12 @@ step "taking the ledger back to the schema before the newest migration"
 # The zip's directory keeps entry names uncompressed, so grep finds them without unzip.
 newest=$(grep -ao 'db/migration/V[0-9]*__[a-z0-9_]*\.sql' /opt/usher/lib/app/usher.jar |
   sed 's|.*/||' | sort -uV | tail -1)
-[ "$newest" = V21__sharing_reviews.sql ] ||
-  fail "the newest migration is now $newest: give this script its undo (it knows V21's)"
+[ "$newest" = V22__ip_places.sql ] ||
+  fail "the newest migration is now $newest: give this script its undo (it knows V22's)"
 h2=$(ls /opt/usher/lib/app/lib/h2-*.jar)
 runuser -u usher -- /opt/usher/lib/runtime/bin/java -cp "$h2" org.h2.tools.Shell \
   -url "jdbc:h2:file:$data/usher" -user usher -password "" \
-  -sql 'DROP TABLE sharing_reviews; DELETE FROM "flyway_schema_history" WHERE "version" = '"'"'21'"'"'' \
+  -sql 'DROP TABLE ip_places; DELETE FROM "flyway_schema_history" WHERE "version" = '"'"'22'"'"'' \
   >/tmp/usher-h2.log 2>&1 || { cat /tmp/usher-h2.log >&2; fail "could not take the ledger back"; }
 
 step "packaging the same files as a higher version and installing it over the first"
@@ -149,7 +149,7 @@ install "$second"
 [ "$(dpkg-query -W -f='${Version}' usher)" = "$next" ] || fail "the upgrade did not install $next"
 as_usher plan list | grep -q Monthly || fail "the plan is gone after the upgrade"
 as_usher payments --json | grep -q pkg-test-1 || fail "the payment is gone after the upgrade"
-ls "$data"/backups/*-before-v21.zip >/dev/null 2>&1 ||
+ls "$data"/backups/*-before-v22.zip >/dev/null 2>&1 ||
   fail "no backup of the older ledger was taken before it was migrated"
 [ -f /lib/systemd/system/usher.service ] || fail "usher.service is gone after the upgrade"
 rm -rf "$(dirname "$second")"

@@ -61,6 +61,7 @@ final class JobsArea {
                         media.devices.get(),
                         notify.discordRoles.get(),
                         media.seerr.get(),
+                        media.places.get(),
                         money.paymentsJob.get(),
                         new BackupJob(l.ledgerBackups.get(), l.settings.get()::backupsKept)),
                     l.clock));

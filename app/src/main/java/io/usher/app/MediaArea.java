@@ -15,6 +15,7 @@ import io.usher.application.payments.PlanChangeService;
 import io.usher.application.seerr.SeerrAccounts;
 import io.usher.application.servers.PlexSignIn;
 import io.usher.application.servers.ServerService;
+import io.usher.application.sharing.PlacesJob;
 import io.usher.application.sharing.SharingService;
 import io.usher.application.sync.SyncService;
 import io.usher.application.users.AccessActions;
@@ -25,6 +26,7 @@ import io.usher.media.seerr.SeerrClient;
 import io.usher.store.JooqActivityStore;
 import io.usher.store.JooqExpiryQueries;
 import io.usher.store.JooqMigrationStore;
+import io.usher.store.JooqPlaceStore;
 import io.usher.store.JooqReminderLog;
 import io.usher.store.JooqSeerrAccountStore;
 import io.usher.store.JooqSharingReviewStore;
@@ -57,6 +59,7 @@ final class MediaArea {
   final Lazy<MigrationService> migrations;
   final Lazy<SeerrAccounts> seerr;
   final Lazy<SharingService> sharing;
+  final Lazy<PlacesJob> places;
 
   /**
    * @param media builds the adapters from the settings (the real ones, or a test's fakes)
@@ -238,6 +241,7 @@ final class MediaArea {
             () ->
                 new SharingService(
                     new JooqSightingStore(l.dsl()),
+                    new JooqPlaceStore(l.dsl()),
                     new JooqSharingReviewStore(l.dsl()),
                     l.serverStore.get(),
                     new JooqViewerLookup(l.dsl()),
@@ -245,6 +249,16 @@ final class MediaArea {
                     l.tx.get(),
                     l.audit.get(),
                     l.settings.get()::ownAddresses,
+                    l.clock));
+    places =
+        Lazy.of(
+            () ->
+                new PlacesJob(
+                    l.tx.get(),
+                    new JooqPlaceStore(l.dsl()),
+                    l.serverStore.get(),
+                    adapters.get(),
+                    l.settings.get(),
                     l.clock));
     seerr =
         Lazy.of(

@@ -13,8 +13,9 @@ import picocli.CommandLine.ParentCommand;
     name = "sharing",
     description = {
       "Users whose streams suggest they share their account, strongest evidence first: watching"
-          + " from two networks at once, or from more networks or devices than their plan's"
-          + " streams explain.",
+          + " from two networks at once, from places too far apart to have travelled between"
+          + " (where plex.tv placed the addresses), or from more networks or devices than their"
+          + " plan's streams explain.",
       "Private and LAN addresses and those in sharing.own-addresses are never evidence."
     },
     subcommands = {SharingCommand.Warn.class, SharingCommand.Ignore.class})
@@ -47,6 +48,7 @@ final class SharingCommand implements Runnable {
     m.put("streams", r.streams());
     m.put("score", r.suspect().score());
     m.put("overlaps", r.suspect().overlaps());
+    m.put("travels", r.suspect().travels());
     m.put("networks", r.suspect().networks());
     m.put("devices", r.suspect().devices());
     m.put("evidence", String.join("; ", r.suspect().evidence()));

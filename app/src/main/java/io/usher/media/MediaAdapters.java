@@ -5,6 +5,7 @@ import io.usher.domain.media.MediaServers;
 import io.usher.domain.media.PlexPin;
 import io.usher.domain.media.PlexServerChoice;
 import io.usher.domain.media.ServerConnection;
+import io.usher.domain.sharing.Locator;
 import io.usher.http.Http;
 import io.usher.media.emby.EmbyServer;
 import io.usher.media.jellyfin.JellyfinServer;
@@ -59,6 +60,12 @@ public final class MediaAdapters implements MediaServers {
   @Override
   public Optional<String> plexSignInToken(PlexPin pin, String proxyUrl) {
     return plexTv().signInToken(pin, proxyUrl);
+  }
+
+  @Override
+  public Locator plexLocator(String token, String proxyUrl) {
+    PlexTv tv = plexTv();
+    return address -> tv.locate(token, proxyUrl, address);
   }
 
   private PlexTv plexTv() {

@@ -15,6 +15,8 @@ import io.usher.domain.media.ServerConnection;
 import io.usher.domain.media.ServerInfo;
 import io.usher.domain.media.ShareRequest;
 import io.usher.domain.media.ShareResult;
+import io.usher.domain.sharing.Locator;
+import io.usher.domain.sharing.Place;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +38,30 @@ public final class FakeMediaServers implements MediaServers {
   public String signInToken = "good-token";
 
   public int signInPolls;
+
+  /** Where plex.tv's GeoIP places each address; one not here is placed nowhere. */
+  public final Map<String, Place> places = new HashMap<>();
+
+  /** The addresses asked about, in order, and the token asked with. */
+  public final List<String> located = new ArrayList<>();
+
+  public String locatedWith;
+
+  /** Thrown by a lookup of this address (or of any, for "*") while set. */
+  public final Map<String, MediaServerException> failLocate = new HashMap<>();
+
+  @Override
+  public Locator plexLocator(String token, String proxyUrl) {
+    return address -> {
+      locatedWith = token;
+      located.add(address);
+      MediaServerException failure = failLocate.getOrDefault(address, failLocate.get("*"));
+      if (failure != null) {
+        throw failure;
+      }
+      return Optional.ofNullable(places.get(address));
+    };
+  }
 
   public Fake server(String url) {
     return byUrl.computeIfAbsent(url, u -> new Fake());

@@ -9,6 +9,8 @@ import io.usher.domain.enforce.ViewerLookup;
 import io.usher.domain.ledger.AuditLog;
 import io.usher.domain.notify.MailEvent;
 import io.usher.domain.servers.ServerStore;
+import io.usher.domain.sharing.Place;
+import io.usher.domain.sharing.PlaceStore;
 import io.usher.domain.sharing.SharingReview;
 import io.usher.domain.sharing.SharingReviewStore;
 import io.usher.domain.sharing.SharingRule;
@@ -38,6 +40,7 @@ public final class SharingService {
   public static final int MAX_DAYS = 30;
 
   private final SightingStore sightings;
+  private final PlaceStore places;
   private final SharingReviewStore reviews;
   private final ServerStore servers;
   private final ViewerLookup viewers;
@@ -52,6 +55,7 @@ public final class SharingService {
    */
   public SharingService(
       SightingStore sightings,
+      PlaceStore places,
       SharingReviewStore reviews,
       ServerStore servers,
       ViewerLookup viewers,
@@ -61,6 +65,7 @@ public final class SharingService {
       Supplier<Set<String>> ownAddresses,
       Clock clock) {
     this.sightings = sightings;
+    this.places = places;
     this.reviews = reviews;
     this.servers = servers;
     this.viewers = viewers;
@@ -96,8 +101,12 @@ public final class SharingService {
     }
   }
 
-  /** One stream behind a row's evidence; server is null for a server removed since. */
-  public record Seen(String server, String device, String address, Instant from, Instant to) {}
+  /**
+   * One stream behind a row's evidence; server is null for a server removed since, place when its
+   * address was not placed.
+   */
+  public record Seen(
+      String server, String device, String address, String place, Instant from, Instant to) {}
 
   /** What was looked at, and who stands out, strongest evidence first. */
   public record Report(Instant since, int streamsSeen, List<Row> rows) {}
@@ -125,10 +134,11 @@ public final class SharingService {
     known.forEach((id, v) -> streams.put(id, v.maxStreams()));
     Map<Long, String> serverNames = new HashMap<>();
     servers.all().forEach(s -> serverNames.put(s.id(), s.name()));
+    Map<String, Place> placed = places.places();
     Map<Long, List<Sighting>> byUser =
         seen.stream().collect(Collectors.groupingBy(Sighting::userId));
     List<Row> rows =
-        SharingRule.rank(seen, streams, ownAddresses.get()).stream()
+        SharingRule.rank(seen, streams, ownAddresses.get(), placed).stream()
             .map(
                 s -> {
                   Viewer v = known.get(s.userId());
@@ -149,6 +159,9 @@ public final class SharingService {
                                       serverNames.get(x.serverId()),
                                       x.device(),
                                       x.address(),
+                                      x.address() == null || !placed.containsKey(x.address())
+                                          ? null
+                                          : placed.get(x.address()).label(),
                                       x.firstSeen(),
                                       x.lastSeen()))
                           .toList());

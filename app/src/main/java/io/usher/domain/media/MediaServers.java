@@ -1,5 +1,6 @@
 package io.usher.domain.media;
 
+import io.usher.domain.sharing.Locator;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,4 +27,11 @@ public interface MediaServers {
    * @throws MediaServerException {@link MediaServerException.Kind#NOT_FOUND} once the code expired
    */
   Optional<String> plexSignInToken(PlexPin pin, String proxyUrl);
+
+  /**
+   * plex.tv's GeoIP, asked with the owner's Plex token.
+   *
+   * @param proxyUrl optional http://host:port proxy for plex.tv; null: none
+   */
+  Locator plexLocator(String token, String proxyUrl);
 }

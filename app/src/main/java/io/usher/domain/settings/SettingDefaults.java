@@ -159,6 +159,12 @@ public final class SettingDefaults {
               SettingType.TEXT,
               "Your own public addresses, comma-separated: streams from them are never evidence of"
                   + " sharing"),
+          new SettingKey(
+              "sharing.locate",
+              "true",
+              SettingType.BOOLEAN,
+              "Ask plex.tv (with your Plex token) where the streams' public addresses are, to"
+                  + " see impossible travel"),
           new SettingKey("ui.theme", "light", SettingType.THEME, "Window theme: light or dark"),
           new SettingKey("plex.tv-url", "https://plex.tv", SettingType.URL, "plex.tv API address"),
           new SettingKey(

@@ -61,6 +61,11 @@ public interface Settings {
     return ReminderRule.parseDays(text("reminders.days"));
   }
 
+  /** Whether the streams' addresses are placed on the map through plex.tv. */
+  default boolean locateAddresses() {
+    return flag("sharing.locate");
+  }
+
   default boolean stopAllStreams() {
     return flag("enforce.stop-all");
   }

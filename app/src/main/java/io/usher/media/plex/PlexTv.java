@@ -9,6 +9,7 @@ import io.usher.domain.media.MediaServerException;
 import io.usher.domain.media.MediaServerException.Kind;
 import io.usher.domain.media.PlexPin;
 import io.usher.domain.media.PlexServerChoice;
+import io.usher.domain.sharing.Place;
 import io.usher.http.Http;
 import io.usher.http.HttpReply;
 import io.usher.http.Replies;
@@ -24,12 +25,13 @@ import okhttp3.HttpUrl;
 import tools.jackson.databind.JsonNode;
 
 /**
- * plex.tv calls about the account rather than one server: signing the owner in, and which servers a
- * token owns.
+ * plex.tv calls about the account rather than one server: signing the owner in, which servers a
+ * token owns, and where an address is.
  */
 public final class PlexTv {
   private static final String LISTING = "listing the Plex servers of your account";
   private static final String SIGNING_IN = "signing in to Plex";
+  private static final String LOCATING = "placing an address on the map";
 
   /** plex.tv's own figure for a strong pin, used when its answer does not say. */
   private static final Duration PIN_LIFE = Duration.ofMinutes(30);
@@ -116,6 +118,46 @@ public final class PlexTv {
             ? Duration.ofSeconds(Long.parseLong(life))
             : PIN_LIFE;
     return new PlexPin(Long.parseLong(id), code, signInUrl(appUrl, code), lifetime);
+  }
+
+  /**
+   * Where plex.tv's GeoIP places a public address: {@code GET /api/v2/geoip?ip_address=} answers
+   * one XML {@code <location>} whose {@code coordinates} are "lat, lon" beside {@code city} and
+   * {@code code} (python-plexapi MyPlexAccount.geoip, GeoLocation). Empty when it knows no place
+   * for the address (no coordinates, or a 400 or 404 for it).
+   */
+  public Optional<Place> locate(String token, String proxyUrl, String address) {
+    PlexApi api = new PlexApi(http.withProxy(proxyUrl), identity);
+    HttpUrl url =
+        PlexApi.under(PlexApi.base(plexTvUrl, PLEX_TV), "api", "v2", "geoip")
+            .addQueryParameter("ip_address", address)
+            .build();
+    HttpReply reply = api.get(url, token, false, PLEX_TV);
+    if (reply.code() == 400 || reply.code() == 404) {
+      return Optional.empty();
+    }
+    if (!reply.ok()) {
+      throw PlexApi.tvFailure(reply, LOCATING);
+    }
+    JsonNode location = api.readXml(reply, PLEX_TV, LOCATING);
+    String coordinates = text(location, "coordinates");
+    if (coordinates == null) {
+      return Optional.empty();
+    }
+    String[] parts = coordinates.split(",");
+    try {
+      if (parts.length != 2) {
+        throw new NumberFormatException(coordinates);
+      }
+      return Optional.of(
+          new Place(
+              Double.parseDouble(parts[0].strip()),
+              Double.parseDouble(parts[1].strip()),
+              text(location, "city"),
+              text(location, "code") != null ? text(location, "code") : text(location, "country")));
+    } catch (IllegalArgumentException e) {
+      throw Replies.unreadable(PLEX_TV, LOCATING, e);
+    }
   }
 
   /**

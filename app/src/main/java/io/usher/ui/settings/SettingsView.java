@@ -279,7 +279,11 @@ public final class SettingsView implements Screen {
             "sharing.own-addresses",
             "Your addresses",
             "Your own public IP addresses, comma-separated: streams from them never count as"
-                + " sharing."));
+                + " sharing."),
+        new SettingsForm.Field(
+            "sharing.locate",
+            "Where streams are",
+            "Ask plex.tv where customers' public addresses are, to spot impossible travel"));
   }
 
   private SettingsForm form(String title, SettingsForm.Field... fields) {

@@ -124,7 +124,8 @@ public final class SharingView implements Screen {
             Tables.text("Until", 130, x -> formats.dateTime(x.to())),
             Tables.text("Server", 120, x -> x.server() == null ? "(removed)" : x.server()),
             Tables.text("Device", 180, x -> x.device() == null ? "" : x.device()),
-            Tables.text("Address", 160, x -> x.address() == null ? "" : x.address()));
+            Tables.text("Address", 160, x -> x.address() == null ? "" : x.address()),
+            Tables.text("Where", 160, x -> x.place() == null ? "" : x.place()));
     streams.setPlaceholder(new Label(""));
     table
         .getSelectionModel()

@@ -98,6 +98,11 @@ final class ExpiryFixture {
           io.usher.domain.media.PlexPin pin, String proxyUrl) {
         return fakes.plexSignInToken(pin, proxyUrl);
       }
+
+      @Override
+      public io.usher.domain.sharing.Locator plexLocator(String token, String proxyUrl) {
+        return fakes.plexLocator(token, proxyUrl);
+      }
     };
   }
 
