@@ -60,7 +60,10 @@ class LedgerBench {
           5,
           () -> usher.dashboard().overview(java.time.ZoneId.of("Europe/Berlin")));
 
-      UsersViewModel users = new UsersViewModel(usher, new UiTasks(Runnable::run, Runnable::run));
+      UsersViewModel users =
+          new UsersViewModel(
+              io.usher.ui.shell.MainWindow.usersDesk(usher),
+              new UiTasks(Runnable::run, Runnable::run));
       Bench.median(
           "Users screen: load every user, ready to show",
           5,

@@ -94,7 +94,7 @@ public final class MainWindow {
     this.usher = usher;
     this.tasks = tasks;
     this.theme = theme;
-    usersModel = new UsersViewModel(usher, tasks);
+    usersModel = new UsersViewModel(usersDesk(usher), tasks);
     SyncViewModel sync = new SyncViewModel(usher.sync(), tasks);
     sync.afterSync(() -> screens.get(current).refresh());
     PaymentsViewModel paymentsModel =
@@ -413,5 +413,21 @@ public final class MainWindow {
   private void openUsers(StatusFilter filter) {
     usersModel.filter().set(filter);
     go(Section.USERS);
+  }
+
+  /** The users screen's share of what the window holds. */
+  public static UsersViewModel.Desk usersDesk(Usher usher) {
+    return new UsersViewModel.Desk(
+        usher.queries(),
+        usher.users(),
+        usher.links(),
+        usher.referrals(),
+        usher.plans(),
+        usher.servers(),
+        usher.invites(),
+        usher.userActions(),
+        usher.accessActions(),
+        usher.accounts(),
+        usher.planChanges());
   }
 }

@@ -1,10 +1,16 @@
 package io.usher.ui.users;
 
-import io.usher.application.Usher;
 import io.usher.application.accounts.AccountChangeService;
+import io.usher.application.invites.InviteService;
+import io.usher.application.links.LinkService;
 import io.usher.application.payments.PlanChangeService;
+import io.usher.application.plans.PlanService;
+import io.usher.application.queries.LedgerQueryService;
 import io.usher.application.referrals.ReferralService;
+import io.usher.application.servers.ServerService;
+import io.usher.application.users.AccessActions;
 import io.usher.application.users.UserActions;
+import io.usher.application.users.UserService;
 import io.usher.domain.ledger.PaymentFilter;
 import io.usher.domain.ledger.PaymentRow;
 import io.usher.domain.plans.Plan;
@@ -32,7 +38,24 @@ import javafx.collections.transformation.FilteredList;
  * applied in memory as the owner types, and the selected user's details and payments.
  */
 public final class UsersViewModel {
-  private final Usher usher;
+  /**
+   * The use cases the users screen drives, and nothing else of the application: the list, the
+   * details, the actions on one user or a selection.
+   */
+  public record Desk(
+      LedgerQueryService queries,
+      UserService users,
+      LinkService links,
+      ReferralService referrals,
+      PlanService plans,
+      ServerService servers,
+      InviteService invites,
+      UserActions userActions,
+      AccessActions accessActions,
+      AccountChangeService accounts,
+      PlanChangeService planChanges) {}
+
+  private final Desk desk;
   private final UiTasks tasks;
   private final ObservableList<UserItem> all = FXCollections.observableArrayList();
   private final FilteredList<UserItem> shown = new FilteredList<>(all);
@@ -49,8 +72,8 @@ public final class UsersViewModel {
   private final ObjectProperty<User> selectedUser = new SimpleObjectProperty<>();
   private final ObservableList<PaymentRow> selectedPayments = FXCollections.observableArrayList();
 
-  public UsersViewModel(Usher usher, UiTasks tasks) {
-    this.usher = usher;
+  public UsersViewModel(Desk desk, UiTasks tasks) {
+    this.desk = desk;
     this.tasks = tasks;
     search.addListener((obs, was, now) -> applyFilter());
     filter.addListener((obs, was, now) -> applyFilter());
@@ -71,8 +94,8 @@ public final class UsersViewModel {
     loading.set(true);
     tasks.run(
         () -> {
-          Instant now = usher.queries().now();
-          return usher.queries().users().stream().map(u -> UserItem.of(u, now)).toList();
+          Instant now = desk.queries().now();
+          return desk.queries().users().stream().map(u -> UserItem.of(u, now)).toList();
         },
         items -> {
           loading.set(false);
@@ -105,17 +128,17 @@ public final class UsersViewModel {
     long id = item.row().id();
     tasks.run(
         () -> {
-          User user = usher.users().byId(id);
+          User user = desk.users().byId(id);
           List<String> subs =
               user.email() == null
                   ? List.of()
-                  : usher.links().subs(user.email()).stream().map(u -> u.spec().label()).toList();
+                  : desk.links().subs(user.email()).stream().map(u -> u.spec().label()).toList();
           return new Selection(
               user,
-              usher.queries().payments(new PaymentFilter(id, null, null)),
+              desk.queries().payments(new PaymentFilter(id, null, null)),
               pendingInvite(id),
               subs,
-              usher.referrals().terms().on() ? usher.referrals().summary(id) : null,
+              desk.referrals().terms().on() ? desk.referrals().summary(id) : null,
               limits(item.row().plan()));
         },
         s -> {
@@ -136,44 +159,44 @@ public final class UsersViewModel {
     tasks.run(
         () ->
             new InviteDialog.InviteChoices(
-                usher.plans().list().stream().map(Plan::name).toList(),
-                usher.servers().list().stream()
+                desk.plans().list().stream().map(Plan::name).toList(),
+                desk.servers().list().stream()
                     .filter(r -> r.server().settings().enabled())
                     .map(r -> r.server().name())
                     .toList(),
-                usher.servers().locations()),
+                desk.servers().locations()),
         open,
         failure -> error.set(Errors.sentence(failure)));
   }
 
   public Supplier<io.usher.application.invites.InviteResult> invite(
       io.usher.application.invites.InviteRequest request) {
-    return () -> usher.invites().invite(request);
+    return () -> desk.invites().invite(request);
   }
 
   /** Extends the users by {@code days}, or only says what that would do. */
   public List<UserActions.Outcome> extend(List<Long> ids, int days, boolean dryRun) {
-    return usher.userActions().extend(ids, days, dryRun);
+    return desk.userActions().extend(ids, days, dryRun);
   }
 
   /** Sends the users the expiry reminder now, or only says who would get it. */
   public List<UserActions.Outcome> remind(List<Long> ids, boolean dryRun) {
-    return usher.userActions().remind(ids, dryRun);
+    return desk.userActions().remind(ids, dryRun);
   }
 
   /** Takes the users off every server, or only says what that would do. */
   public List<UserActions.Outcome> removeAccess(List<Long> ids, boolean dryRun) {
-    return usher.accessActions().removeAccess(ids, dryRun);
+    return desk.accessActions().removeAccess(ids, dryRun);
   }
 
   /** Shares the users again, or only says where. */
   public List<UserActions.Outcome> restoreAccess(List<Long> ids, boolean dryRun) {
-    return usher.accessActions().restoreAccess(ids, dryRun);
+    return desk.accessActions().restoreAccess(ids, dryRun);
   }
 
   /** Deletes the users (off the servers, out of the ledger), or only says what that would do. */
   public List<UserActions.Outcome> delete(List<Long> ids, boolean dryRun) {
-    return usher.accessActions().delete(ids, dryRun);
+    return desk.accessActions().delete(ids, dryRun);
   }
 
   /**
@@ -197,7 +220,7 @@ public final class UsersViewModel {
   /** Tags the given users as having to move to another Plex account. */
   public void requireAccountChange(List<Long> ids) {
     tasks.run(
-        () -> usher.accounts().requireChange(ids, true),
+        () -> desk.accounts().requireChange(ids, true),
         n -> {
           notice.set(
               n
@@ -210,7 +233,7 @@ public final class UsersViewModel {
 
   public Supplier<String> changeAccount(String from, String to) {
     return () -> {
-      AccountChangeService.Moved moved = usher.accounts().change(from, to);
+      AccountChangeService.Moved moved = desk.accounts().change(from, to);
       return moved.leftovers().isEmpty()
           ? moved.sentence()
           : moved.sentence() + " " + String.join(" ", moved.leftovers());
@@ -220,29 +243,29 @@ public final class UsersViewModel {
   /** The plan names a user can be moved to, for the Change plan dialog. */
   public void withPlanNames(Consumer<List<String>> open) {
     tasks.run(
-        () -> usher.plans().list().stream().map(Plan::name).toList(),
+        () -> desk.plans().list().stream().map(Plan::name).toList(),
         open,
         failure -> error.set(Errors.sentence(failure)));
   }
 
   public Supplier<PlanChangeService.Result> changePlan(String email, String plan, boolean dryRun) {
-    return () -> usher.planChanges().change(email, plan, dryRun);
+    return () -> desk.planChanges().change(email, plan, dryRun);
   }
 
   public Supplier<String> linkSub(String master, String sub) {
     return () -> {
-      usher.links().link(master, sub);
+      desk.links().link(master, sub);
       return "Linked " + sub + " to " + master + ": the master's payments now pay for it too.";
     };
   }
 
   public Supplier<String> unlink(String sub) {
-    return () -> "Unlinked " + usher.links().unlink(sub).email() + ".";
+    return () -> "Unlinked " + desk.links().unlink(sub).email() + ".";
   }
 
   /** What saving the user dialog does: create when {@code userId} is null, else edit. */
   public Supplier<User> saveUser(Long userId, UserSpec spec) {
-    return () -> userId == null ? usher.users().create(spec) : usher.users().update(userId, spec);
+    return () -> userId == null ? desk.users().create(spec) : desk.users().update(userId, spec);
   }
 
   public ObservableList<UserItem> shown() {
@@ -288,8 +311,7 @@ public final class UsersViewModel {
 
   /** Why a queued invite of this user still waits; empty when none waits. */
   private String pendingInvite(long userId) {
-    return usher
-        .invites()
+    return desk.invites()
         .queuedShare(userId)
         .map(i -> i.lastError() == null ? "waiting for its first try" : i.lastError())
         .orElse("");
@@ -321,7 +343,7 @@ public final class UsersViewModel {
     if (plan == null) {
       return "";
     }
-    return usher.plans().list().stream()
+    return desk.plans().list().stream()
         .filter(p -> p.name().equals(plan))
         .findFirst()
         .map(p -> io.usher.domain.plans.PlanLimits.brief(p.spec()))

@@ -42,7 +42,10 @@ class UsersViewModelTest extends LedgerTestBase {
                 NOW.minusSeconds(86_400 * 25),
                 NOW.plusSeconds(86_400 * 3),
                 null));
-    model = new UsersViewModel(usher, new UiTasks(Runnable::run, Runnable::run));
+    model =
+        new UsersViewModel(
+            io.usher.ui.shell.MainWindow.usersDesk(usher),
+            new UiTasks(Runnable::run, Runnable::run));
     model.load();
   }
 
