@@ -53,6 +53,7 @@ import java.util.function.Function;
 public final class AppContext implements Usher {
   private final Path dataDir;
   private final Database database;
+  private final DatabaseAddress address;
   private final LedgerArea ledger;
   private final NotifyArea notify;
   private final MediaArea media;
@@ -60,8 +61,14 @@ public final class AppContext implements Usher {
   private final CheckoutArea shop;
   private final JobsArea timers;
 
+  /** The real Usher: the ledger where the options or the environment say, the real services. */
   public AppContext(Path dataDir, Clock clock) {
-    this(dataDir, clock, MediaWiring::real);
+    this(
+        dataDir,
+        DatabaseAddress.configured(System.getenv()),
+        clock,
+        MediaWiring::real,
+        AppContext::stripe);
   }
 
   /**
@@ -76,6 +83,14 @@ public final class AppContext implements Usher {
    * now, and the file is then compacted, since every chunk is appended and the clear values would
    * otherwise stay in its dead space.
    */
+  /**
+   * Claims the ledger for a window or serve: on PostgreSQL, a second one on the same ledger is
+   * refused with a sentence (the data folder's instance lock does this for the H2 file).
+   */
+  void claimForRunning() {
+    database.claimForRunning(address == null ? dataDir.toString() : address.shown());
+  }
+
   private static Database openSealed(Path dataDir, Clock clock) {
     Database db = Database.open(dataDir);
     int sealed;
@@ -112,8 +127,36 @@ public final class AppContext implements Usher {
       Clock clock,
       Function<SettingsStore, MediaServers> media,
       Function<SettingsStore, PaymentProvider> payments) {
+    this(dataDir, null, clock, media, payments);
+  }
+
+  /**
+   * @param address where the ledger is on PostgreSQL; null: the data folder's own H2 file
+   * @param media builds the media adapters once the database (and its settings) is open
+   */
+  public AppContext(
+      Path dataDir,
+      DatabaseAddress address,
+      Clock clock,
+      Function<SettingsStore, MediaServers> media) {
+    this(dataDir, address, clock, media, AppContext::stripe);
+  }
+
+  /**
+   * @param address where the ledger is on PostgreSQL; null: the data folder's own H2 file
+   * @param media builds the media adapters once the database (and its settings) is open
+   * @param payments builds the payment provider once the settings are open
+   */
+  public AppContext(
+      Path dataDir,
+      DatabaseAddress address,
+      Clock clock,
+      Function<SettingsStore, MediaServers> media,
+      Function<SettingsStore, PaymentProvider> payments) {
     this.dataDir = dataDir;
-    this.database = openSealed(dataDir, clock);
+    this.address = address;
+    this.database =
+        address == null ? openSealed(dataDir, clock) : Database.openPostgres(address, dataDir);
     this.ledger = new LedgerArea(dataDir, database, clock);
     this.notify = new NotifyArea(ledger);
     Lazy<WebLinks> webLinks = Lazy.of(() -> new WebLinks(ledger.settings.get()));

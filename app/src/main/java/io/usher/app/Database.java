@@ -14,10 +14,12 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * The embedded H2 file database of one data directory, migrated by Flyway on open (decisions 0001
@@ -64,17 +66,145 @@ public final class Database implements AutoCloseable {
   private final DSLContext dsl;
   private final SecretBox secrets;
   private final LedgerGuard guard;
+  private final boolean postgres;
 
-  private Database(String url, JdbcConnectionPool pool, SecretBox secrets, LedgerGuard guard) {
+  /** The session holding the ledger for this window or serve, on PostgreSQL; null otherwise. */
+  private Connection claim;
+
+  /** The advisory lock key a window or serve holds on a PostgreSQL ledger ("USHR"). */
+  static final long RUNNING_LOCK = 0x55534852L;
+
+  /**
+   * @param guard the data folder's guard while an H2 ledger is open; null on PostgreSQL
+   */
+  private Database(
+      String url, JdbcConnectionPool pool, SecretBox secrets, LedgerGuard guard, boolean postgres) {
     this.url = url;
     this.pool = pool;
     this.secrets = secrets;
     this.guard = guard;
+    this.postgres = postgres;
     DefaultConfiguration config = new DefaultConfiguration();
-    config.set(SQLDialect.H2);
+    config.set(postgres ? SQLDialect.POSTGRES : SQLDialect.H2);
     config.set(new ThreadLocalTransactionProvider(new GatedConnections()));
     config.settings().withRenderSchema(false);
+    if (postgres) {
+      // The generated names are H2's upper case; unquoted, PostgreSQL folds them to the lower
+      // case its migrations made.
+      config.settings().withRenderQuotedNames(RenderQuotedNames.NEVER);
+    }
     this.dsl = DSL.using(config);
+  }
+
+  /**
+   * On PostgreSQL, claims the ledger for this window or serve: until jobs and the outbox take
+   * leases in the database, two of them on one ledger would run every job twice, so the second is
+   * refused, as a second one on one data folder is. One-shot commands run beside it. The claim is a
+   * session lock: it goes when this process closes the ledger or dies.
+   */
+  synchronized void claimForRunning(String where) {
+    if (!postgres || claim != null) {
+      return;
+    }
+    try {
+      Connection c = pool.getConnection();
+      boolean got;
+      try (Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("SELECT pg_try_advisory_lock(" + RUNNING_LOCK + ")")) {
+        r.next();
+        got = r.getBoolean(1);
+      } catch (SQLException e) {
+        c.close();
+        throw e;
+      }
+      if (!got) {
+        c.close();
+        throw new UsherException(
+            "Another Usher window or serve already runs on the ledger at "
+                + where
+                + ": close it first (commands can still be run beside it).");
+      }
+      claim = c;
+    } catch (SQLException e) {
+      throw new UsherException("Could not claim the ledger at " + where + ": " + rootMessage(e), e);
+    }
+  }
+
+  private synchronized void releaseClaim() {
+    if (claim == null) {
+      return;
+    }
+    try (Statement s = claim.createStatement()) {
+      s.execute("SELECT pg_advisory_unlock_all()");
+    } catch (SQLException e) {
+      // The session is going away with the pool: its locks go with it.
+    }
+    try {
+      claim.close();
+    } catch (SQLException e) {
+      // As above.
+    }
+    claim = null;
+  }
+
+  /** Whether the ledger is a PostgreSQL database rather than the data folder's H2 file. */
+  public boolean postgres() {
+    return postgres;
+  }
+
+  /**
+   * Opens a ledger on PostgreSQL (issue 16), migrated by the same migrations in the form PostgreSQL
+   * takes ({@code db/postgres}, made from {@code db/migration} by the build). The data folder still
+   * holds the key that seals secrets. No file to compact, and no backup before an upgrade:
+   * PostgreSQL is backed up with its own tools.
+   */
+  public static Database openPostgres(DatabaseAddress address, Path dataDir) {
+    DataFolder.secure(dataDir);
+    SecretBox secrets = new SecretBox(DataFolder.secret(dataDir, DataFolder.KEY_FILE, 32));
+    PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+    source.setURL(address.url());
+    if (address.user() != null) {
+      source.setUser(address.user());
+    }
+    if (address.password() != null) {
+      source.setPassword(address.password());
+    }
+    JdbcConnectionPool pool = JdbcConnectionPool.create(source);
+    pool.setMaxConnections(16);
+    try {
+      int schema = schema(pool);
+      if (schema > SCHEMA) {
+        throw new UsherException(
+            "The ledger at "
+                + address.shown()
+                + " was written by a newer Usher (schema "
+                + schema
+                + "; this one knows "
+                + SCHEMA
+                + "): run that version or a newer one.");
+      }
+      if (schema != SCHEMA) {
+        Flyway.configure()
+            .dataSource(pool)
+            .locations("classpath:db/postgres")
+            .failOnMissingLocations(true)
+            .load()
+            .migrate();
+      }
+      return new Database(address.url(), pool, secrets, null, true);
+    } catch (UsherException e) {
+      pool.dispose();
+      throw e;
+    } catch (Exception e) {
+      pool.dispose();
+      throw new UsherException(
+          "Could not open the ledger at "
+              + address.shown()
+              + ": "
+              + rootMessage(e)
+              + ". Check the address, the user and the password, and that PostgreSQL runs.",
+          e);
+    }
   }
 
   public static Database open(Path dataDir) {
@@ -147,7 +277,7 @@ public final class Database implements AutoCloseable {
           continue;
         }
         DataFolder.secure(dataDir);
-        return new Database(url, pool, secrets, guard);
+        return new Database(url, pool, secrets, guard, false);
       } catch (UsherException e) {
         pool.dispose();
         throw e;
@@ -366,7 +496,7 @@ public final class Database implements AutoCloseable {
    * @return true when the file was rewritten
    */
   boolean compactIfSparse() {
-    if (!gate.shut(DRAIN_NANOS)) {
+    if (postgres || !gate.shut(DRAIN_NANOS)) {
       return false;
     }
     try {
@@ -483,10 +613,15 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     try {
-      awaitRemoteSessions();
+      if (!postgres) {
+        awaitRemoteSessions();
+      }
+      releaseClaim();
       pool.dispose();
     } finally {
-      guard.close();
+      if (guard != null) {
+        guard.close();
+      }
     }
   }
 

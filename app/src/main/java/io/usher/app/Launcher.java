@@ -2,6 +2,7 @@ package io.usher.app;
 
 import io.usher.application.Usher;
 import io.usher.cli.Cli;
+import io.usher.domain.common.UsherException;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -24,7 +25,7 @@ public final class Launcher {
                 Launcher::open,
                 option -> Desktop.start(dataDir(option)),
                 option -> Headless.serve(dataDir(option)),
-                (option, file) -> Restore.run(dataDir(option), Path.of(file), Clock.systemUTC()))
+                Launcher::restore)
             .execute(args);
     if (code != Cli.WINDOW_OPENED) {
       System.exit(code);
@@ -36,6 +37,16 @@ public final class Launcher {
     // Logback reads this when the first logger is created, which happens after this point.
     System.setProperty("usher.logDir", dir.resolve("logs").toString());
     return dir;
+  }
+
+  /** usher restore: the data folder's ledger file put back; never over a PostgreSQL ledger. */
+  static String restore(String option, String file) {
+    if (DatabaseAddress.configured(System.getenv()) != null) {
+      throw new UsherException(
+          "The ledger is on PostgreSQL: restore it with PostgreSQL's own tools; usher restore"
+              + " puts back the data folder's ledger file.");
+    }
+    return Restore.run(dataDir(option), Path.of(file), Clock.systemUTC());
   }
 
   static Usher open(String option) {

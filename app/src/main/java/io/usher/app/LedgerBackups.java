@@ -55,6 +55,11 @@ final class LedgerBackups implements Backups {
 
   @Override
   public BackupFile create(String file) {
+    if (database.postgres()) {
+      throw new UsherException(
+          "The ledger is on PostgreSQL: back it up with PostgreSQL's own tools (pg_dump, or"
+              + " replication); Usher's backups are of the data folder's ledger file.");
+    }
     Path target =
         file == null ? dated(dataDir, clock.instant(), ".zip") : Path.of(file).toAbsolutePath();
     try {
@@ -67,6 +72,11 @@ final class LedgerBackups implements Backups {
   @Override
   public List<BackupFile> list() {
     return list(dataDir);
+  }
+
+  @Override
+  public boolean elsewhere() {
+    return database.postgres();
   }
 
   @Override

@@ -16,6 +16,9 @@ import picocli.CommandLine;
  * contract: 0 done, 1 refused or failed (one sentence on stderr), 2 malformed command line.
  */
 public final class Cli {
+  /** What carries {@code --db-url} to the ledger's opening in this process. */
+  public static final String DB_URL_PROPERTY = "usher.db-url";
+
   /** Returned when no subcommand was given and the window was opened instead. */
   public static final int WINDOW_OPENED = -1;
 
@@ -72,9 +75,11 @@ public final class Cli {
   static Collection<String> commandsFor(String... args) {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if (arg.equals("--data-dir")) {
+      if (arg.equals("--data-dir") || arg.equals("--db-url")) {
         i++;
-      } else if (arg.startsWith("--data-dir=") || arg.equals("--json")) {
+      } else if (arg.startsWith("--data-dir=")
+          || arg.startsWith("--db-url=")
+          || arg.equals("--json")) {
         continue;
       } else if (RootCommand.COMMANDS.containsKey(arg) && !arg.equals("help")) {
         return List.of(arg);

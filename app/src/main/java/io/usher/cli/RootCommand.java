@@ -81,6 +81,15 @@ final class RootCommand implements Runnable {
   String dataDir;
 
   @Option(
+      names = "--db-url",
+      paramLabel = "URL",
+      description =
+          "Keep the ledger on PostgreSQL, e.g. jdbc:postgresql://host/usher (default:"
+              + " $USHER_DB_URL, else the data folder's own file); the user and password come from"
+              + " $USHER_DB_USER and $USHER_DB_PASSWORD.")
+  String dbUrl;
+
+  @Option(
       names = "--json",
       description = "Machine-readable output on stdout (before or after the command).",
       scope = picocli.CommandLine.ScopeType.INHERIT)
@@ -99,8 +108,19 @@ final class RootCommand implements Runnable {
     this.out = out;
   }
 
+  /**
+   * The ledger's address for the opening that follows in this process; the environment's
+   * USHER_DB_URL when the option is not given.
+   */
+  private void ledger() {
+    if (dbUrl != null) {
+      System.setProperty(Cli.DB_URL_PROPERTY, dbUrl);
+    }
+  }
+
   @Override
   public void run() {
+    ledger();
     openWindow.accept(dataDir);
     windowOpened = true;
   }
@@ -108,6 +128,7 @@ final class RootCommand implements Runnable {
   /** The data directory, opened on first use so that --help and --version stay instant. */
   Usher usher() {
     if (usher == null) {
+      ledger();
       usher = opener.open(dataDir);
     }
     return usher;
@@ -119,12 +140,14 @@ final class RootCommand implements Runnable {
 
   /** Runs headless until stopped (usher serve). */
   void serve() {
+    ledger();
     serve.accept(dataDir);
   }
 
   /** Restores a backup; the ledger must not be open in this process, so Usher is closed first. */
   String restore(String file) {
     closeUsher();
+    ledger();
     return restorer.restore(dataDir, file);
   }
 

@@ -41,6 +41,10 @@ public final class BackupJob implements Job {
   @Override
   public JobResult run(boolean dryRun) {
     int newest = keep.getAsInt();
+    if (backups.elsewhere()) {
+      return JobResult.of(
+          "Nothing to do: the ledger is on PostgreSQL, backed up with its own tools.");
+    }
     if (dryRun) {
       return JobResult.of("Would back up the ledger and keep the newest " + newest + " backups.");
     }

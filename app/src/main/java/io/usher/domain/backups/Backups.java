@@ -23,4 +23,7 @@ public interface Backups {
    * @return true when it did
    */
   boolean compact();
+
+  /** Whether the ledger is a database Usher does not back up itself (PostgreSQL). */
+  boolean elsewhere();
 }
