@@ -53,7 +53,6 @@ import java.util.function.Function;
 public final class AppContext implements Usher {
   private final Path dataDir;
   private final Database database;
-  private final DatabaseAddress address;
   private final LedgerArea ledger;
   private final NotifyArea notify;
   private final MediaArea media;
@@ -83,14 +82,6 @@ public final class AppContext implements Usher {
    * now, and the file is then compacted, since every chunk is appended and the clear values would
    * otherwise stay in its dead space.
    */
-  /**
-   * Claims the ledger for a window or serve: on PostgreSQL, a second one on the same ledger is
-   * refused with a sentence (the data folder's instance lock does this for the H2 file).
-   */
-  void claimForRunning() {
-    database.claimForRunning(address == null ? dataDir.toString() : address.shown());
-  }
-
   private static Database openSealed(Path dataDir, Clock clock) {
     Database db = Database.open(dataDir);
     int sealed;
@@ -154,7 +145,6 @@ public final class AppContext implements Usher {
       Function<SettingsStore, MediaServers> media,
       Function<SettingsStore, PaymentProvider> payments) {
     this.dataDir = dataDir;
-    this.address = address;
     this.database =
         address == null ? openSealed(dataDir, clock) : Database.openPostgres(address, dataDir);
     this.ledger = new LedgerArea(dataDir, database, clock);

@@ -74,6 +74,26 @@ public final class CheckoutServer implements AutoCloseable {
   }
 
   /**
+   * The port this process serves on: {@code USHER_CHECKOUT_PORT} when set (several Usher processes
+   * on one machine and one PostgreSQL ledger, whose checkout.port they share), else the setting.
+   */
+  static int port(java.util.Map<String, String> env, int setting) {
+    String fromEnv = env.get("USHER_CHECKOUT_PORT");
+    if (fromEnv == null || fromEnv.isBlank()) {
+      return setting;
+    }
+    String typed = fromEnv.strip();
+    if (io.usher.domain.common.Inputs.asciiInteger(typed) && typed.length() <= 5) {
+      int port = Integer.parseInt(typed);
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    }
+    throw new io.usher.domain.common.UsherException(
+        "USHER_CHECKOUT_PORT must be a port from 1 to 65535, not " + fromEnv.strip() + ".");
+  }
+
+  /**
    * Starts the checkout page for an open data directory, from its settings. A port that is taken is
    * one log line and one sentence for the owner; Usher goes on without the page.
    *
@@ -84,7 +104,7 @@ public final class CheckoutServer implements AutoCloseable {
   public static Optional<CheckoutServer> startFor(
       AppContext context, Clock clock, java.util.function.Consumer<String> tell) {
     String bind = context.settings().checkoutBind();
-    int port = context.settings().checkoutPort();
+    int port = port(System.getenv(), context.settings().checkoutPort());
     try {
       Csrf csrf =
           new Csrf(

@@ -68,12 +68,6 @@ public final class Database implements AutoCloseable {
   private final LedgerGuard guard;
   private final boolean postgres;
 
-  /** The session holding the ledger for this window or serve, on PostgreSQL; null otherwise. */
-  private Connection claim;
-
-  /** The advisory lock key a window or serve holds on a PostgreSQL ledger ("USHR"). */
-  static final long RUNNING_LOCK = 0x55534852L;
-
   /**
    * @param guard the data folder's guard while an H2 ledger is open; null on PostgreSQL
    */
@@ -94,57 +88,6 @@ public final class Database implements AutoCloseable {
       config.settings().withRenderQuotedNames(RenderQuotedNames.NEVER);
     }
     this.dsl = DSL.using(config);
-  }
-
-  /**
-   * On PostgreSQL, claims the ledger for this window or serve: until jobs and the outbox take
-   * leases in the database, two of them on one ledger would run every job twice, so the second is
-   * refused, as a second one on one data folder is. One-shot commands run beside it. The claim is a
-   * session lock: it goes when this process closes the ledger or dies.
-   */
-  synchronized void claimForRunning(String where) {
-    if (!postgres || claim != null) {
-      return;
-    }
-    try {
-      Connection c = pool.getConnection();
-      boolean got;
-      try (Statement s = c.createStatement();
-          ResultSet r = s.executeQuery("SELECT pg_try_advisory_lock(" + RUNNING_LOCK + ")")) {
-        r.next();
-        got = r.getBoolean(1);
-      } catch (SQLException e) {
-        c.close();
-        throw e;
-      }
-      if (!got) {
-        c.close();
-        throw new UsherException(
-            "Another Usher window or serve already runs on the ledger at "
-                + where
-                + ": close it first (commands can still be run beside it).");
-      }
-      claim = c;
-    } catch (SQLException e) {
-      throw new UsherException("Could not claim the ledger at " + where + ": " + rootMessage(e), e);
-    }
-  }
-
-  private synchronized void releaseClaim() {
-    if (claim == null) {
-      return;
-    }
-    try (Statement s = claim.createStatement()) {
-      s.execute("SELECT pg_advisory_unlock_all()");
-    } catch (SQLException e) {
-      // The session is going away with the pool: its locks go with it.
-    }
-    try {
-      claim.close();
-    } catch (SQLException e) {
-      // As above.
-    }
-    claim = null;
   }
 
   /** Whether the ledger is a PostgreSQL database rather than the data folder's H2 file. */
@@ -616,7 +559,6 @@ public final class Database implements AutoCloseable {
       if (!postgres) {
         awaitRemoteSessions();
       }
-      releaseClaim();
       pool.dispose();
     } finally {
       if (guard != null) {

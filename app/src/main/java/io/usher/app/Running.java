@@ -44,13 +44,7 @@ final class Running implements AutoCloseable {
       lock.close();
       throw e;
     }
-    try {
-      context.claimForRunning();
-    } catch (RuntimeException e) {
-      context.close();
-      lock.close();
-      throw e;
-    }
+
     return new Running(lock, context, clock, problem);
   }
 

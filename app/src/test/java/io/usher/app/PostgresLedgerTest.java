@@ -79,27 +79,6 @@ class PostgresLedgerTest {
   }
 
   @Test
-  void oneWindowOrServeAtATimeRunsOnALedgerAndItsClaimGoesWithIt(@TempDir Path laptop)
-      throws Exception {
-    DatabaseAddress ledger = fresh();
-    FakeMediaServers media = new FakeMediaServers();
-    try (AppContext server = new AppContext(pgFolder, ledger, new MutableClock(NOW), s -> media)) {
-      server.claimForRunning();
-      server.claimForRunning();
-      try (AppContext window = new AppContext(laptop, ledger, new MutableClock(NOW), s -> media)) {
-        assertThatThrownBy(window::claimForRunning)
-            .isInstanceOf(UsherException.class)
-            .hasMessageStartingWith("Another Usher window or serve already runs on the ledger at")
-            .hasMessageContaining("close it first");
-        assertThat(window.plans().list()).as("commands still run beside it").isEmpty();
-      }
-    }
-    try (AppContext window = new AppContext(laptop, ledger, new MutableClock(NOW), s -> media)) {
-      window.claimForRunning();
-    }
-  }
-
-  @Test
   void aWrongAddressIsOneSentenceWithoutThePassword() {
     DatabaseAddress nowhere =
         new DatabaseAddress(postgres.url("no_such_database"), TestPostgres.USER, "s3cret-pw");

@@ -105,6 +105,24 @@ class JobServiceTest extends LedgerTestBase {
   }
 
   @Test
+  void aTimedRunIsLeftOutWhenAnotherProcessRanTheJobWithinItsPeriod() {
+    JooqJobRunStore store = store();
+    service(store).run("good", false);
+    JobService elsewhere = service(store);
+
+    clock.advance(Duration.ofMinutes(50));
+    elsewhere.runScheduled("good");
+    assertThat(okRuns).as("started 50 minutes ago, in another process").hasValue(1);
+
+    clock.advance(Duration.ofMinutes(5));
+    elsewhere.runScheduled("good");
+    assertThat(okRuns).as("nine tenths of the hour have passed").hasValue(2);
+    assertThat(elsewhere.run("good", false).summary())
+        .as("Run now is never left out")
+        .isEqualTo("worked");
+  }
+
+  @Test
   void aDryRunChangesNothingAndIsNotRecorded() {
     JobService jobs = service(store());
 
