@@ -75,6 +75,11 @@ final class LedgerBackups implements Backups {
   }
 
   @Override
+  public io.usher.domain.backups.LedgerCopy copyTo(String target) {
+    return new LedgerCopier(database, dataDir).copyTo(target);
+  }
+
+  @Override
   public boolean elsewhere() {
     return database.postgres();
   }

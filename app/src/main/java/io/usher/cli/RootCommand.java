@@ -60,6 +60,7 @@ final class RootCommand implements Runnable {
     commands.put("jobs", JobsCommand.class);
     commands.put("backup", BackupCommand.class);
     commands.put("restore", RestoreCommand.class);
+    commands.put("db", DbCommand.class);
     commands.put("serve", ServeCommand.class);
     commands.put("help", HelpCommand.class);
     return Collections.unmodifiableMap(commands);

@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.usher.application.Usher;
 import io.usher.application.invites.InviteRequest;
 import io.usher.cli.Cli;
+import io.usher.domain.backups.LedgerCopy;
 import io.usher.domain.common.UsherException;
 import io.usher.domain.ledger.PaymentFilter;
+import io.usher.domain.ledger.UserRow;
 import io.usher.domain.media.ActiveStream;
 import io.usher.domain.media.RemoteDevice;
 import io.usher.domain.media.ServerKind;
 import io.usher.domain.servers.Library;
+import io.usher.domain.users.User;
+import io.usher.domain.users.UserSpec;
 import io.usher.testing.FakeMediaServers;
 import io.usher.testing.Fixtures;
 import io.usher.testing.MutableClock;
@@ -134,6 +138,26 @@ class PostgresLedgerTest {
       assertThat(listed).as(err.toString()).isZero();
       assertThat(out.toString()).as("the same ledger from another data folder").contains("Basic");
       assertThat(laptop.resolve(Database.FILE_NAME)).doesNotExist();
+      out.getBuffer().setLength(0);
+      Path copy = laptop.resolve("copy");
+      int copied =
+          cli.execute(
+              new PrintWriter(out, true),
+              new PrintWriter(err, true),
+              "--data-dir",
+              laptop.toString(),
+              "--db-url",
+              url,
+              "db",
+              "copy",
+              "--to",
+              copy.toString());
+      assertThat(copied).as(err.toString()).isZero();
+      assertThat(out.toString())
+          .startsWith("Copied ")
+          .contains(" tables to " + copy)
+          .contains("every row compared and the same");
+      assertThat(copy.resolve(Database.FILE_NAME)).exists();
       err.getBuffer().setLength(0);
       int restored =
           cli.execute(
@@ -162,6 +186,89 @@ class PostgresLedgerTest {
       assertThat(err.toString()).contains("A ledger address starts with jdbc:postgresql:");
     } finally {
       System.clearProperty(Cli.DB_URL_PROPERTY);
+    }
+  }
+
+  @Test
+  void dbCopyMovesAnOwnersLedgerToPostgresAndBackRowForRow(@TempDir Path back) throws Exception {
+    MutableClock clock = new MutableClock(NOW);
+    FakeMediaServers media = new FakeMediaServers();
+    DatabaseAddress ledger = fresh();
+    String target = ledger.url() + "?user=" + TestPostgres.USER;
+    String users;
+    String payments;
+    try (AppContext h2 = new AppContext(h2Folder, clock, s -> media)) {
+      day(h2, media, clock);
+      // Alice (user 1) under Bob (user 2): a row that refers to one copied after it.
+      var monthly = h2.plans().byName("Monthly");
+      var spec = monthly.spec();
+      h2.plans()
+          .update(
+              monthly.id(),
+              new io.usher.domain.plans.PlanSpec(
+                  spec.name(),
+                  spec.price(),
+                  spec.duration(),
+                  spec.groups(),
+                  spec.maxStreams(),
+                  spec.downloads(),
+                  spec.transcode(),
+                  spec.maxDevices(),
+                  spec.trial(),
+                  spec.isDefault(),
+                  spec.hidden(),
+                  1,
+                  spec.stripePriceId(),
+                  spec.paypalPlanId()));
+      h2.links().link("bob@example.com", "alice@example.com");
+      users = h2.queries().users().toString();
+      payments = h2.queries().payments(PaymentFilter.ALL).toString();
+
+      LedgerCopy copied = h2.backups().copyTo(target);
+
+      assertThat(copied.rows()).isGreaterThan(20);
+      assertThat(copied.tables()).isEqualTo(LedgerCopier.inOrder().size());
+      assertThat(copied.target()).startsWith("postgresql://127.0.0.1:").doesNotContain("user=");
+      assertThatThrownBy(() -> h2.backups().copyTo(target))
+          .isInstanceOf(UsherException.class)
+          .hasMessageContaining("is not empty")
+          .hasMessageEndingWith("copy only into an empty one.");
+    }
+    try (AppContext pg = new AppContext(h2Folder, ledger, clock, s -> media)) {
+      assertThat(pg.queries().users().toString()).isEqualTo(users);
+      assertThat(pg.queries().payments(PaymentFilter.ALL).toString()).isEqualTo(payments);
+      assertThat(pg.settings().value("stripe.secret-key"))
+          .as("a secret copied sealed opens with the same key")
+          .isEqualTo("sk_test_4eC39HqLyjWDarjtT1zdp7dc");
+      User carol = pg.users().create(UserSpec.withEmail("carol@example.com"));
+      assertThat(carol.id()).as("new ids follow the copied ones").isEqualTo(3);
+
+      assertThat(pg.backups().copyTo(back.toString()).target()).isEqualTo(back.toString());
+    }
+    try (AppContext again = new AppContext(back, clock, s -> media)) {
+      assertThat(again.queries().users())
+          .extracting(UserRow::email)
+          .containsExactlyInAnyOrder("alice@example.com", "bob@example.com", "carol@example.com");
+      assertThat(again.settings().value("stripe.secret-key"))
+          .isEqualTo("sk_test_4eC39HqLyjWDarjtT1zdp7dc");
+      assertThat(again.users().create(UserSpec.withEmail("dave@example.com")).id()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void aFolderWithAnotherKeyIsRefusedBeforeAnythingIsCopied(@TempDir Path other) throws Exception {
+    try (AppContext elsewhere =
+        new AppContext(other, new MutableClock(NOW), s -> new FakeMediaServers())) {
+      elsewhere.plans().list();
+    }
+    try (AppContext h2 =
+        new AppContext(h2Folder, new MutableClock(NOW), s -> new FakeMediaServers())) {
+      assertThatThrownBy(() -> h2.backups().copyTo(other.toString()))
+          .isInstanceOf(UsherException.class)
+          .hasMessage(
+              other.toAbsolutePath()
+                  + " holds another usher.key: the copied secrets would not open there. Copy"
+                  + " into an empty folder.");
     }
   }
 

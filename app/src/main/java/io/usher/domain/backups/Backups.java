@@ -26,4 +26,10 @@ public interface Backups {
 
   /** Whether the ledger is a database Usher does not back up itself (PostgreSQL). */
   boolean elsewhere();
+
+  /**
+   * Copies the whole ledger into an empty one (a {@code jdbc:postgresql:} address, or a data folder
+   * for its own file) and compares every row of both; the target is left empty when anything fails.
+   */
+  LedgerCopy copyTo(String target);
 }
