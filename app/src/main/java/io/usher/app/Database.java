@@ -22,8 +22,9 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
- * The embedded H2 file database of one data directory, migrated by Flyway on open (decisions 0001
- * and 0008).
+ * The ledger's database, migrated by Flyway on open: the embedded H2 file of one data directory
+ * (decisions 0001 and 0008), or a PostgreSQL database several processes share ({@link
+ * #openPostgres}, decision 0013).
  *
  * <p>AUTO_SERVER lets a one-shot CLI command reach the database while the window or {@code usher
  * serve} has it open: the first process serves it to the others, on loopback only. WRITE_DELAY=0
@@ -36,7 +37,7 @@ public final class Database implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
   static final String FILE_NAME = "usher.mv.db";
 
-  /** The newest migration this build carries (V21__…); DatabaseTest keeps it in step. */
+  /** The newest migration this build carries (V22__…); DatabaseTest keeps it in step. */
   static final int SCHEMA = 22;
 
   private static final long OPEN_PATIENCE_NANOS = 30_000_000_000L;

@@ -3,6 +3,11 @@ package io.usher.app;
 import io.usher.cli.Cli;
 import io.usher.domain.common.UsherException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,10 +19,30 @@ import java.util.Map;
  * @param password a secret, never shown or logged; null: none
  */
 public record DatabaseAddress(String url, String user, String password) {
+  /**
+   * A password written into the address ({@code ?password=…}) is taken out of it, so the address
+   * that reaches the driver, and whatever logs it (Flyway names the database it migrates), holds
+   * none; it still counts when the environment gives none.
+   */
   public DatabaseAddress {
     if (url == null || !url.startsWith("jdbc:postgresql:")) {
       throw new UsherException(
           "A ledger address starts with jdbc:postgresql:, e.g. jdbc:postgresql://localhost/usher.");
+    }
+    int query = url.indexOf('?');
+    if (query >= 0) {
+      List<String> kept = new ArrayList<>();
+      for (String part : url.substring(query + 1).split("&")) {
+        if (part.toLowerCase(Locale.ROOT).startsWith("password=")) {
+          if (password == null) {
+            password =
+                URLDecoder.decode(part.substring("password=".length()), StandardCharsets.UTF_8);
+          }
+        } else if (!part.isEmpty()) {
+          kept.add(part);
+        }
+      }
+      url = url.substring(0, query) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
     }
   }
 

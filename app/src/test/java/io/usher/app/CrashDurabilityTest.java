@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usher.cli.Cli;
 import io.usher.domain.ledger.PaymentFilter;
-import io.usher.payments.stripe.StripeJson;
 import io.usher.testing.FakeStripe;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -213,19 +211,7 @@ class CrashDurabilityTest {
       if (invoice == null) {
         invoice = "in_crash_" + eventCounter.incrementAndGet();
       }
-      String body =
-          StripeJson.event(
-              "evt_" + invoice,
-              "invoice.paid",
-              Instant.now().getEpochSecond(),
-              StripeJson.invoice(invoice, "sub_" + invoice, invoice + "@example.com", 1250));
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/stripe"))
-              .timeout(Duration.ofSeconds(5))
-              .header("Content-Type", "application/json")
-              .header("Stripe-Signature", FakeStripe.signature(body, SECRET, Instant.now()))
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build();
+      HttpRequest request = FakeStripe.invoicePaid(port, invoice, SECRET);
       try {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {

@@ -44,6 +44,10 @@ class DatabaseAddressTest {
 
     assertThat(a.shown()).isEqualTo("postgresql://db.lan:5433/usher");
     assertThat(a.toString()).doesNotContain("pw-9");
+    assertThat(a.url()).isEqualTo("jdbc:postgresql://db.lan:5433/usher?user=owner");
+    assertThat(new DatabaseAddress("jdbc:postgresql://h/u?password=p%26w&ssl=true", null, null))
+        .as("a password in the address leaves it")
+        .isEqualTo(new DatabaseAddress("jdbc:postgresql://h/u?ssl=true", null, "p&w"));
     assertThatThrownBy(() -> new DatabaseAddress("jdbc:h2:file:/tmp/x", null, null))
         .isInstanceOf(UsherException.class)
         .hasMessage(

@@ -94,99 +94,72 @@ class PostgresLedgerTest {
         .hasMessageNotContaining("s3cret-pw");
   }
 
+  /** One command line through the real launcher's opener; its exit code, output and errors. */
+  record Ran(int code, String out, String err) {}
+
+  static Ran usher(Path dataDir, String url, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--db-url", url));
+    all.addAll(List.of(args));
+    try {
+      int code =
+          new Cli(Launcher::open, o -> {}, o -> {}, Launcher::restore)
+              .execute(
+                  new PrintWriter(out, true),
+                  new PrintWriter(err, true),
+                  all.toArray(String[]::new));
+      return new Ran(code, out.toString(), err.toString());
+    } finally {
+      System.clearProperty(Cli.DB_URL_PROPERTY);
+    }
+  }
+
   @Test
   void theCommandLineKeepsTheLedgerWhereDbUrlSaysForEveryDataFolder(@TempDir Path laptop)
       throws Exception {
     String url = postgres.newDatabase() + "?user=" + TestPostgres.USER;
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    Cli cli = new Cli(Launcher::open, o -> {}, o -> {}, Launcher::restore);
-    try {
-      int added =
-          cli.execute(
-              new PrintWriter(out, true),
-              new PrintWriter(err, true),
-              "--data-dir",
-              pgFolder.toString(),
-              "--db-url",
-              url,
-              "plan",
-              "add",
-              "--name",
-              "Basic",
-              "--price",
-              "12.50",
-              "--currency",
-              "USD",
-              "--months",
-              "1",
-              "--groups",
-              "Standard",
-              "--streams",
-              "2");
-      assertThat(added).as(err.toString()).isZero();
-      out.getBuffer().setLength(0);
-      int listed =
-          cli.execute(
-              new PrintWriter(out, true),
-              new PrintWriter(err, true),
-              "--data-dir",
-              laptop.toString(),
-              "--db-url=" + url,
-              "plan",
-              "list");
-      assertThat(listed).as(err.toString()).isZero();
-      assertThat(out.toString()).as("the same ledger from another data folder").contains("Basic");
-      assertThat(laptop.resolve(Database.FILE_NAME)).doesNotExist();
-      out.getBuffer().setLength(0);
-      Path copy = laptop.resolve("copy");
-      int copied =
-          cli.execute(
-              new PrintWriter(out, true),
-              new PrintWriter(err, true),
-              "--data-dir",
-              laptop.toString(),
-              "--db-url",
-              url,
-              "db",
-              "copy",
-              "--to",
-              copy.toString());
-      assertThat(copied).as(err.toString()).isZero();
-      assertThat(out.toString())
-          .startsWith("Copied ")
-          .contains(" tables to " + copy)
-          .contains("every row compared and the same");
-      assertThat(copy.resolve(Database.FILE_NAME)).exists();
-      err.getBuffer().setLength(0);
-      int restored =
-          cli.execute(
-              new PrintWriter(out, true),
-              new PrintWriter(err, true),
-              "--data-dir",
-              laptop.toString(),
-              "--db-url",
-              url,
-              "restore",
-              laptop.resolve("some.zip").toString());
-      assertThat(restored).isEqualTo(1);
-      assertThat(err.toString()).contains("The ledger is on PostgreSQL");
-      err.getBuffer().setLength(0);
-      int refused =
-          cli.execute(
-              new PrintWriter(out, true),
-              new PrintWriter(err, true),
-              "--data-dir",
-              laptop.toString(),
-              "--db-url",
-              "jdbc:mysql://127.0.0.1/usher",
-              "plan",
-              "list");
-      assertThat(refused).isEqualTo(1);
-      assertThat(err.toString()).contains("A ledger address starts with jdbc:postgresql:");
-    } finally {
-      System.clearProperty(Cli.DB_URL_PROPERTY);
-    }
+    Ran added =
+        usher(
+            pgFolder,
+            url,
+            "plan",
+            "add",
+            "--name",
+            "Basic",
+            "--price",
+            "12.50",
+            "--currency",
+            "USD",
+            "--months",
+            "1",
+            "--groups",
+            "Standard",
+            "--streams",
+            "2");
+    assertThat(added.code()).as(added.err()).isZero();
+
+    Ran listed = usher(laptop, url, "plan", "list");
+    assertThat(listed.code()).as(listed.err()).isZero();
+    assertThat(listed.out()).as("the same ledger from another data folder").contains("Basic");
+    assertThat(laptop.resolve(Database.FILE_NAME)).doesNotExist();
+
+    Path copy = laptop.resolve("copy");
+    Ran copied = usher(laptop, url, "db", "copy", "--to", copy.toString());
+    assertThat(copied.code()).as(copied.err()).isZero();
+    assertThat(copied.out())
+        .startsWith("Copied ")
+        .contains(" tables to " + copy)
+        .contains("every row compared and the same");
+    assertThat(copy.resolve(Database.FILE_NAME)).exists();
+
+    Ran restored = usher(laptop, url, "restore", laptop.resolve("some.zip").toString());
+    assertThat(restored.code()).isEqualTo(1);
+    assertThat(restored.err()).contains("The ledger is on PostgreSQL");
+
+    Ran refused = usher(laptop, "jdbc:mysql://127.0.0.1/usher", "plan", "list");
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).contains("A ledger address starts with jdbc:postgresql:");
   }
 
   @Test

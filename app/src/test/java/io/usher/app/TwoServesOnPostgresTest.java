@@ -2,15 +2,11 @@ package io.usher.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.usher.cli.Cli;
 import io.usher.domain.ledger.PaymentFilter;
-import io.usher.payments.stripe.StripeJson;
 import io.usher.testing.FakeMediaServers;
 import io.usher.testing.FakeStripe;
 import io.usher.testing.TestPostgres;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -154,19 +150,7 @@ class TwoServesOnPostgresTest {
 
   /** Posts the signed invoice.paid event; a 200 is an acknowledgement. */
   private void deliver(String invoice, int port) {
-    String body =
-        StripeJson.event(
-            "evt_" + invoice,
-            "invoice.paid",
-            Instant.now().getEpochSecond(),
-            StripeJson.invoice(invoice, "sub_" + invoice, invoice + "@example.com", 1250));
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/stripe"))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .header("Stripe-Signature", FakeStripe.signature(body, SECRET, Instant.now()))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+    HttpRequest request = FakeStripe.invoicePaid(port, invoice, SECRET);
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 200) {
@@ -179,21 +163,9 @@ class TwoServesOnPostgresTest {
     }
   }
 
-  private void cli(Path dataDir, String url, String... args) {
-    List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--db-url", url));
-    all.addAll(List.of(args));
-    StringWriter err = new StringWriter();
-    try {
-      int code =
-          new Cli(Launcher::open, o -> {}, o -> {}, Launcher::restore)
-              .execute(
-                  new PrintWriter(new StringWriter(), true),
-                  new PrintWriter(err, true),
-                  all.toArray(String[]::new));
-      assertThat(code).as(err.toString()).isZero();
-    } finally {
-      System.clearProperty(Cli.DB_URL_PROPERTY);
-    }
+  private static void cli(Path dataDir, String url, String... args) {
+    PostgresLedgerTest.Ran ran = PostgresLedgerTest.usher(dataDir, url, args);
+    assertThat(ran.code()).as(ran.err()).isZero();
   }
 
   private Process serve(Path dataDir, String url, int port) throws IOException {

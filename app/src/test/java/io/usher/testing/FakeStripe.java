@@ -150,6 +150,27 @@ public final class FakeStripe implements AutoCloseable {
     return statuses;
   }
 
+  /**
+   * A signed {@code invoice.paid} event for {@code invoice}, paid by {@code invoice@example.com},
+   * posted to the webhook of an Usher serving on {@code port}, as Stripe would send it.
+   */
+  public static java.net.http.HttpRequest invoicePaid(int port, String invoice, String secret) {
+    String body =
+        io.usher.payments.stripe.StripeJson.event(
+            "evt_" + invoice,
+            "invoice.paid",
+            Instant.now().getEpochSecond(),
+            io.usher.payments.stripe.StripeJson.invoice(
+                invoice, "sub_" + invoice, invoice + "@example.com", 1250));
+    return java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + port + "/webhooks/stripe"))
+        .timeout(java.time.Duration.ofSeconds(5))
+        .header("Content-Type", "application/json")
+        .header("Stripe-Signature", signature(body, secret, Instant.now()))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+
   /** Stripe's scheme: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body" keyed by secret>}. */
   public static String signature(String body, String secret, Instant at) {
     long t = at.getEpochSecond();
