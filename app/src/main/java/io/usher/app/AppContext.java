@@ -62,12 +62,16 @@ public final class AppContext implements Usher {
 
   /** The real Usher: the ledger where the options or the environment say, the real services. */
   public AppContext(Path dataDir, Clock clock) {
-    this(
-        dataDir,
-        DatabaseAddress.configured(System.getenv()),
-        clock,
-        MediaWiring::real,
-        AppContext::stripe);
+    this(dataDir, DatabaseAddress.configured(System.getenv()), clock);
+  }
+
+  /**
+   * The real services on the ledger at {@code address}.
+   *
+   * @param address where the ledger is on PostgreSQL; null: the data folder's own H2 file
+   */
+  public AppContext(Path dataDir, DatabaseAddress address, Clock clock) {
+    this(dataDir, address, clock, MediaWiring::real, AppContext::stripe);
   }
 
   /**

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each test gets a fresh data directory: a real H2 file database migrated by Flyway. */
+/**
+ * Each test gets a fresh data directory: a real H2 file database migrated by Flyway, or, in the
+ * suites' PostgreSQL runs ({@code …OnPostgresTest}), a fresh PostgreSQL database.
+ */
 public abstract class LedgerTestBase {
   protected static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
@@ -19,7 +22,12 @@ public abstract class LedgerTestBase {
   @BeforeEach
   void openLedger() {
     clock = new MutableClock(NOW);
-    usher = new AppContext(dataDir, clock);
+    usher = open(dataDir, clock);
+  }
+
+  /** The ledger a test works on; the PostgreSQL runs of a suite open theirs there. */
+  protected AppContext open(Path dataDir, MutableClock clock) {
+    return new AppContext(dataDir, null, clock);
   }
 
   @AfterEach

@@ -48,7 +48,7 @@ class DevicesJobTest {
 
   @BeforeEach
   void open() {
-    usher = new AppContext(dataDir, clock, s -> media);
+    usher = open(dataDir);
     usher.plans().create(plan("Duo", 2));
     usher.plans().create(plan("Open", null));
     attic = media.server("http://attic:8096").library("b8f1", "Movies");
@@ -64,6 +64,11 @@ class DevicesJobTest {
             .filter(j -> j.name().equals(DevicesJob.NAME))
             .findFirst()
             .orElseThrow();
+  }
+
+  /** The ledger the test works on; the PostgreSQL run of this suite opens its own there. */
+  protected AppContext open(Path dataDir) {
+    return new AppContext(dataDir, null, clock, s -> media);
   }
 
   @AfterEach

@@ -52,7 +52,7 @@ class EnforceJobTest {
 
   @BeforeEach
   void open() {
-    usher = new AppContext(dataDir, clock, s -> media);
+    usher = open(dataDir);
     usher.plans().create(plan("Duo", 2, true));
     usher.plans().create(plan("Solo", 1, false));
     media.plexServers.add(new PlexServerChoice("Tower", "abc123", "http://tower:32400", "1.41"));
@@ -67,6 +67,11 @@ class EnforceJobTest {
             .filter(j -> j.name().equals("enforce"))
             .findFirst()
             .orElseThrow();
+  }
+
+  /** The ledger the test works on; the PostgreSQL run of this suite opens its own there. */
+  protected AppContext open(Path dataDir) {
+    return new AppContext(dataDir, null, clock, s -> media);
   }
 
   @AfterEach

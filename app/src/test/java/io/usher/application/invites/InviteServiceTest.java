@@ -39,7 +39,7 @@ class InviteServiceTest {
 
   @BeforeEach
   void open() {
-    usher = new AppContext(dataDir, clock, s -> media);
+    usher = open(dataDir);
     Fixtures.monthly(usher, "Monthly", "10");
     den = media.server("http://den:8096").library("f1", "Movies").library("f2", "Home videos");
     usher.servers().addMediaBrowser(ServerKind.JELLYFIN, "Den", "http://den:8096", "k");
@@ -395,5 +395,10 @@ class InviteServiceTest {
   static InviteRequest withTxn(String email, String txn) {
     return new InviteRequest(
         email, "Monthly", "Den", null, null, txn, 1, null, null, null, null, 1, null);
+  }
+
+  /** The ledger the test works on; the PostgreSQL run of this suite opens its own there. */
+  protected AppContext open(Path dataDir) {
+    return new AppContext(dataDir, null, clock, s -> media);
   }
 }

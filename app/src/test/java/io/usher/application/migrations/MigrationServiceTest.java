@@ -62,7 +62,7 @@ class MigrationServiceTest {
   }
 
   void open() {
-    usher = new AppContext(dataDir, clock, s -> media);
+    usher = open(dataDir);
   }
 
   @AfterEach
@@ -307,5 +307,10 @@ class MigrationServiceTest {
     assertThatThrownBy(() -> usher.migrations().preview("Den", "Attic", List.of()))
         .hasMessage("There is no server named 'Attic'.");
     assertThat(usher.migrations().recent()).isEmpty();
+  }
+
+  /** The ledger the test works on; the PostgreSQL run of this suite opens its own there. */
+  protected AppContext open(Path dataDir) {
+    return new AppContext(dataDir, null, clock, s -> media);
   }
 }

@@ -68,7 +68,7 @@ class SeerrAccountsTest {
           }
         });
     seerr.start();
-    usher = new AppContext(dataDir, clock, s -> media);
+    usher = open(dataDir);
     usher.settings().set("seerr.url", seerr.url("/").toString());
     usher.settings().set("seerr.api-key", KEY);
     usher.settings().set("expiry.grace-days", "3");
@@ -338,5 +338,10 @@ class SeerrAccountsTest {
         .setHeader("Content-Type", "application/json; charset=utf-8")
         .body(body)
         .build();
+  }
+
+  /** The ledger the test works on; the PostgreSQL run of this suite opens its own there. */
+  protected AppContext open(Path dataDir) {
+    return new AppContext(dataDir, null, clock, s -> media);
   }
 }
