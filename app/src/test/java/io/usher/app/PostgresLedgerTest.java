@@ -22,6 +22,7 @@ import io.usher.testing.MutableClock;
 import io.usher.testing.TestPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -79,6 +80,31 @@ class PostgresLedgerTest {
       assertThat(r.getInt(1)).isEqualTo(Database.SCHEMA);
       assertThat(r.getInt(2)).isEqualTo(Database.SCHEMA);
       assertThat(again.postgres()).isTrue();
+    }
+  }
+
+  @Test
+  void aWindowSeesWhatAnotherMachineWroteAtItsNextLook(@TempDir Path laptop) throws Exception {
+    DatabaseAddress ledger = fresh();
+    MutableClock clock = new MutableClock(NOW);
+    try (AppContext server = new AppContext(pgFolder, ledger, clock, s -> new FakeMediaServers())) {
+      Files.copy(pgFolder.resolve(DataFolder.KEY_FILE), laptop.resolve(DataFolder.KEY_FILE));
+      try (AppContext window = new AppContext(laptop, ledger, clock, s -> new FakeMediaServers())) {
+        String before = window.queries().changeMark();
+
+        Fixtures.monthly(server, "Monthly", "10");
+        server.users().create(UserSpec.withEmail("alice@example.com"));
+
+        // The window's LedgerWatch asks for the change mark every 2 s and reloads when it moved.
+        assertThat(window.queries().changeMark()).isNotEqualTo(before);
+        assertThat(window.queries().users())
+            .extracting(UserRow::email)
+            .contains("alice@example.com");
+        server.settings().set("stripe.secret-key", "sk_test_shared");
+        assertThat(window.settings().value("stripe.secret-key"))
+            .as("a secret sealed on the server opens on the laptop with the same usher.key")
+            .isEqualTo("sk_test_shared");
+      }
     }
   }
 
