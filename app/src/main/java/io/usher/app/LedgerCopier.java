@@ -17,8 +17,8 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -177,23 +177,25 @@ final class LedgerCopier {
     List<Map.Entry<TableRecord<?>, Record>> later = new ArrayList<>();
     long count = 0;
     List<TableRecord<?>> batch = new ArrayList<>();
-    for (Record row : source.selectFrom(table).orderBy(order(table)).fetch()) {
-      TableRecord<?> copy = (TableRecord<?>) into.newRecord(table);
-      copy.from(row);
-      for (Field<?> f : table.fields()) {
-        copy.changed(f, true);
-      }
-      if (!selfRefs.isEmpty() && selfRefs.stream().anyMatch(f -> row.get(f) != null)) {
-        later.add(Map.entry(copy, row));
-        for (Field<?> f : selfRefs) {
-          copy.set(f, null);
+    try (Cursor<? extends Record> rows = rows(source, table)) {
+      for (Record row : rows) {
+        TableRecord<?> copy = (TableRecord<?>) into.newRecord(table);
+        copy.from(row);
+        for (Field<?> f : table.fields()) {
+          copy.changed(f, true);
         }
-      }
-      batch.add(copy);
-      count++;
-      if (batch.size() == BATCH) {
-        into.batchInsert(batch).execute();
-        batch.clear();
+        if (!selfRefs.isEmpty() && selfRefs.stream().anyMatch(f -> row.get(f) != null)) {
+          later.add(Map.entry(copy, row));
+          for (Field<?> f : selfRefs) {
+            copy.set(f, null);
+          }
+        }
+        batch.add(copy);
+        count++;
+        if (batch.size() == BATCH) {
+          into.batchInsert(batch).execute();
+          batch.clear();
+        }
       }
     }
     if (!batch.isEmpty()) {
@@ -249,34 +251,31 @@ final class LedgerCopier {
     }
   }
 
-  /** Both sides hold the same rows, value for value, in the same order. */
-  private static void verify(DSLContext source, DSLContext target, Table<?> table, String shown) {
-    List<List<Object>> ours = values(source, table);
-    List<List<Object>> theirs = values(target, table);
-    if (!ours.equals(theirs)) {
-      int at = 0;
-      while (at < Math.min(ours.size(), theirs.size())
-          && Objects.equals(ours.get(at), theirs.get(at))) {
-        at++;
-      }
-      throw new UsherException(
-          "The copy at "
-              + shown
-              + " differs from the ledger in "
-              + table.getName().toLowerCase(java.util.Locale.ROOT)
-              + " (row "
-              + (at + 1)
-              + " of "
-              + ours.size()
-              + "): empty it before trying again.");
-    }
+  /** A table's rows in key order, read a batch at a time rather than all at once. */
+  private static Cursor<? extends Record> rows(DSLContext dsl, Table<?> table) {
+    return dsl.selectFrom(table).orderBy(order(table)).fetchSize(BATCH).fetchLazy();
   }
 
-  private static List<List<Object>> values(DSLContext dsl, Table<?> table) {
-    List<List<Object>> rows = new ArrayList<>();
-    for (Record r : dsl.selectFrom(table).orderBy(order(table)).fetch()) {
-      rows.add(Arrays.asList(r.intoArray()));
+  /** Both sides hold the same rows, value for value, in the same order. */
+  private static void verify(DSLContext source, DSLContext target, Table<?> table, String shown) {
+    try (Cursor<? extends Record> ours = rows(source, table);
+        Cursor<? extends Record> theirs = rows(target, table)) {
+      long row = 0;
+      while (ours.hasNext() || theirs.hasNext()) {
+        row++;
+        if (!ours.hasNext()
+            || !theirs.hasNext()
+            || !Arrays.equals(ours.fetchNext().intoArray(), theirs.fetchNext().intoArray())) {
+          throw new UsherException(
+              "The copy at "
+                  + shown
+                  + " differs from the ledger in "
+                  + table.getName().toLowerCase(java.util.Locale.ROOT)
+                  + " at row "
+                  + row
+                  + ": empty it before trying again.");
+        }
+      }
     }
-    return rows;
   }
 }

@@ -50,18 +50,22 @@ public final class JooqJobRunStore implements JobRunStore {
             .groupBy(JOB_RUNS.JOB);
     dsl.selectFrom(JOB_RUNS)
         .where(JOB_RUNS.ID.in(dsl.select(newest.field("id", Long.class)).from(newest)))
-        .forEach(
-            r ->
-                latest.put(
-                    r.getJob(),
-                    new JobRun(
-                        r.getId(),
-                        r.getJob(),
-                        r.getStartedAt(),
-                        r.getFinishedAt(),
-                        r.getOutcome(),
-                        r.getMessage())));
+        .forEach(r -> latest.put(r.getJob(), run(r)));
     return latest;
+  }
+
+  @Override
+  public java.util.Optional<JobRun> latest(String job) {
+    return dsl.selectFrom(JOB_RUNS)
+        .where(JOB_RUNS.JOB.eq(job))
+        .orderBy(JOB_RUNS.STARTED_AT.desc(), JOB_RUNS.ID.desc())
+        .limit(1)
+        .fetchOptional(JooqJobRunStore::run);
+  }
+
+  private static JobRun run(io.usher.store.generated.tables.records.JobRunsRecord r) {
+    return new JobRun(
+        r.getId(), r.getJob(), r.getStartedAt(), r.getFinishedAt(), r.getOutcome(), r.getMessage());
   }
 
   @Override

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every 5 minutes: holds each active customer on an Emby server to their plan's device limit, by
  * {@link DeviceRule}. Permanent users and plans without a limit may use any device; the owner sets
- * limits in the plan, not in Emby. A signed-out device goes in the activity log.
+ * limits in the plan, not in Emby. While no plan has a limit, Emby is left alone. A signed-out
+ * device goes in the activity log.
  */
 public final class DevicesJob implements Job {
   public static final String NAME = "devices";
@@ -107,19 +108,27 @@ public final class DevicesJob implements Job {
         servers.all().stream()
             .filter(s -> s.settings().enabled() && s.kind() == ServerKind.EMBY)
             .toList();
+    if (emby.isEmpty()) {
+      return new JobResult("No Emby server: nothing to do.", List.of());
+    }
+    List<Plan> all = plans.all();
+    if (all.stream().allMatch(p -> p.spec().maxDevices() == null)) {
+      // An owner who limits no plan's devices keeps whatever device settings Emby has, and no
+      // Emby server is asked about its devices every 5 minutes for nothing.
+      return new JobResult(
+          "No plan limits Emby devices: Emby's device settings are left as they are.", List.of());
+    }
+    Map<String, Plan> byName = new HashMap<>();
+    all.forEach(p -> byName.put(p.name(), p));
+    Map<Long, UserRow> users = new HashMap<>();
+    queries.users().forEach(u -> users.put(u.id(), u));
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Tally tally = new Tally();
-    if (!emby.isEmpty()) {
-      Map<Long, UserRow> users = new HashMap<>();
-      queries.users().forEach(u -> users.put(u.id(), u));
-      Map<String, Plan> byName = new HashMap<>();
-      plans.all().forEach(p -> byName.put(p.name(), p));
-      Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-      for (Server server : emby) {
-        apply(server, users, byName, dryRun, now, tally);
-      }
-      if (!tally.log.isEmpty()) {
-        tx.run(() -> activity.append(tally.log));
-      }
+    for (Server server : emby) {
+      apply(server, users, byName, dryRun, now, tally);
+    }
+    if (!tally.log.isEmpty()) {
+      tx.run(() -> activity.append(tally.log));
     }
     return new JobResult(summary(tally, dryRun), tally.details);
   }
@@ -174,12 +183,12 @@ public final class DevicesJob implements Job {
         String what =
             verdict.policy().anyDevice()
                 ? "may sign in on new devices again"
-                : "held to the " + plural(max, "device") + " in use";
+                : "held to the " + EnforceJob.plural(max, "device") + " in use";
         change(devices, share, verdict.policy(), who, what, dryRun, tally);
       }
       for (RemoteDevice device : verdict.forget()) {
         String why =
-            plural(byAccount.get(share.accountId()).size(), "Emby device")
+            EnforceJob.plural(byAccount.get(share.accountId()).size(), "Emby device")
                 + " on a plan that allows "
                 + max
                 + ": the least recently used is signed out";
@@ -274,12 +283,12 @@ public final class DevicesJob implements Job {
 
   private static String summary(Tally t, boolean dryRun) {
     if (dryRun) {
-      return plural(t.details.size(), "change") + " would be made" + unread(t);
+      return EnforceJob.plural(t.details.size(), "change") + " would be made" + unread(t);
     }
     StringBuilder s = new StringBuilder();
-    s.append(plural(t.held, "user")).append(" held to their devices");
-    s.append(", ").append(plural(t.freed, "user")).append(" freed");
-    s.append(", ").append(plural(t.signedOut, "device")).append(" signed out");
+    s.append(EnforceJob.plural(t.held, "user")).append(" held to their devices");
+    s.append(", ").append(EnforceJob.plural(t.freed, "user")).append(" freed");
+    s.append(", ").append(EnforceJob.plural(t.signedOut, "device")).append(" signed out");
     if (t.failed > 0) {
       s.append(", ").append(t.failed).append(" failed");
     }
@@ -287,10 +296,6 @@ public final class DevicesJob implements Job {
   }
 
   private static String unread(Tally t) {
-    return t.unread == 0 ? "" : "; " + plural(t.unread, "server") + " could not be read";
-  }
-
-  private static String plural(int n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
+    return t.unread == 0 ? "" : "; " + EnforceJob.plural(t.unread, "server") + " could not be read";
   }
 }

@@ -404,7 +404,7 @@ public final class EnforceJob implements Job {
         : "; " + plural(pass.unread().size(), "server") + " could not be read";
   }
 
-  private static String plural(int n, String word) {
+  static String plural(int n, String word) {
     return n + " " + word + (n == 1 ? "" : "s");
   }
 }

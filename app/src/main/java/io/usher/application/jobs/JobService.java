@@ -88,10 +88,10 @@ public final class JobService {
   public void runScheduled(String name) {
     try {
       Job job = job(name);
-      JobRun last = runs.latest().get(job.name());
       Duration soon = job.every().minus(job.every().dividedBy(10));
-      if (last != null && last.startedAt().plus(soon).isAfter(clock.instant())) {
-        LOG.debug("Skipping {}: it started at {}", name, last.startedAt());
+      java.util.Optional<JobRun> last = runs.latest(job.name());
+      if (last.isPresent() && last.get().startedAt().plus(soon).isAfter(clock.instant())) {
+        LOG.debug("Skipping {}: it started at {}", name, last.get().startedAt());
         return;
       }
       execute(job, job::runOnTimer);

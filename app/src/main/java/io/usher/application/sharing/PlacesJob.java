@@ -16,6 +16,7 @@ import io.usher.domain.sharing.PlaceStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,18 +95,15 @@ public final class PlacesJob implements Job {
     Set<String> own = settings.ownAddresses();
     List<String> unlooked = places.unlooked(now.minus(KEPT), PER_RUN);
     Map<String, Optional<Place>> answers = new LinkedHashMap<>();
-    List<String> asked =
-        unlooked.stream()
-            .filter(
-                a -> {
-                  boolean placeable = Networks.of(a, own).isPresent();
-                  if (!placeable) {
-                    // Never sent anywhere; recorded so it is not considered again.
-                    answers.put(a, Optional.empty());
-                  }
-                  return placeable;
-                })
-            .toList();
+    List<String> asked = new ArrayList<>();
+    for (String address : unlooked) {
+      if (Networks.of(address, own).isPresent()) {
+        asked.add(address);
+      } else {
+        // Never sent anywhere; recorded so it is not considered again.
+        answers.put(address, Optional.empty());
+      }
+    }
     if (dryRun) {
       return new JobResult(addresses(asked.size()) + " would be looked up on plex.tv", asked);
     }

@@ -11,6 +11,9 @@ public interface JobRunStore {
   /** The latest run of each job that ever ran. */
   Map<String, JobRun> latest();
 
+  /** The latest run of one job (by its index, for the timers); empty when it never ran. */
+  java.util.Optional<JobRun> latest(String job);
+
   /**
    * Takes the job's lease until {@code until} when nobody holds it (or the holder's lease ran out);
    * false when another run holds it.

@@ -199,6 +199,42 @@ class DevicesJobTest {
   }
 
   @Test
+  void whileNoPlanLimitsDevicesEmbyIsLeftAlone() {
+    invite("bob@example.com", "Open", "Attic");
+    attic.devicePolicies.put("acct-1", DevicePolicy.only(Set.of("set-by-the-owner")));
+    attic.failDevices = new MediaServerException(Kind.UNREACHABLE, "Nobody should ask.");
+    var duo = usher.plans().byName("Duo");
+    var spec = duo.spec();
+    usher
+        .plans()
+        .update(
+            duo.id(),
+            new PlanSpec(
+                spec.name(),
+                spec.price(),
+                spec.duration(),
+                spec.groups(),
+                spec.maxStreams(),
+                spec.downloads(),
+                spec.transcode(),
+                null,
+                spec.trial(),
+                spec.isDefault(),
+                spec.hidden(),
+                spec.maxSubs(),
+                spec.stripePriceId(),
+                spec.paypalPlanId()));
+
+    JobResult result = job.run(false);
+
+    assertThat(result.summary())
+        .isEqualTo("No plan limits Emby devices: Emby's device settings are left as they are.");
+    assertThat(attic.devicePolicies.get("acct-1"))
+        .isEqualTo(DevicePolicy.only(Set.of("set-by-the-owner")));
+    assertThat(attic.devicePolicyWrites).isZero();
+  }
+
+  @Test
   void anExpiredUserIsLeftToExpiry() {
     invite("alice@example.com", "Duo", "Attic");
     for (int i = 0; i < 3; i++) {
