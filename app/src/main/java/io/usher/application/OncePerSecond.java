@@ -84,6 +84,24 @@ public final class OncePerSecond<T> implements Supplier<T> {
   }
 
   /**
+   * The value last read counts as read now, for a caller that has found more cheaply that it cannot
+   * have changed; nothing when it was never read or another caller is reading it.
+   */
+  public void keep() {
+    if (!reading.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      Read<T> known = last;
+      if (known != null) {
+        last = new Read<>(known.value(), clock.instant());
+      }
+    } finally {
+      reading.set(false);
+    }
+  }
+
+  /**
    * The value if it was read less than a second ago, else empty; never reads. For a caller that
    * must not wait on the database (the checkout's network thread): on empty it goes the way that
    * may read.

@@ -141,8 +141,10 @@ public final class CheckoutEndpoint implements HttpHandler {
   /**
    * Once what the page is answered with is half its second old, one virtual thread reads it again
    * (and renders the page for this token, when a page was asked for) while the kept copies are
-   * still sent, so that under load no request finds them stale and leaves the network thread. A
-   * failed read is left to the next request, which then goes the way that reads and reports.
+   * still sent, so that under load no request finds them stale and leaves the network thread. While
+   * the ledger's checkout mark stands still it reads only the mark and keeps what it has (see
+   * {@link CheckoutService#refreshKept}). A failed read is left to the next request, which then
+   * goes the way that reads and reports.
    */
   private void readAheadIfDue(String token) {
     if (!checkout.keptDue() && (token == null || !plans.due(token))) {
@@ -156,9 +158,9 @@ public final class CheckoutEndpoint implements HttpHandler {
         .start(
             () -> {
               try {
-                checkout.refreshKept();
+                String mark = checkout.refreshKept();
                 if (token != null) {
-                  plans.renderAhead(token);
+                  plans.renderAhead(token, mark);
                 }
               } catch (RuntimeException e) {
                 LOG.debug("Checkout page not read ahead: {}", e.toString());

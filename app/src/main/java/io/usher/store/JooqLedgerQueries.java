@@ -6,6 +6,7 @@ import static io.usher.store.generated.Tables.MEDIA_SERVERS;
 import static io.usher.store.generated.Tables.OUTBOX;
 import static io.usher.store.generated.Tables.PAYMENTS;
 import static io.usher.store.generated.Tables.PLANS;
+import static io.usher.store.generated.Tables.SETTINGS;
 import static io.usher.store.generated.Tables.SHARES;
 import static io.usher.store.generated.Tables.UNMATCHED_PAYMENTS;
 import static io.usher.store.generated.Tables.USERS;
@@ -220,6 +221,26 @@ public final class JooqLedgerQueries implements LedgerQueries, RevenueQueries {
                 DSL.field(dsl.selectCount().from(JOB_RUNS).where(JOB_RUNS.FINISHED_AT.isNull())))
             .fetchOne();
     return r == null ? "" : java.util.Arrays.toString(r.intoArray());
+  }
+
+  @Override
+  public String checkoutMark() {
+    Record maxima =
+        dsl.select(
+                DSL.field(dsl.select(DSL.max(AUDIT_LOG.ID)).from(AUDIT_LOG)),
+                DSL.field(dsl.select(DSL.max(PAYMENTS.ID)).from(PAYMENTS)),
+                DSL.field(dsl.select(DSL.max(USERS.ID)).from(USERS)))
+            .fetchOne();
+    // The stored values as they are (a secret sealed anew reads differently), never opened.
+    long settings = 17;
+    for (var row :
+        dsl.select(SETTINGS.SETTING_KEY, SETTINGS.SETTING_VALUE)
+            .from(SETTINGS)
+            .orderBy(SETTINGS.SETTING_KEY)
+            .fetch()) {
+      settings = 31 * (31 * settings + row.value1().hashCode()) + row.value2().hashCode();
+    }
+    return (maxima == null ? "" : java.util.Arrays.toString(maxima.intoArray())) + settings;
   }
 
   @Override

@@ -70,6 +70,29 @@ class LedgerQueriesTest extends LedgerTestBase {
   }
 
   @Test
+  void theCheckoutMarkMovesWithWhatThePageShowsAndStandsStillOtherwise() {
+    String mark = usher.checkout().refreshKept();
+    usher.queries().users();
+    assertThat(usher.checkout().refreshKept()).as("nothing written").isEqualTo(mark);
+
+    List<Runnable> changes =
+        List.of(
+            () -> Fixtures.monthly(usher, "Quarterly", "25"),
+            () -> usher.plans().setHidden(usher.plans().byName("Weekly").id(), true),
+            () -> usher.users().create(UserSpec.withEmail("new@example.com")),
+            () -> pay("never@example.com", "Basic", "n1", "2026-11-01", "2026-12-01"),
+            () -> usher.settings().set("brand.name", "Cinema Club"),
+            () -> usher.settings().set("stripe.secret-key", "sk_test_one"),
+            () -> usher.settings().set("stripe.secret-key", "sk_test_two"));
+    for (int i = 0; i < changes.size(); i++) {
+      changes.get(i).run();
+      String moved = usher.checkout().refreshKept();
+      assertThat(moved).as("after change %d", i).isNotEqualTo(mark);
+      mark = moved;
+    }
+  }
+
+  @Test
   void theSameLedgerReadsDifferentlyAsTimePasses() {
     clock.set(Instant.parse("2026-12-16T00:00:00Z"));
     assertThat(row(usher.queries().users(), "paying@example.com").status())

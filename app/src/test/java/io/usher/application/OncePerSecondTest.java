@@ -32,6 +32,21 @@ class OncePerSecondTest {
   }
 
   @Test
+  void aKeptValueCountsAsReadNowWithoutBeingRead() {
+    OncePerSecond<Integer> value = new OncePerSecond<>(clock, reads::incrementAndGet);
+    value.keep();
+    assertThat(value.fresh()).as("never read: nothing to keep").isEmpty();
+
+    assertThat(value.get()).isEqualTo(1);
+    clock.advance(Duration.ofMillis(900));
+    value.keep();
+    clock.advance(Duration.ofMillis(900));
+    assertThat(value.fresh()).as("1.8 s after its read").contains(1);
+    assertThat(value.due()).isTrue();
+    assertThat(reads).hasValue(1);
+  }
+
+  @Test
   void freshGivesTheValueOnlyWithinItsSecondAndNeverReads() {
     OncePerSecond<Integer> value = new OncePerSecond<>(clock, reads::incrementAndGet);
 

@@ -3,6 +3,7 @@ package io.usher.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usher.application.LedgerTestBase;
+import io.usher.application.checkout.CheckoutService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -61,13 +62,52 @@ class PlansPageTest extends LedgerTestBase {
 
     pageClock.now += PlansPage.MAX_AGE.toMillis() / 2;
     assertThat(page.due("token-1")).isTrue();
-    page.renderAhead("token-1");
+    page.renderAhead("token-1", "mark-1");
     byte[] ahead = page.kept("token-1").orElseThrow();
     assertThat(ahead).isNotSameAs(first);
     assertThat(page.due("token-1")).isFalse();
 
     pageClock.now += PlansPage.MAX_AGE.toMillis() * 3 / 4;
     assertThat(page.kept("token-1")).as("past the first page's second").containsSame(ahead);
+  }
+
+  @Test
+  void whileTheLedgerMarkStandsStillThePageIsKeptAsItIsForUpToFiveSeconds() throws Exception {
+    PlansPage page = new PlansPage(usher.checkout(), pageClock);
+    page.html("token-1");
+    pageClock.now += PlansPage.MAX_AGE.toMillis() / 2;
+    page.renderAhead("token-1", "mark-1");
+    byte[] ahead = page.kept("token-1").orElseThrow();
+
+    long renderedAt = pageClock.now;
+    while (pageClock.now + PlansPage.MAX_AGE.toMillis() / 2
+        < renderedAt + CheckoutService.READ_AGAIN_WITHIN.toMillis()) {
+      pageClock.now += PlansPage.MAX_AGE.toMillis() / 2;
+      page.renderAhead("token-1", "mark-1");
+      assertThat(page.kept("token-1")).as("the same bytes, kept fresh").containsSame(ahead);
+    }
+    pageClock.now += PlansPage.MAX_AGE.toMillis() / 2;
+    page.renderAhead("token-1", "mark-1");
+    assertThat(page.kept("token-1").orElseThrow())
+        .as("five seconds after its render")
+        .isNotSameAs(ahead);
+  }
+
+  @Test
+  void aMovedMarkOrAnotherTokenRendersThePageAgainAhead() throws Exception {
+    PlansPage page = new PlansPage(usher.checkout(), pageClock);
+    page.html("token-1");
+    pageClock.now += PlansPage.MAX_AGE.toMillis() / 2;
+    page.renderAhead("token-1", "mark-1");
+    byte[] ahead = page.kept("token-1").orElseThrow();
+
+    pageClock.now += PlansPage.MAX_AGE.toMillis() / 2;
+    page.renderAhead("token-1", "mark-2");
+    byte[] moved = page.kept("token-1").orElseThrow();
+    assertThat(moved).as("the mark moved").isNotSameAs(ahead);
+
+    page.renderAhead("token-2", "mark-2");
+    assertThat(page.kept("token-2")).as("a new window's token").isPresent();
   }
 
   @Test

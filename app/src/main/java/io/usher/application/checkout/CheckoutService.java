@@ -38,6 +38,8 @@ import io.usher.domain.users.UserStore;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -73,6 +75,7 @@ public final class CheckoutService {
   private final Settings settings;
   private final OncePerSecond<List<String>> targets;
   private final OncePerSecond<Branding> branding;
+  private volatile KeptRead keptRead;
   private final SecureRandom random = new SecureRandom();
   private final FreeAccess free;
   private final CheckoutLinks links;
@@ -475,10 +478,41 @@ public final class CheckoutService {
     return targets.due() || branding.due();
   }
 
-  /** Reads the form targets and the branding again, before {@link #kept} would find them stale. */
-  public void refreshKept() {
-    targets.refresh();
-    branding.refresh();
+  /**
+   * Reads the form targets and the branding again before {@link #kept} would find them stale,
+   * unless the ledger's {@link LedgerQueries#checkoutMark} has stood still since they were last
+   * read and that was less than {@link #READ_AGAIN_WITHIN} ago: then they are kept as they are.
+   * Under load this runs twice a second, and reading (and rendering) what the page shows each time
+   * cost about a tenth of its throughput and most of its p99 above the bare server's.
+   *
+   * @return the mark read before anything else, for the page to decide the same way
+   */
+  public String refreshKept() {
+    String mark = ledger.checkoutMark();
+    Instant now = clock.instant();
+    KeptRead known = keptRead;
+    if (known != null && known.unchanged(mark, now)) {
+      targets.keep();
+      branding.keep();
+    } else {
+      targets.refresh();
+      branding.refresh();
+      keptRead = new KeptRead(mark, now);
+    }
+    return mark;
+  }
+
+  /**
+   * The longest what the checkout page shows is kept while the ledger's mark stands still: a change
+   * the mark does not see (one made without an audit line) shows within this.
+   */
+  public static final Duration READ_AGAIN_WITHIN = Duration.ofSeconds(5);
+
+  /** When a mark was read last, and what it was; a clock set back counts as changed. */
+  public record KeptRead(String mark, Instant at) {
+    public boolean unchanged(String now, Instant when) {
+      return mark.equals(now) && !when.isBefore(at) && when.isBefore(at.plus(READ_AGAIN_WITHIN));
+    }
   }
 
   /** What {@link #formTargets()} and {@link #branding()} last read. */

@@ -16,6 +16,14 @@ public interface LedgerQueries {
    */
   String changeMark();
 
+  /**
+   * A mark that changes whenever what the checkout page shows may have: an audited edit (a plan, a
+   * server, a user), a payment, a user added, a setting written. One read of a few indexed maxima
+   * and the settings, far cheaper than reading (and rendering) what the page shows; what it misses
+   * (a change made with no audit line) the page picks up at its next full read.
+   */
+  String checkoutMark();
+
   /** The latest payments recorded, newest first. */
   List<PaymentRow> latestPayments(int limit);
 
