@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -110,7 +111,7 @@ class CheckoutPageBench {
               html.getBytes(StandardCharsets.UTF_8).length,
               Runtime.getRuntime().availableProcessors(),
               LOAD);
-          Server jetty = sameBytesOnJetty(html);
+          Server jetty = sameBytesOnJetty(html, headers(usherUrl));
           try {
             String jettyUrl =
                 "http://127.0.0.1:"
@@ -389,15 +390,18 @@ class CheckoutPageBench {
    * machine can do at best, so the distance between it and Usher is the page's own cost and the
    * distance to nginx the server's.
    */
-  private static Server sameBytesOnJetty(String html) throws Exception {
+  private static Server sameBytesOnJetty(String html, HttpHeaders sent) throws Exception {
     byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
     ByteBuffer body = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
-    HttpFields fields =
-        HttpFields.build()
-            .add(new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8"))
-            .add(new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store"))
-            .add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, bytes.length))
-            .asImmutable();
+    HttpFields.Mutable headers = HttpFields.build();
+    // Jetty adds its own Date; the length is the body's.
+    sent.map().entrySet().stream()
+        .filter(h -> !h.getKey().equalsIgnoreCase("date"))
+        .filter(h -> !h.getKey().equalsIgnoreCase("content-length"))
+        .forEach(
+            h -> h.getValue().forEach(v -> headers.add(new PreEncodedHttpField(h.getKey(), v))));
+    headers.add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, bytes.length));
+    HttpFields fields = headers.asImmutable();
     Server jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty, -1, 2);
     connector.setHost("127.0.0.1");
@@ -480,6 +484,16 @@ class CheckoutPageBench {
     double[] sorted = runs.stream().mapToDouble(figure).sorted().toArray();
     int middle = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  }
+
+  /** The headers Usher sends with the page. */
+  private static HttpHeaders headers(String url) throws IOException, InterruptedException {
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+      return http.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+              HttpResponse.BodyHandlers.discarding())
+          .headers();
+    }
   }
 
   private static String fetch(String url) throws IOException, InterruptedException {
