@@ -187,9 +187,19 @@ public final class Http {
     }
   }
 
-  private static String describe(IOException e) {
-    String message = e.getMessage();
-    String name = e.getClass().getSimpleName();
-    return message == null || message.isBlank() ? name : name + ": " + message;
+  /**
+   * What went wrong, in words an owner can act on, never an exception's name; the exception itself
+   * stays the cause, for the log.
+   */
+  static String describe(IOException e) {
+    return switch (e) {
+      case java.net.UnknownHostException unknown -> "no computer has that name";
+      case java.net.NoRouteToHostException noRoute -> "the network has no way to it";
+      case java.net.ConnectException refused -> "nothing accepted the connection";
+      case java.io.InterruptedIOException late -> "no answer in time";
+      case javax.net.ssl.SSLException secure ->
+          "the secure connection failed: check its certificate";
+      default -> "the connection broke off";
+    };
   }
 }

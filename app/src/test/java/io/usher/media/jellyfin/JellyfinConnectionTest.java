@@ -105,6 +105,8 @@ class JellyfinConnectionTest {
         .isInstanceOfSatisfying(
             MediaServerException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE))
         .hasMessageStartingWith("Jellyfin server Den did not answer at http://")
+        .hasMessageContaining("(nothing accepted the connection): check the address")
+        .hasMessageNotContaining("Exception")
         .hasMessageNotContaining(KEY);
   }
 
