@@ -202,6 +202,7 @@ final class MediaArea {
                     l.shareStore.get(),
                     adapters.get(),
                     activityStore.get(),
+                    notify.notifier.get(),
                     l.clock));
     accessActions =
         Lazy.of(

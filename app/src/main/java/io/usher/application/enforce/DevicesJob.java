@@ -2,6 +2,7 @@ package io.usher.application.enforce;
 
 import io.usher.application.jobs.Job;
 import io.usher.application.jobs.JobResult;
+import io.usher.application.notify.Notifier;
 import io.usher.application.queries.LedgerQueryService;
 import io.usher.domain.common.Inputs;
 import io.usher.domain.common.Transactions;
@@ -18,6 +19,7 @@ import io.usher.domain.media.MediaServerException;
 import io.usher.domain.media.MediaServers;
 import io.usher.domain.media.RemoteDevice;
 import io.usher.domain.media.ServerKind;
+import io.usher.domain.notify.MailEvent;
 import io.usher.domain.plans.Plan;
 import io.usher.domain.plans.PlanStore;
 import io.usher.domain.servers.Server;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * Every 5 minutes: holds each active customer on an Emby server to their plan's device limit, by
  * {@link DeviceRule}. Permanent users and plans without a limit may use any device; the owner sets
  * limits in the plan, not in Emby. While no plan has a limit, Emby is left alone. A signed-out
- * device goes in the activity log.
+ * device goes in the activity log, and its user is told once per run and server, with the devices
+ * listed, in the transaction that logs them.
  */
 public final class DevicesJob implements Job {
   public static final String NAME = "devices";
@@ -55,6 +59,7 @@ public final class DevicesJob implements Job {
   private final ShareStore shares;
   private final MediaServers media;
   private final ActivityStore activity;
+  private final Notifier mail;
   private final Clock clock;
 
   public DevicesJob(
@@ -65,6 +70,7 @@ public final class DevicesJob implements Job {
       ShareStore shares,
       MediaServers media,
       ActivityStore activity,
+      Notifier mail,
       Clock clock) {
     this.tx = tx;
     this.queries = queries;
@@ -73,6 +79,7 @@ public final class DevicesJob implements Job {
     this.shares = shares;
     this.media = media;
     this.activity = activity;
+    this.mail = mail;
     this.clock = clock;
   }
 
@@ -95,12 +102,19 @@ public final class DevicesJob implements Job {
   private static final class Tally {
     final List<String> details = new ArrayList<>();
     final List<ActivityEntry> log = new ArrayList<>();
+
+    /** Per user and server, the devices signed out; one mail each. */
+    final Map<SignedOut, List<String>> toMail = new LinkedHashMap<>();
+
     int held;
     int freed;
     int signedOut;
     int failed;
     int unread;
   }
+
+  /** A user whose devices were signed out of one server. */
+  private record SignedOut(UserRow user, Server server) {}
 
   @Override
   public JobResult run(boolean dryRun) {
@@ -128,7 +142,20 @@ public final class DevicesJob implements Job {
       apply(server, users, byName, dryRun, now, tally);
     }
     if (!tally.log.isEmpty()) {
-      tx.run(() -> activity.append(tally.log));
+      tx.run(
+          () -> {
+            activity.append(tally.log);
+            tally.toMail.forEach(
+                (who, devices) ->
+                    mail.queue(
+                        MailEvent.TOO_MANY_DEVICES,
+                        who.user().email(),
+                        Map.of(
+                            "name", java.util.Objects.requireNonNullElse(who.user().name(), ""),
+                            "plan", who.user().plan(),
+                            "server", who.server().name(),
+                            "summary", String.join("\n", devices))));
+          });
     }
     return new JobResult(summary(tally, dryRun), tally.details);
   }
@@ -254,6 +281,12 @@ public final class DevicesJob implements Job {
       outcome = Outcome.STOPPED;
       tally.signedOut++;
       tally.details.add(line + " signed out (" + why + ")");
+      if (user.email() != null) {
+        tally
+            .toMail
+            .computeIfAbsent(new SignedOut(user, server), k -> new ArrayList<>())
+            .add("- " + device.label());
+      }
       LOG.info("Signed out {}: {}", line, why);
     } catch (MediaServerException e) {
       outcome = Outcome.FAILED;
@@ -278,7 +311,7 @@ public final class DevicesJob implements Job {
             why,
             outcome,
             detail,
-            false));
+            outcome == Outcome.STOPPED && user.email() != null));
   }
 
   private static String summary(Tally t, boolean dryRun) {

@@ -129,6 +129,23 @@ public enum MailEvent {
       version of the title, and start it again. To include transcoding, choose another plan at \
       {checkout_url}"""),
 
+  /** Emby devices over the plan's limit were signed out, the least recently used first. */
+  TOO_MANY_DEVICES(
+      "Too many devices",
+      "the subscriber, when devices over the plan's Emby device limit are signed out",
+      "A device was signed out of {server}",
+      """
+      Hi {name},
+
+      Your {plan} plan allows a set number of devices, and more were signed in, so the ones used \
+      least recently have been signed out:
+
+      {summary}
+
+      Your other devices keep working. To watch on one of these again, sign out of a device you \
+      no longer use (or ask us to remove it) and sign in again. For more devices, choose a bigger \
+      plan at {checkout_url}"""),
+
   /**
    * A customer asked for their account page: the one-time address that signs them in. Only ever
    * mailed, never sent as a Discord DM, because receiving it is what proves the address is theirs.

@@ -15,6 +15,8 @@ import io.usher.domain.media.MediaServerException.Kind;
 import io.usher.domain.media.RemoteDevice;
 import io.usher.domain.media.ServerKind;
 import io.usher.domain.money.Money;
+import io.usher.domain.notify.MailEvent;
+import io.usher.domain.outbox.Payload;
 import io.usher.domain.plans.PlanDuration;
 import io.usher.domain.plans.PlanSpec;
 import io.usher.domain.servers.Library;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,6 +150,26 @@ class DevicesJobTest {
                           + " out");
             });
     assertThat(log).extracting(ActivityEntry::device).containsExactlyInAnyOrder("TV old", "Kodi");
+    assertThat(log).allSatisfy(e -> assertThat(e.notified()).isTrue());
+    assertThat(mails())
+        .as("one mail for both devices")
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m)
+                  .containsEntry("to", "alice@example.com")
+                  .containsEntry("plan", "Duo")
+                  .containsEntry("server", "Attic");
+              assertThat(m.get("summary").lines()).containsExactlyInAnyOrder("- TV old", "- Kodi");
+            });
+  }
+
+  List<Map<String, String>> mails() {
+    return usher.outbox().pending().stream()
+        .filter(i -> i.kind().equals("mail"))
+        .map(i -> Payload.decode(i.payload()))
+        .filter(m -> MailEvent.TOO_MANY_DEVICES.name().equals(m.get("event")))
+        .toList();
   }
 
   @Test
@@ -260,6 +283,7 @@ class DevicesJobTest {
 
     assertThat(failed.summary())
         .isEqualTo("1 user held to their devices, 0 users freed, 0 devices signed out, 1 failed");
+    assertThat(mails()).as("a device still signed in is not mailed about").isEmpty();
     assertThat(usher.activity().recent(10))
         .singleElement()
         .satisfies(
