@@ -74,10 +74,7 @@ class PlansPageTest extends LedgerTestBase {
   @Test
   void whileTheLedgerMarkStandsStillThePageIsKeptAsItIsForUpToFiveSeconds() throws Exception {
     PlansPage page = new PlansPage(usher.checkout(), pageClock);
-    page.html("token-1");
-    pageClock.now += PlansPage.MAX_AGE.toMillis() / 2;
-    page.renderAhead("token-1", "mark-1");
-    byte[] ahead = page.kept("token-1").orElseThrow();
+    byte[] ahead = renderedAheadOnce(page);
 
     long renderedAt = pageClock.now;
     while (pageClock.now + PlansPage.MAX_AGE.toMillis() / 2
@@ -96,10 +93,7 @@ class PlansPageTest extends LedgerTestBase {
   @Test
   void aMovedMarkOrAnotherTokenRendersThePageAgainAhead() throws Exception {
     PlansPage page = new PlansPage(usher.checkout(), pageClock);
-    page.html("token-1");
-    pageClock.now += PlansPage.MAX_AGE.toMillis() / 2;
-    page.renderAhead("token-1", "mark-1");
-    byte[] ahead = page.kept("token-1").orElseThrow();
+    byte[] ahead = renderedAheadOnce(page);
 
     pageClock.now += PlansPage.MAX_AGE.toMillis() / 2;
     page.renderAhead("token-1", "mark-2");
@@ -108,6 +102,14 @@ class PlansPageTest extends LedgerTestBase {
 
     page.renderAhead("token-2", "mark-2");
     assertThat(page.kept("token-2")).as("a new window's token").isPresent();
+  }
+
+  /** The page rendered for token-1, then, half its age later, rendered ahead under mark-1. */
+  private byte[] renderedAheadOnce(PlansPage page) {
+    page.html("token-1");
+    pageClock.now += PlansPage.MAX_AGE.toMillis() / 2;
+    page.renderAhead("token-1", "mark-1");
+    return page.kept("token-1").orElseThrow();
   }
 
   @Test
