@@ -121,7 +121,7 @@ public final class MailService implements Notifier {
       throw ValidationException.of(
           TO, "Type an address to send the test to, or set owner.email first.");
     }
-    Mail mail = Templates.render(address, template(MailEvent.TEST), samples());
+    Mail mail = Templates.render(address, template(MailEvent.TEST), samples(MailEvent.TEST));
     sender.send(mail);
     return mail;
   }
@@ -192,11 +192,11 @@ public final class MailService implements Notifier {
 
   /** The template rendered with sample values, as the preview shows it; touches nothing. */
   public Mail preview(MailTemplate template) {
-    return Templates.render(SampleValues.EMAIL, template, samples());
+    return Templates.render(SampleValues.EMAIL, template, samples(template.event()));
   }
 
-  private Map<String, String> samples() {
-    Map<String, String> samples = SampleValues.at(clock.instant());
+  private Map<String, String> samples(MailEvent event) {
+    Map<String, String> samples = SampleValues.at(clock.instant(), event);
     samples.remove("checkout_url");
     Map<String, String> filled = withSettings(samples);
     filled.putIfAbsent("checkout_url", SampleValues.CHECKOUT_URL);

@@ -1,5 +1,6 @@
 package io.usher.application.notify;
 
+import io.usher.domain.notify.MailEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -17,6 +18,29 @@ final class SampleValues {
       DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   private SampleValues() {}
+
+  /** The sample values, with a summary such as this event's mail carries. */
+  static Map<String, String> at(Instant now, MailEvent event) {
+    Map<String, String> v = at(now);
+    String summary =
+        switch (event) {
+          case TOO_MANY_STREAMS ->
+              "- \u201cThe Long Night\u201d on Living Room TV (Tower) was stopped: 3 streams on a"
+                  + " plan that allows 2.";
+          case TRANSCODE_NOT_ALLOWED ->
+              "- \u201cThe Long Night\u201d on Phone (Tower) was stopped: transcoding 4K to 1080p.";
+          case TOO_MANY_DEVICES ->
+              "- Living Room TV (Emby Theater)\n- Old Phone (Emby for Android)";
+          case SHARING_WARNING ->
+              "- 3 times watching from two networks at once (e.g. 2 Dec 21:10)\n"
+                  + "- 5 networks, where 1 stream(s) explain 2";
+          default -> null;
+        };
+    if (summary != null) {
+      v.put("summary", summary);
+    }
+    return v;
+  }
 
   static Map<String, String> at(Instant now) {
     Map<String, String> v = new LinkedHashMap<>();

@@ -56,7 +56,8 @@ public enum MailEvent {
       """
       Hi {name},
 
-      Your {plan} access ends on {expires}. To keep watching without a break, renew before then       at {checkout_url}
+      Your {plan} access ends on {expires}. To keep watching without a break, renew before then \
+      at {checkout_url}
 
       A renewal starts when your current access ends, so renewing early costs you nothing."""),
 
@@ -100,7 +101,7 @@ public enum MailEvent {
   /** A subscriber streamed more at once than their plan allows; the excess was stopped. */
   TOO_MANY_STREAMS(
       "Too many streams",
-      "the subscriber, when enforcement stops streams over the plan's limit",
+      "the subscriber, when streams over the limit are stopped",
       "Too many streams at once on your {plan} plan",
       """
       Hi {name},
@@ -115,7 +116,7 @@ public enum MailEvent {
   /** A subscriber's stream was transcoding when their plan or the server does not allow it. */
   TRANSCODE_NOT_ALLOWED(
       "Transcoding not allowed",
-      "the subscriber, when enforcement stops a transcoding stream",
+      "the subscriber, when a transcoding stream is stopped",
       "Your stream was stopped: transcoding is not available",
       """
       Hi {name},
@@ -132,7 +133,7 @@ public enum MailEvent {
   /** Emby devices over the plan's limit were signed out, the least recently used first. */
   TOO_MANY_DEVICES(
       "Too many devices",
-      "the subscriber, when devices over the plan's Emby device limit are signed out",
+      "the subscriber, when extra Emby devices are signed out",
       "A device was signed out of {server}",
       """
       Hi {name},
@@ -173,11 +174,13 @@ public enum MailEvent {
       """
       Hi {name},
 
-      Your {plan} plan is for one household, and lately your account was used in a way one       household does not explain:
+      Your {plan} plan is for one household, and lately your account was used in a way one \
+      household does not explain:
 
       {summary}
 
-      Please keep your account to yourself and the people you live with. If more people need       to watch, choose a plan with more streams at {checkout_url}
+      Please keep your account to yourself and the people you live with. If more people need \
+      to watch, choose a plan with more streams at {checkout_url}
 
       If this was not you, reply to this email and change your password."""),
 

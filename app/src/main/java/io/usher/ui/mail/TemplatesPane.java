@@ -59,6 +59,7 @@ final class TemplatesPane {
     body.textProperty().bindBidirectional(model.body());
     VBox.setVgrow(body, Priority.ALWAYS);
     recipient.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+    recipient.setWrapText(true);
     Label hint =
         new Label(
             "Placeholders: "

@@ -198,6 +198,17 @@ class MailServiceTest extends LedgerTestBase {
     assertThat(greenMail.getReceivedMessages()).isEmpty();
   }
 
+  @Test
+  void eachEnforcementMailPreviewsWithASummaryOfItsOwnKind() {
+    assertThat(usher.mail().preview(MailEvent.TOO_MANY_DEVICES.defaultTemplate()).text())
+        .contains("- Living Room TV (Emby Theater)")
+        .doesNotContain("rows");
+    assertThat(usher.mail().preview(MailEvent.TOO_MANY_STREAMS.defaultTemplate()).text())
+        .contains("was stopped: 3 streams on a plan that allows 2.");
+    assertThat(usher.mail().preview(MailEvent.IMPORT_RESULTS.defaultTemplate()).text())
+        .contains("12 rows: 10 invited");
+  }
+
   record Row(String kind, String payload, Instant due) {}
 
   /** The outbox as the worker will read it, over a second connection (H2 auto-server). */

@@ -35,6 +35,15 @@ class TemplatesTest {
     assertThat(mail.text()).isEqualTo(expected);
   }
 
+  /** A text block's line joined by hand once left a run of spaces in three mails' text. */
+  @ParameterizedTest
+  @EnumSource(MailEvent.class)
+  void everyDefaultMailReadsWithSingleSpaces(MailEvent event) {
+    MailTemplate template = event.defaultTemplate();
+    assertThat(template.body().lines()).noneMatch(line -> line.strip().contains("  "));
+    assertThat(template.subject()).doesNotContain("  ");
+  }
+
   @Test
   void theSubjectIsFilledTooAndKeptOnOneLine() {
     Mail mail =
