@@ -167,13 +167,18 @@ final class Pages {
             p.downloads() ? "Downloads allowed" : "No downloads",
             "transcoding",
             p.transcoding() ? "Transcoding allowed" : "Original quality only",
-            "libraries",
+            "more",
             new Html.Markup(
-                p.groups().isEmpty()
-                    ? ""
-                    : "<li>"
-                        + Html.escape("Libraries: " + String.join(", ", p.groups()))
-                        + "</li>")));
+                (p.devices() == null
+                        ? ""
+                        : "<li>"
+                            + (p.devices() == 1 ? "1 Emby device" : p.devices() + " Emby devices")
+                            + "</li>\n")
+                    + (p.groups().isEmpty()
+                        ? ""
+                        : "<li>"
+                            + Html.escape("Libraries: " + String.join(", ", p.groups()))
+                            + "</li>"))));
   }
 
   static String message(String heading, String text, String link) {

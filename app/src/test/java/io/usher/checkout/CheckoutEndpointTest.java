@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usher.app.AppContext;
 import io.usher.app.CheckoutServer;
+import io.usher.domain.plans.PlanDuration;
 import io.usher.testing.FakeMediaServers;
 import io.usher.testing.FakePaymentProvider;
 import io.usher.testing.Fixtures;
@@ -117,6 +118,17 @@ class CheckoutEndpointTest {
       page = get("/").body();
     }
     assertThat(page).contains("Quarterly");
+  }
+
+  @Test
+  void aPlansEmbyDeviceLimitIsOnItsCardAndAPlanWithoutOneSaysNothing() throws Exception {
+    usher.plans().create(Fixtures.plan("Duo", "10", PlanDuration.months(1), 2));
+    clock.advance(PlansPage.MAX_AGE);
+
+    String page = get("/").body();
+    String duo = page.substring(page.indexOf("value=\"Duo\""));
+    assertThat(duo.substring(0, duo.indexOf("</label>"))).contains("<li>2 Emby devices</li>");
+    assertThat(page.split("Emby device", -1)).as("on one card only").hasSize(2);
   }
 
   @Test

@@ -12,6 +12,11 @@ public final class Fixtures {
   private Fixtures() {}
 
   public static PlanSpec plan(String name, String price, PlanDuration duration) {
+    return plan(name, price, duration, null);
+  }
+
+  /** The same, with this most Emby devices (null: no limit). */
+  public static PlanSpec plan(String name, String price, PlanDuration duration, Integer devices) {
     return new PlanSpec(
         name,
         Money.parse(price, Money.currency("USD")),
@@ -20,7 +25,7 @@ public final class Fixtures {
         2,
         false,
         true,
-        null,
+        devices,
         false,
         false,
         false,

@@ -575,6 +575,7 @@ public final class CheckoutService {
         PriceTag.per(s.duration()),
         perMonth,
         s.groups(),
+        s.maxDevices(),
         false);
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
  * @param per the price's period: "/month", "/year"
  * @param perMonth for a plan longer than a month, what it comes to per month ("$8.33/month"), with
  *     the saving against the monthly plan ("save 33%"); empty otherwise
+ * @param devices the most Emby devices the plan allows; null when it sets no limit
  */
 public record OfferedPlan(
     String name,
@@ -23,6 +24,7 @@ public record OfferedPlan(
     String per,
     String perMonth,
     List<String> groups,
+    Integer devices,
     boolean preselected) {
 
   /** The same plan chosen (or not) before the customer picks one. */
@@ -38,6 +40,7 @@ public record OfferedPlan(
         per,
         perMonth,
         groups,
+        devices,
         chosen);
   }
 }

@@ -103,9 +103,10 @@ public final class SharingView implements Screen {
     table.setPlaceholder(
         Placeholder.of(
             "No sign of sharing",
-            "Users who watch from two networks at once, or from more networks or devices than"
-                + " their plan explains, are listed here. The enforce job reads the streams every"
-                + " 5 minutes; your own and LAN addresses never count."));
+            "Users who watch from two networks at once, from places too far apart to have"
+                + " travelled between, or from more networks or devices than their plan explains,"
+                + " are listed here. The enforce job reads the streams every 5 minutes; your own"
+                + " and LAN addresses never count."));
     VBox.setVgrow(table, Priority.ALWAYS);
 
     Label evidence = new Label("Select a user to see the evidence and the streams behind it.");

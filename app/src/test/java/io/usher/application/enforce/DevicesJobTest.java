@@ -14,7 +14,6 @@ import io.usher.domain.media.MediaServerException;
 import io.usher.domain.media.MediaServerException.Kind;
 import io.usher.domain.media.RemoteDevice;
 import io.usher.domain.media.ServerKind;
-import io.usher.domain.money.Money;
 import io.usher.domain.notify.MailEvent;
 import io.usher.domain.outbox.Payload;
 import io.usher.domain.plans.PlanDuration;
@@ -22,6 +21,7 @@ import io.usher.domain.plans.PlanSpec;
 import io.usher.domain.servers.Library;
 import io.usher.domain.users.UserSpec;
 import io.usher.testing.FakeMediaServers;
+import io.usher.testing.Fixtures;
 import io.usher.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -353,19 +353,6 @@ class DevicesJobTest {
   }
 
   static PlanSpec plan(String name, Integer devices) {
-    return new PlanSpec(
-        name,
-        Money.parse("10", Money.currency("USD")),
-        PlanDuration.months(1),
-        List.of("Standard"),
-        2,
-        false,
-        true,
-        devices,
-        false,
-        false,
-        false,
-        0,
-        null);
+    return Fixtures.plan(name, "10", PlanDuration.months(1), devices);
   }
 }
